@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { PageShell } from '@/components/layout/PageShell';
+import { isEditionId } from '@/lib/editions';
+import { publication } from '@/lib/site-config';
+import styles from '../page.module.css';
+
+export const metadata: Metadata = { title: 'About us' };
+
+export default async function AboutPage({ params }: { params: Promise<{ edition: string }> }) {
+  const { edition } = await params;
+  if (!isEditionId(edition)) notFound();
+  return (
+    <PageShell edition={edition}>
+      <div className={styles.front}>
+        <h1 className={styles.title}>About {publication.name}</h1>
+        <p>
+          {publication.name} is an international news site. Our reporters and editors file from bureaux across Europe, the
+          Middle East, Africa and the Americas, and we credit the agencies whose reporting we build on at the foot of each story.
+        </p>
+        <p>
+          Corrections matter to us. When a story is wrong we correct it and say so; when it cannot be corrected we withdraw it,
+          and its address tells readers and search engines that it is gone.
+        </p>
+      </div>
+    </PageShell>
+  );
+}

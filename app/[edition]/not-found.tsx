@@ -1,0 +1,16 @@
+import type { Metadata } from 'next';
+import { PageShell } from '@/components/layout/PageShell';
+import { NotFoundPage } from '@/components/not-found/NotFoundPage';
+import { getEdition } from '@/lib/editions';
+import { requestEdition } from '@/lib/request-edition';
+
+export const metadata: Metadata = { title: 'Page not found', robots: { index: false, follow: true } };
+
+export default async function EditionNotFound() {
+  const edition = await requestEdition();
+  return (
+    <PageShell edition={edition}>
+      <NotFoundPage edition={edition} />
+    </PageShell>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { PageShell } from '@/components/layout/PageShell';
+import { NotFoundPage } from '@/components/not-found/NotFoundPage';
+import { getEdition, isEditionId } from '@/lib/editions';
+import { publication } from '@/lib/site-config';
+
+/**
+ * The not-found page for stories that do not exist (404) or were withdrawn (410). Readers never
+ * see this URL: proxy.ts rewrites to it with the status (see lib/routing/page-request.ts).
+ */
+
+type Params = Promise<{ edition: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { edition } = await params;
+  const { strings } = getEdition(isEditionId(edition) ? edition : 'en');
+  return { title: { absolute: `${strings.notFoundTitle} - ${publication.name}` }, robots: { index: false, follow: true } };
+}
+
+export default async function UnavailablePage({ params }: { params: Params }) {
+  const { edition } = await params;
+  if (!isEditionId(edition)) notFound();
+  return (
+    <PageShell edition={edition}>
+      <NotFoundPage edition={edition} />
+    </PageShell>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { serif } from '@/components/layout/fonts';
+import { PageShell } from '@/components/layout/PageShell';
+import { NotFoundPage } from '@/components/not-found/NotFoundPage';
+import { getEdition } from '@/lib/editions';
+import { requestEdition } from '@/lib/request-edition';
+import { publication } from '@/lib/site-config';
+import './globals.css';
+
+/** Not-found for URLs outside every edition, and the fallback Next renders when a 404 escapes the edition layout. */
+export async function generateMetadata(): Promise<Metadata> {
+  const { strings } = getEdition(await requestEdition());
+  return { title: `${strings.notFoundTitle} - ${publication.name}`, robots: { index: false, follow: true } };
+}
+
+export default async function RootNotFound() {
+  const editionId = await requestEdition();
+  const edition = getEdition(editionId);
+  return (
+    <html lang={edition.lang} dir={edition.dir} className={serif.variable}>
+      <body>
+        <PageShell edition={editionId}>
+          <NotFoundPage edition={editionId} />
+        </PageShell>
+      </body>
+    </html>
+  );
+}

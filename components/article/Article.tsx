@@ -1,0 +1,45 @@
+import type { Article as ArticleData, Section } from '@/lib/content/article-schema';
+import type { EditionConfig } from '@/lib/editions';
+import { publication } from '@/lib/site-config';
+import { ArticleBody } from './ArticleBody';
+import { ArticleFigure } from './ArticleFigure';
+import { Byline } from './Byline';
+import styles from './Article.module.css';
+
+type Props = { article: ArticleData; section: Section; edition: EditionConfig };
+
+/** A whole story as a reader sees it; the page around it (header, rail, footer) is not its job. */
+export function Article({ article, section, edition }: Props) {
+  const { strings } = edition;
+  return (
+    <article className={styles.article}>
+      <header className={styles.header}>
+        <p className={styles.section}>
+          <a href={`/${edition.id}/${section.slug}`}>{section.name}</a>
+        </p>
+        <h1 className={styles.headline}>{article.headline}</h1>
+        <p className={styles.standfirst}>{article.standfirst}</p>
+        <Byline authors={article.authors} publishedAt={article.publishedAt} updatedAt={article.updatedAt} edition={edition} />
+      </header>
+      <ArticleFigure image={article.mainImage} strings={strings} lead />
+      <div className={styles.text}>
+        <ArticleBody blocks={article.body} strings={strings} />
+        {article.sourceCredit ? <p className={styles.sourceCredit}>{strings.sourceCredit(publication.name, article.sourceCredit)}</p> : null}
+        {article.tags.length ? (
+          <section className={styles.tags} aria-labelledby="article-tags">
+            <h2 id="article-tags" className={styles.tagsHeading}>
+              {strings.tags}
+            </h2>
+            <ul className={styles.tagList}>
+              {article.tags.map((tag) => (
+                <li key={tag} className={styles.tag}>
+                  {tag}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,44 @@
+import type { BodyBlock } from '@/lib/content/article-schema';
+import type { EditionStrings } from '@/lib/editions';
+import { ArticleFigure } from './ArticleFigure';
+import { assertNever, InlineContent } from './InlineContent';
+import { PullQuote } from './PullQuote';
+import styles from './ArticleBody.module.css';
+
+/** The story's body: one exhaustive switch from block type to markup. */
+export function ArticleBody({ blocks, strings }: { blocks: BodyBlock[]; strings: EditionStrings }) {
+  return (
+    <div className={styles.body}>
+      {blocks.map((block, index) => (
+        <BodyBlockView key={index} block={block} strings={strings} />
+      ))}
+    </div>
+  );
+}
+
+function BodyBlockView({ block, strings }: { block: BodyBlock; strings: EditionStrings }) {
+  switch (block.type) {
+    case 'paragraph':
+      return (
+        <p>
+          <InlineContent runs={block.content} />
+        </p>
+      );
+    case 'subheading':
+      return <h2 className={styles.subheading}>{block.text}</h2>;
+    case 'pullQuote':
+      return <PullQuote text={block.text} attribution={block.attribution} />;
+    case 'image':
+      return <ArticleFigure image={block.image} strings={strings} />;
+    case 'list': {
+      const items = block.items.map((item, i) => (
+        <li key={i}>
+          <InlineContent runs={item} />
+        </li>
+      ));
+      return block.style === 'numbered' ? <ol className={styles.list}>{items}</ol> : <ul className={styles.list}>{items}</ul>;
+    }
+    default:
+      return assertNever(block);
+  }
+}

@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import { getEdition, type EditionId } from '@/lib/editions';
+import { getSections } from '@/lib/store/reads';
+import { SiteFooter } from './SiteFooter';
+import { SiteHeader } from './SiteHeader';
+import { SkipLink } from './SkipLink';
+import styles from './PageShell.module.css';
+
+/**
+ * The furniture around every page: skip link (first focusable), header with sections, the
+ * main landmark the skip link lands on, footer. Pages pass the section they belong to so the
+ * navigation can mark it.
+ */
+export async function PageShell({ edition, currentSection, children }: { edition: EditionId; currentSection?: string; children: ReactNode }) {
+  const config = getEdition(edition);
+  const sections = await getSections(edition);
+  return (
+    <>
+      <SkipLink label={config.strings.skipToContent} />
+      <SiteHeader edition={config} sections={sections} currentSection={currentSection} />
+      <main id="main-content" tabIndex={-1} className={styles.main}>
+        {children}
+      </main>
+      <SiteFooter edition={config} sections={sections} />
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Section } from '@/lib/content/article-schema';
+import type { EditionConfig } from '@/lib/editions';
+import { publication } from '@/lib/site-config';
+import styles from './SiteFooter.module.css';
+
+export function SiteFooter({ edition, sections }: { edition: EditionConfig; sections: Section[] }) {
+  return (
+    <footer className={styles.footer} data-print="hide">
+      <div className={styles.inner}>
+        <nav aria-label={edition.strings.footerSections}>
+          <h2 className={styles.heading}>{edition.strings.footerSections}</h2>
+          <ul className={styles.links}>
+            {sections.map((section) => (
+              <li key={section.slug}>
+                <a href={`/${edition.id}/${section.slug}`}>{section.name}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <p className={styles.about}>
+          <a href={`/${edition.id}/about`}>{edition.strings.footerAbout}</a>
+        </p>
+        <p className={styles.copyright}>{edition.strings.copyright(new Date().getFullYear(), publication.name)}</p>
+      </div>
+    </footer>
+  );
+}

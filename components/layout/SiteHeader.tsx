@@ -1,0 +1,46 @@
+import type { Section } from '@/lib/content/article-schema';
+import type { EditionConfig } from '@/lib/editions';
+import { publication } from '@/lib/site-config';
+import styles from './SiteHeader.module.css';
+
+type Props = { edition: EditionConfig; sections: Section[]; currentSection?: string };
+
+/**
+ * Wordmark and section navigation. On phones the sections fold into a <details> menu, which
+ * opens and closes without any JavaScript; from tablet width they sit in a row.
+ */
+export function SiteHeader({ edition, sections, currentSection }: Props) {
+  const links = (
+    <ul className={styles.sectionList}>
+      {sections.map((section) => (
+        <li key={section.slug}>
+          <a
+            className={styles.sectionLink}
+            href={`/${edition.id}/${section.slug}`}
+            aria-current={section.slug === currentSection ? 'page' : undefined}
+          >
+            {section.name}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <header className={styles.header}>
+      <div className={styles.bar}>
+        <a className={styles.wordmark} href={`/${edition.id}`}>
+          {publication.name}
+        </a>
+        <details className={styles.menu} data-print="hide">
+          <summary className={styles.menuButton}>{edition.strings.menu}</summary>
+          <nav className={styles.menuPanel} aria-label={edition.strings.siteNavigationLabel}>
+            {links}
+          </nav>
+        </details>
+      </div>
+      <nav className={styles.sectionBar} aria-label={edition.strings.siteNavigationLabel} data-print="hide">
+        {links}
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,36 @@
+import type { ArticleSummary } from '@/lib/store/article-repository';
+import type { EditionConfig } from '@/lib/editions';
+import type { Section } from '@/lib/content/article-schema';
+import { formatDate } from '@/lib/format-date';
+import styles from './StoryList.module.css';
+
+type Props = {
+  stories: ArticleSummary[];
+  edition: EditionConfig;
+  sections: Section[];
+  /** Headline level inside the list: h2 under a page's h1, h3 under a list heading. */
+  headingLevel?: 2 | 3;
+  showStandfirst?: boolean;
+};
+
+/** Stories as a plain list of links: headline, section label, date, and the standfirst where there is room. */
+export function StoryList({ stories, edition, sections, headingLevel = 3, showStandfirst = true }: Props) {
+  const Heading = `h${headingLevel}` as const;
+  const sectionName = (slug: string) => sections.find((s) => s.slug === slug)?.name ?? slug;
+  return (
+    <ul className={styles.list}>
+      {stories.map((story) => (
+        <li key={story.id} className={styles.item}>
+          <Heading className={styles.headline}>
+            <a href={story.path}>{story.headline}</a>
+          </Heading>
+          {showStandfirst ? <p className={styles.standfirst}>{story.standfirst}</p> : null}
+          <p className={styles.meta}>
+            <span className={styles.section}>{sectionName(story.section)}</span>
+            <time dateTime={story.publishedAt}>{formatDate(edition, story.publishedAt)}</time>
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}

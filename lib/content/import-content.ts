@@ -1,0 +1,146 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import sharp from 'sharp';
+import { isMap, LineCounter, parseDocument } from 'yaml';
+import { ContentConflictError, writeContent, type WriteSummary } from '../store/article-repository';
+import type { Database } from '../store/schema';
+import { SectionSchema, type Article, type Section } from './article-schema';
+import { parseArticleMarkdown, type ContentIssue, type ImageDimensionsLookup } from './markdown-article';
+
+/**
+ * Imports a folder (or a single file) of content into the store: every `*.md` is a story,
+ * every `sections.yml` lists an edition's sections. Everything is read and validated first;
+ * the store is written only when every file is good, in one transaction.
+ */
+
+export class ContentImportError extends Error {
+  constructor(readonly issues: ContentIssue[]) {
+    super(`content import failed:\n${issues.map(formatIssue).join('\n')}`);
+    this.name = 'ContentImportError';
+  }
+}
+
+export function formatIssue(issue: ContentIssue): string {
+  const where = issue.line ? `${issue.file}:${issue.line}` : issue.file;
+  return `${where}${issue.field ? ` [${issue.field}]` : ''}: ${issue.message}`;
+}
+
+export type ImportOptions = {
+  /** Where `/images/...` sources are looked up (default: ./public). */
+  publicDir?: string;
+  /** File names in issues are shown relative to this folder (default: the working directory). */
+  relativeTo?: string;
+};
+
+export type ImportReport = WriteSummary & { files: number };
+
+export async function importContent(db: Kysely<Database>, target: string, options: ImportOptions = {}): Promise<ImportReport> {
+  const publicDir = path.resolve(/*turbopackIgnore: true*/ options.publicDir ?? 'public');
+  const relativeTo = options.relativeTo ?? process.cwd();
+  const display = (file: string) => path.relative(relativeTo, file) || file;
+  const lookupImage = imageDimensionsFrom(publicDir);
+
+  const files = await listContentFiles(path.resolve(target)).catch((error: NodeJS.ErrnoException) => {
+    throw new ContentImportError([{ file: target, message: error.code === 'ENOENT' ? 'no such file or folder' : error.message }]);
+  });
+  if (files.length === 0) throw new ContentImportError([{ file: target, message: 'no .md stories or sections.yml files found' }]);
+
+  const issues: ContentIssue[] = [];
+  const sections: Section[] = [];
+  const articles: Article[] = [];
+  const fileOfArticle = new Map<string, string>();
+
+  for (const file of files) {
+    const source = await fs.readFile(file, 'utf8');
+    if (path.basename(file) === 'sections.yml') {
+      const parsed = parseSectionsFile(source, display(file));
+      if (parsed.ok) sections.push(...parsed.sections);
+      else issues.push(...parsed.issues);
+      continue;
+    }
+    const parsed = await parseArticleMarkdown(source, display(file), lookupImage);
+    if (!parsed.ok) {
+      issues.push(...parsed.issues);
+      continue;
+    }
+    const other = fileOfArticle.get(parsed.article.id);
+    if (other) {
+      issues.push({ file: display(file), field: 'id', message: `id "${parsed.article.id}" is also used by ${other}` });
+      continue;
+    }
+    fileOfArticle.set(parsed.article.id, display(file));
+    articles.push(parsed.article);
+  }
+  if (issues.length) throw new ContentImportError(issues);
+
+  try {
+    const summary = await writeContent(db, { sections, articles });
+    return { ...summary, files: files.length };
+  } catch (error) {
+    if (error instanceof ContentConflictError) {
+      throw new ContentImportError([{ file: fileOfArticle.get(error.articleId) ?? target, message: error.message }]);
+    }
+    throw error;
+  }
+}
+
+async function listContentFiles(target: string): Promise<string[]> {
+  const stat = await fs.stat(target);
+  if (stat.isFile()) return [target];
+  const entries = await fs.readdir(target, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((e) => e.isFile() && (e.name.endsWith('.md') || e.name === 'sections.yml'))
+    .map((e) => path.join(e.parentPath, e.name));
+  // Sections first, so that a run can add a section and its first stories together.
+  return files.sort((a, b) => Number(b.endsWith('sections.yml')) - Number(a.endsWith('sections.yml')) || a.localeCompare(b));
+}
+
+type ParsedSections = { ok: true; sections: Section[] } | { ok: false; issues: ContentIssue[] };
+
+/** `sections.yml`: `edition: en` and `sections:` — a list of slug, name and description. */
+export function parseSectionsFile(source: string, file: string): ParsedSections {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false });
+  if (doc.errors.length) {
+    return {
+      ok: false,
+      issues: doc.errors.map((e) => ({ file, line: lineCounter.linePos(e.pos[0]).line, message: `not valid YAML: ${e.message.split('\n')[0]}` })),
+    };
+  }
+  if (!isMap(doc.contents)) return { ok: false, issues: [{ file, line: 1, message: 'expected "edition:" and "sections:"' }] };
+  const data = doc.toJS() as { edition?: unknown; sections?: unknown };
+  if (!Array.isArray(data.sections)) return { ok: false, issues: [{ file, field: 'sections', message: 'must be a list' }] };
+  const issues: ContentIssue[] = [];
+  const sections: Section[] = [];
+  data.sections.forEach((entry: unknown, index: number) => {
+    const result = SectionSchema.safeParse({ edition: data.edition, ...(entry as object) });
+    if (result.success) sections.push(result.data);
+    else {
+      const node = doc.getIn(['sections', index], true) as { range?: [number, number, number] } | undefined;
+      for (const zodIssue of result.error.issues) {
+        issues.push({
+          file,
+          line: node?.range ? lineCounter.linePos(node.range[0]).line : undefined,
+          field: zodIssue.path[0] === 'edition' ? 'edition' : `sections.${index}.${zodIssue.path.join('.')}`,
+          message: zodIssue.message,
+        });
+      }
+    }
+  });
+  return issues.length ? { ok: false, issues } : { ok: true, sections };
+}
+
+/** Reads image sizes from the files under `publicDir`, refusing paths that leave it. */
+export function imageDimensionsFrom(publicDir: string): ImageDimensionsLookup {
+  return async (src) => {
+    const file = path.resolve(publicDir, `.${decodeURIComponent(src)}`);
+    if (!file.startsWith(publicDir + path.sep)) return null;
+    try {
+      const { width, height } = await sharp(file).metadata();
+      return width && height ? { width, height } : null;
+    } catch {
+      return null;
+    }
+  };
+}

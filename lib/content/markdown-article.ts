@@ -1,0 +1,262 @@
+import type { BlockContent, DefinitionContent, List, PhrasingContent, Root, RootContent } from 'mdast';
+import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { ArticleSchema, type Article } from './article-schema';
+
+/**
+ * Reads one story written as Markdown with YAML front matter (the syntax is documented in the
+ * README, "Writing a story"). Front matter carries the fields of the article schema; the body
+ * is Markdown with two directives:
+ *
+ *   ::image[Caption]{src=/images/x.jpg alt="What the photo shows" credit="Photographer, Agency"}
+ *   :::pullquote{attribution="Who said it"}
+ *   The quoted words.
+ *   :::
+ *
+ * Every problem comes back as an issue naming the file, the line where one is known, and the
+ * field — never as a thrown parser error.
+ */
+
+export type ContentIssue = { file: string; line?: number; field?: string; message: string };
+
+export type ParsedArticle = { ok: true; article: Article } | { ok: false; issues: ContentIssue[] };
+
+/** Finds the pixel size of a local image (`/images/...`), or null when there is no such file. */
+export type ImageDimensionsLookup = (src: string) => Promise<{ width: number; height: number } | null>;
+
+type BodyInput = Record<string, unknown>;
+
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirective);
+
+export async function parseArticleMarkdown(
+  source: string,
+  file: string,
+  lookupImage: ImageDimensionsLookup,
+): Promise<ParsedArticle> {
+  const issues: ContentIssue[] = [];
+  const issue = (message: string, line?: number, field?: string) => issues.push({ file, line, field, message });
+
+  const tree = parser.parse(source) as Root;
+  const [first, ...rest] = tree.children;
+  if (!first || first.type !== 'yaml') {
+    issue('the file must start with YAML front matter between two lines of ---', 1);
+    return { ok: false, issues };
+  }
+
+  // Front matter: YAML 1.2 core schema, so `2018-04-27T14:05:00+02:00` stays a string with its zone.
+  const frontMatterLine = first.position?.start.line ?? 1;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(first.value, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const yamlLine = (offset: number) => frontMatterLine + lineCounter.linePos(offset).line;
+  for (const error of doc.errors) issue(`front matter is not valid YAML: ${error.message.split('\n')[0]}`, yamlLine(error.pos[0]));
+  if (issues.length) return { ok: false, issues };
+  if (!isMap(doc.contents)) {
+    issue('front matter must be a list of fields (key: value)', frontMatterLine);
+    return { ok: false, issues };
+  }
+  const frontMatter = doc.toJS() as Record<string, unknown>;
+  if ('body' in frontMatter) issue('the body is the Markdown after the front matter, not a field', lineOfField(doc, ['body'], yamlLine), 'body');
+  // A byline may be written as plain names.
+  if (Array.isArray(frontMatter.authors)) {
+    frontMatter.authors = frontMatter.authors.map((a: unknown) => (typeof a === 'string' ? { name: a } : a));
+  }
+
+  const blockLines: number[] = [];
+  const body: BodyInput[] = [];
+  for (const node of rest) {
+    const line = node.position?.start.line;
+    const converted = await convertBlock(node, lookupImage, (message, at) => issue(message, at ?? line, 'body'));
+    for (const block of converted) {
+      body.push(block);
+      blockLines.push(line ?? frontMatterLine);
+    }
+  }
+  if (issues.length) return { ok: false, issues };
+
+  // The main image may also leave its size to the file.
+  if (frontMatter.mainImage && typeof frontMatter.mainImage === 'object') {
+    const image = frontMatter.mainImage as Record<string, unknown>;
+    const problem = await completeImageSize(image, lookupImage);
+    if (problem) issue(problem, lineOfField(doc, ['mainImage', 'src'], yamlLine) ?? frontMatterLine, 'mainImage.src');
+  }
+
+  const result = ArticleSchema.safeParse({ ...frontMatter, body });
+  if (!result.success) {
+    for (const zodIssue of result.error.issues) {
+      const path = zodIssue.path.map(String);
+      const field = path.join('.') || undefined;
+      let line: number | undefined;
+      if (path[0] === 'body' && path[1] !== undefined) line = blockLines[Number(path[1])];
+      else line = lineOfField(doc, path, yamlLine) ?? frontMatterLine;
+      issue(zodIssue.message, line, field);
+    }
+  }
+  if (issues.length) return { ok: false, issues };
+  return result.success ? { ok: true, article: result.data } : { ok: false, issues };
+}
+
+/** The line of the deepest front-matter node that exists along `path`. */
+function lineOfField(doc: Document, path: string[], yamlLine: (offset: number) => number): number | undefined {
+  for (let depth = path.length; depth > 0; depth -= 1) {
+    const keys = path.slice(0, depth).map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+    const parentKeys = keys.slice(0, -1);
+    const parent = parentKeys.length ? doc.getIn(parentKeys, true) : doc.contents;
+    const last = keys.at(-1);
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => (item.key as { value?: unknown } | null)?.value === last);
+      const range = (pair?.key as { range?: [number, number, number] } | null)?.range;
+      if (range) return yamlLine(range[0]);
+    }
+    if (isSeq(parent) && typeof last === 'number') {
+      const range = (parent.items[last] as { range?: [number, number, number] } | undefined)?.range;
+      if (range) return yamlLine(range[0]);
+    }
+  }
+  return undefined;
+}
+
+async function completeImageSize(image: Record<string, unknown>, lookupImage: ImageDimensionsLookup): Promise<string | null> {
+  const src = image.src;
+  if (typeof src !== 'string' || !src.startsWith('/images/')) return null;
+  const size = await lookupImage(src);
+  if (!size) return `image file not found: public${src}`;
+  image.width ??= size.width;
+  image.height ??= size.height;
+  return null;
+}
+
+type Report = (message: string, line?: number) => void;
+
+async function convertBlock(node: RootContent, lookupImage: ImageDimensionsLookup, report: Report): Promise<BodyInput[]> {
+  switch (node.type) {
+    case 'paragraph':
+      return [{ type: 'paragraph', content: convertInline(node.children, report) }];
+    case 'heading':
+      if (node.depth !== 2) {
+        report(`use "## " for subheadings (found a level-${node.depth} heading); the headline belongs in the front matter`);
+        return [];
+      }
+      return [{ type: 'subheading', text: toString(node) }];
+    case 'list':
+      return [convertList(node, report)];
+    case 'containerDirective':
+      return convertContainerDirective(node, report);
+    case 'leafDirective':
+      return convertLeafDirective(node, lookupImage, report);
+    case 'blockquote':
+      report('a quote block needs an attribution: write :::pullquote{attribution="Who said it"} … :::');
+      return [];
+    case 'html':
+      report('raw HTML is not allowed in a story; use Markdown and the ::image and :::pullquote directives');
+      return [];
+    case 'yaml':
+      report('only one front matter block is allowed, at the top of the file');
+      return [];
+    default:
+      report(`"${node.type}" is not a supported block: use paragraphs, ## subheadings, lists, ::image and :::pullquote`);
+      return [];
+  }
+}
+
+function convertList(list: List, report: Report): BodyInput {
+  const items = list.children.map((item) => {
+    const [only, ...more] = item.children as (BlockContent | DefinitionContent)[];
+    if (!only || only.type !== 'paragraph' || more.length) {
+      report('each list item must be a single line of text (no nested lists or blocks)', item.position?.start.line);
+      return [];
+    }
+    return convertInline(only.children, report);
+  });
+  return { type: 'list', style: list.ordered ? 'numbered' : 'bullet', items };
+}
+
+function convertContainerDirective(node: ContainerDirective, report: Report): BodyInput[] {
+  if (node.name !== 'pullquote') {
+    report(`unknown block directive ":::${node.name}"; the known one is :::pullquote`);
+    return [];
+  }
+  const attribution = node.attributes?.attribution;
+  if (!attribution) {
+    report(':::pullquote needs an attribution, e.g. :::pullquote{attribution="Who said it"}');
+    return [];
+  }
+  const text = node.children
+    .map((child) => toString(child))
+    .join(' ')
+    .trim();
+  return [{ type: 'pullQuote', text, attribution }];
+}
+
+async function convertLeafDirective(node: LeafDirective, lookupImage: ImageDimensionsLookup, report: Report): Promise<BodyInput[]> {
+  if (node.name !== 'image') {
+    report(`unknown directive "::${node.name}"; the known one is ::image`);
+    return [];
+  }
+  const attributes = node.attributes ?? {};
+  const image: Record<string, unknown> = {
+    src: attributes.src,
+    alt: attributes.alt,
+    caption: toString(node).trim() || undefined,
+    credit: attributes.credit,
+  };
+  for (const key of ['width', 'height'] as const) {
+    const value = attributes[key];
+    if (value !== undefined && value !== null) image[key] = /^\d+$/.test(value) ? Number(value) : value;
+  }
+  const problem = await completeImageSize(image, lookupImage);
+  if (problem) {
+    report(problem);
+    return [];
+  }
+  return [{ type: 'image', image }];
+}
+
+function convertInline(nodes: PhrasingContent[], report: Report): BodyInput[] {
+  const runs: BodyInput[] = [];
+  const pushText = (text: string) => {
+    if (!text) return;
+    const last = runs.at(-1);
+    if (last?.type === 'text') last.text = `${String(last.text)}${text}`;
+    else runs.push({ type: 'text', text });
+  };
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+        pushText(node.value);
+        break;
+      case 'inlineCode':
+        pushText(node.value);
+        break;
+      case 'break':
+        pushText(' ');
+        break;
+      case 'emphasis':
+        runs.push({ type: 'emphasis', children: convertInline(node.children, report) });
+        break;
+      case 'strong':
+        runs.push({ type: 'strong', children: convertInline(node.children, report) });
+        break;
+      case 'link':
+        runs.push({ type: 'link', href: node.url, children: convertInline(node.children, report) });
+        break;
+      case 'textDirective':
+        // remark-directive reads "word:word" as a directive; in running text it is just text.
+        pushText(`:${node.name}${toString(node) ? `[${toString(node)}]` : ''}`);
+        break;
+      case 'image':
+        report('images go on their own line as ::image[Caption]{src=… alt="…" credit="…"}', node.position?.start.line);
+        break;
+      case 'html':
+        report('raw HTML is not allowed in a story', node.position?.start.line);
+        break;
+      default:
+        report(`"${node.type}" is not supported in running text`, node.position?.start.line);
+    }
+  }
+  return runs;
+}

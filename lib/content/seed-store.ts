@@ -1,0 +1,16 @@
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import { countArticles } from '../store/article-repository';
+import type { Database } from '../store/schema';
+import { importContent, type ImportReport } from './import-content';
+
+/** The folder of demo content shipped with the project; CONTENT_DIR points elsewhere. */
+export function contentDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(/*turbopackIgnore: true*/ env.CONTENT_DIR || 'content');
+}
+
+/** On first start the store is empty: fill it with the content folder. Later starts do nothing. */
+export async function seedStoreIfEmpty(db: Kysely<Database>): Promise<ImportReport | null> {
+  if ((await countArticles(db)) > 0) return null;
+  return importContent(db, contentDir());
+}

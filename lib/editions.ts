@@ -1,0 +1,89 @@
+/**
+ * Everything an edition needs — language, direction, locale, time zone and every UI string —
+ * lives here, in one typed record per edition (the simorgh model). Adding `fr` or `ar` means
+ * adding an entry: the compiler refuses one with a missing string.
+ */
+
+export type EditionConfig = {
+  /** The edition's id as it appears first in every URL: `/en/...`. */
+  id: string;
+  /** BCP 47 language tag for `html[lang]`, `inLanguage` and feeds. */
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  /** Locale for dates and numbers. */
+  locale: string;
+  /** The newsroom's time zone: dates in URLs and bylines are read in it. */
+  timeZone: string;
+  /** The edition's own name, in its own language. */
+  name: string;
+  strings: EditionStrings;
+};
+
+export type EditionStrings = {
+  skipToContent: string;
+  siteNavigationLabel: string;
+  menu: string;
+  home: string;
+  byPrefix: string;
+  published: string;
+  updated: string;
+  /** Read by screen readers before a caption, which otherwise sounds like body text. */
+  imageCaptionPrefix: string;
+  /** Read by screen readers before a credit. */
+  imageCreditPrefix: string;
+  tags: string;
+  latestStories: string;
+  notFoundTitle: string;
+  notFoundMessage: string;
+  notFoundBackHome: string;
+  footerAbout: string;
+  footerSections: string;
+  copyright: (year: number, publication: string) => string;
+  /** The source credit line, e.g. "(Meridian with AP)". */
+  sourceCredit: (publication: string, credit: string) => string;
+};
+
+const english: EditionConfig = {
+  id: 'en',
+  lang: 'en',
+  dir: 'ltr',
+  locale: 'en-GB',
+  timeZone: 'Europe/Paris',
+  name: 'English',
+  strings: {
+    skipToContent: 'Skip to main content',
+    siteNavigationLabel: 'Sections',
+    menu: 'Menu',
+    home: 'Home',
+    byPrefix: 'By',
+    published: 'Published',
+    updated: 'Updated',
+    imageCaptionPrefix: 'Image caption, ',
+    imageCreditPrefix: 'Image credit, ',
+    tags: 'Topics',
+    latestStories: 'Latest stories',
+    notFoundTitle: 'Page not found',
+    notFoundMessage: 'The content you requested does not exist or is not available anymore.',
+    notFoundBackHome: 'Go to the home page',
+    footerAbout: 'About us',
+    footerSections: 'Sections',
+    copyright: (year, publication) => `© ${year} ${publication}`,
+    sourceCredit: (publication, credit) => `(${publication} ${credit})`,
+  },
+};
+
+export const editions = { en: english } as const satisfies Record<string, EditionConfig>;
+
+export type EditionId = keyof typeof editions;
+
+export const editionIds = Object.keys(editions) as [EditionId, ...EditionId[]];
+
+export const defaultEditionId: EditionId = 'en';
+
+export function isEditionId(value: string): value is EditionId {
+  return Object.hasOwn(editions, value);
+}
+
+export function getEdition(id: EditionId): EditionConfig {
+  return editions[id];
+}

@@ -1,0 +1,32 @@
+import type { EditionConfig } from './editions';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(edition: EditionConfig, kind: 'dateTime' | 'date' | 'zone'): Intl.DateTimeFormat {
+  const key = `${edition.locale}|${edition.timeZone}|${kind}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const { locale, timeZone } = edition;
+    const options: Intl.DateTimeFormatOptions =
+      kind === 'dateTime'
+        ? { dateStyle: 'long', timeStyle: 'short', timeZone }
+        : kind === 'date'
+          ? { dateStyle: 'medium', timeZone }
+          : { timeZone, timeZoneName: 'short' };
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** "27 April 2018 at 14:05 CEST": a byline time, in the newsroom's zone, with the zone named. */
+export function formatDateTime(edition: EditionConfig, iso: string): string {
+  const date = new Date(iso);
+  const zone = formatter(edition, 'zone').formatToParts(date).find((p) => p.type === 'timeZoneName')?.value;
+  return zone ? `${formatter(edition, 'dateTime').format(date)} ${zone}` : formatter(edition, 'dateTime').format(date);
+}
+
+/** "27 Apr 2018": a card or list date. */
+export function formatDate(edition: EditionConfig, iso: string): string {
+  return formatter(edition, 'date').format(new Date(iso));
+}

@@ -1,0 +1,23 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { defaultEditionId, isEditionId, type EditionId } from './editions';
+import { requestPathHeader, unavailableStatusHeader } from './routing/request-headers';
+
+/** The path the reader asked for, as far as the proxy saw it ('' when unknown). */
+export async function requestedPath(): Promise<string> {
+  return (await headers()).get(requestPathHeader) ?? '';
+}
+
+/** 410 when the proxy found the story withdrawn, otherwise 404. */
+export async function unavailableStatus(): Promise<404 | 410> {
+  return (await headers()).get(unavailableStatusHeader) === '410' ? 410 : 404;
+}
+
+/**
+ * The edition of the current request, read from the first segment of its path. Not-found pages
+ * get no route params, so this is how they speak the reader's edition.
+ */
+export async function requestEdition(): Promise<EditionId> {
+  const first = (await requestedPath()).split('/')[1] ?? '';
+  return isEditionId(first) ? first : defaultEditionId;
+}

@@ -1,0 +1,23 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { articlesMigration } from './migrations/001-articles';
+
+/**
+ * Versioned migrations, listed in code rather than read from a folder so that they travel
+ * inside the server bundle. Names sort in the order they run; never rename or edit one that
+ * has shipped — add the next.
+ */
+const migrations: Record<string, Migration> = {
+  '001-articles': articlesMigration,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    const cause = error instanceof Error ? error.message : String(error ?? '');
+    throw new Error(`The content store could not be migrated${failed ? ` (${failed.migrationName})` : ''}: ${cause}`);
+  }
+}

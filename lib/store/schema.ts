@@ -1,0 +1,62 @@
+/** Table shapes as Kysely sees them. Columns are snake_case; times are epoch milliseconds. */
+
+export type ArticlesTable = {
+  id: string;
+  edition: string;
+  section: string;
+  slug: string;
+  /** `yyyymmdd` of first publication in the edition's time zone: part of the URL. */
+  path_date: string;
+  headline: string;
+  standfirst: string;
+  /** ISO 8601 with the zone the newsroom gave. */
+  published_at: string;
+  published_ts: number;
+  updated_at: string | null;
+  /** updated_at, or published_at when never updated: what sitemaps call lastmod. */
+  modified_ts: number;
+  status: 'published' | 'withdrawn';
+  /** The card image, JSON: what lists need without reading the whole story. */
+  main_image: string;
+  /** The whole validated article, JSON. */
+  document: string;
+  stored_ts: number;
+};
+
+export type ArticlePreviousSlugsTable = {
+  edition: string;
+  slug: string;
+  article_id: string;
+};
+
+export type ArticleTagsTable = {
+  article_id: string;
+  edition: string;
+  tag_slug: string;
+  tag_name: string;
+  position: number;
+};
+
+export type ArticleAuthorsTable = {
+  article_id: string;
+  edition: string;
+  author_slug: string;
+  author_name: string;
+  position: number;
+};
+
+export type SectionsTable = {
+  edition: string;
+  slug: string;
+  name: string;
+  description: string;
+  position: number;
+};
+
+export type Database = {
+  articles: ArticlesTable;
+  article_previous_slugs: ArticlePreviousSlugsTable;
+  article_tags: ArticleTagsTable;
+  article_authors: ArticleAuthorsTable;
+  sections: SectionsTable;
+};

@@ -1,0 +1,38 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { requestPathHeader, unavailableStatusHeader } from './lib/routing/request-headers';
+import { decidePageRequest } from './lib/routing/page-request';
+import { unavailablePath } from './lib/routing/reserved-paths';
+import { getStore } from './lib/store/database';
+
+/**
+ * The front door for page URLs. It asks the store what the URL answers before anything
+ * renders, so the reader and the crawler get the real status: 301 for a story that moved,
+ * 410 for a withdrawn one, 404 — with the full not-found page, not an empty body — for
+ * anything that does not exist. See lib/routing/page-request.ts.
+ */
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const headers = new Headers(request.headers);
+  headers.set(requestPathHeader, pathname);
+  headers.delete(unavailableStatusHeader);
+
+  const { db } = await getStore();
+  const decision = await decidePageRequest(db, pathname);
+  switch (decision.kind) {
+    case 'render':
+      return NextResponse.next({ request: { headers } });
+    case 'redirect':
+      return NextResponse.redirect(new URL(`${decision.location}${search}`, request.url), decision.status);
+    case 'unavailable':
+      headers.set(unavailableStatusHeader, String(decision.status));
+      return NextResponse.rewrite(new URL(unavailablePath(decision.edition), request.url), {
+        status: decision.status,
+        request: { headers },
+      });
+  }
+}
+
+export const config = {
+  // Pages only: not the framework's files, pictures, API routes or files at the root.
+  matcher: ['/((?!_next/|images/|api/|favicon.ico|robots.txt|sitemaps?/|.*\\.(?:xml|txt|ico|png|jpg|svg|webmanifest)$).*)'],
+};

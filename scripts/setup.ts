@@ -1,0 +1,27 @@
+/**
+ * Gets a fresh checkout ready to serve: draws the demo pictures that are missing, creates and
+ * migrates the store, and seeds it with the content folder when it is empty. Safe to run again.
+ */
+import path from 'node:path';
+import { formatIssue, ContentImportError } from '../lib/content/import-content';
+import { seedStoreIfEmpty } from '../lib/content/seed-store';
+import { openStore, storeConfigFromEnv } from '../lib/store/database';
+import { generateDemoImages } from './generate-images';
+
+const images = await generateDemoImages(path.resolve('public/images/demo'));
+if (images.written.length) console.log(`setup: drew ${images.written.length} demo pictures`);
+
+const config = storeConfigFromEnv();
+const store = await openStore(config);
+try {
+  const report = await seedStoreIfEmpty(store.db);
+  const where = path.relative(process.cwd(), config.path);
+  console.log(report ? `setup: seeded ${where} with ${report.created.length} stories` : `setup: ${where} is migrated and already has content`);
+} catch (error) {
+  if (error instanceof ContentImportError) {
+    console.error(`setup: the content folder has problems, nothing was written:\n${error.issues.map(formatIssue).join('\n')}`);
+    process.exitCode = 1;
+  } else throw error;
+} finally {
+  await store.close();
+}
