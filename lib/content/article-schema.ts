@@ -8,6 +8,11 @@ import { slugify, slugPattern } from '../slug';
  * against it, and every TypeScript type of an article is inferred from it.
  */
 
+// Editors read these messages: say "is required" rather than "expected string, received undefined".
+z.config({
+  customError: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : undefined),
+});
+
 const slug = z.string().max(120).regex(slugPattern, 'must be lowercase letters and digits joined by hyphens');
 const sectionSlug = slug.refine((s) => !isReservedEditionPath(s), 'is reserved for a page of the site (about, search, tag…)');
 

@@ -68,27 +68,38 @@ export async function parseArticleMarkdown(
 
   const blockLines: number[] = [];
   const body: BodyInput[] = [];
+  let bodyHasIssues = false;
   for (const node of rest) {
     const line = node.position?.start.line;
-    const converted = await convertBlock(node, lookupImage, (message, at) => issue(message, at ?? line, 'body'));
+    const converted = await convertBlock(node, lookupImage, (message, at) => {
+      bodyHasIssues = true;
+      issue(message, at ?? line, 'body');
+    });
     for (const block of converted) {
       body.push(block);
       blockLines.push(line ?? frontMatterLine);
     }
   }
-  if (issues.length) return { ok: false, issues };
 
   // The main image may also leave its size to the file.
+  let mainImageMissing = false;
   if (frontMatter.mainImage && typeof frontMatter.mainImage === 'object') {
     const image = frontMatter.mainImage as Record<string, unknown>;
     const problem = await completeImageSize(image, lookupImage);
-    if (problem) issue(problem, lineOfField(doc, ['mainImage', 'src'], yamlLine) ?? frontMatterLine, 'mainImage.src');
+    if (problem) {
+      mainImageMissing = true;
+      issue(problem, lineOfField(doc, ['mainImage', 'src'], yamlLine) ?? frontMatterLine, 'mainImage.src');
+    }
   }
 
+  // Validate even when the body had problems, so one run reports the front matter's too.
   const result = ArticleSchema.safeParse({ ...frontMatter, body });
   if (!result.success) {
     for (const zodIssue of result.error.issues) {
       const path = zodIssue.path.map(String);
+      // Already reported: a body whose blocks all failed, or the size of a picture that is not there.
+      if (path.length === 1 && path[0] === 'body' && bodyHasIssues) continue;
+      if (mainImageMissing && path[0] === 'mainImage' && (path[1] === 'width' || path[1] === 'height')) continue;
       const field = path.join('.') || undefined;
       let line: number | undefined;
       if (path[0] === 'body' && path[1] !== undefined) line = blockLines[Number(path[1])];
@@ -96,8 +107,8 @@ export async function parseArticleMarkdown(
       issue(zodIssue.message, line, field);
     }
   }
-  if (issues.length) return { ok: false, issues };
-  return result.success ? { ok: true, article: result.data } : { ok: false, issues };
+  if (issues.length || !result.success) return { ok: false, issues };
+  return { ok: true, article: result.data };
 }
 
 /** The line of the deepest front-matter node that exists along `path`. */
@@ -143,7 +154,7 @@ async function convertBlock(node: RootContent, lookupImage: ImageDimensionsLooku
       }
       return [{ type: 'subheading', text: toString(node) }];
     case 'list':
-      return [convertList(node, report)];
+      return convertList(node, report);
     case 'containerDirective':
       return convertContainerDirective(node, report);
     case 'leafDirective':
@@ -163,16 +174,17 @@ async function convertBlock(node: RootContent, lookupImage: ImageDimensionsLooku
   }
 }
 
-function convertList(list: List, report: Report): BodyInput {
-  const items = list.children.map((item) => {
+function convertList(list: List, report: Report): BodyInput[] {
+  const items: BodyInput[][] = [];
+  for (const item of list.children) {
     const [only, ...more] = item.children as (BlockContent | DefinitionContent)[];
     if (!only || only.type !== 'paragraph' || more.length) {
       report('each list item must be a single line of text (no nested lists or blocks)', item.position?.start.line);
-      return [];
+      continue;
     }
-    return convertInline(only.children, report);
-  });
-  return { type: 'list', style: list.ordered ? 'numbered' : 'bullet', items };
+    items.push(convertInline(only.children, report));
+  }
+  return items.length ? [{ type: 'list', style: list.ordered ? 'numbered' : 'bullet', items }] : [];
 }
 
 function convertContainerDirective(node: ContainerDirective, report: Report): BodyInput[] {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type LogConfig } from 'kysely';
 import { migrateToLatest } from './migrations';
 import type { Database } from './schema';
 
@@ -11,7 +11,12 @@ import type { Database } from './schema';
  * Opening migrates to the latest schema, so a fresh path is a working, empty store.
  */
 
-export type StoreConfig = { kind: 'sqlite'; path: string };
+export type StoreConfig = {
+  kind: 'sqlite';
+  path: string;
+  /** STORE_QUERY_LOG: a file that receives one JSON line per query run (SQL and parameters). */
+  queryLog?: string;
+};
 
 export type Store = {
   db: Kysely<Database>;
@@ -22,7 +27,11 @@ export type Store = {
 export const defaultDatabasePath = '.data/newsroom.sqlite';
 
 export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
-  return { kind: 'sqlite', path: path.resolve(/*turbopackIgnore: true*/ env.DATABASE_PATH || defaultDatabasePath) };
+  return {
+    kind: 'sqlite',
+    path: path.resolve(/*turbopackIgnore: true*/ env.DATABASE_PATH || defaultDatabasePath),
+    queryLog: env.STORE_QUERY_LOG || undefined,
+  };
 }
 
 export async function openStore(config: StoreConfig): Promise<Store> {
@@ -33,7 +42,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log: queryLogger(config.queryLog) });
   try {
     await migrateToLatest(db);
   } catch (error) {
@@ -41,6 +50,15 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     throw error;
   }
   return { db, config, close: () => db.destroy() };
+}
+
+function queryLogger(file: string | undefined): LogConfig | undefined {
+  if (!file) return undefined;
+  return (event) => {
+    if (event.level !== 'query') return;
+    const line = JSON.stringify({ sql: event.query.sql, parameters: event.query.parameters, ms: event.queryDurationMillis });
+    fs.appendFileSync(file, `${line}\n`);
+  };
 }
 
 // One store per server process, shared by every bundle that imports this module (Next builds

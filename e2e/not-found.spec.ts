@@ -1,0 +1,69 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
+import { notFoundHeading, notFoundMessage, renamedStoryOldUrl, renamedStoryUrl, withdrawnStory } from './support/urls';
+
+async function expectNotFoundPage(page: Page) {
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('h1')).toHaveText(notFoundHeading);
+  await expect(page.getByText(notFoundMessage)).toBeVisible();
+  await expect(page.locator('meta[name="robots"]').first()).toHaveAttribute('content', /noindex/);
+  await expect(page.getByRole('link', { name: 'Go to the home page' })).toHaveAttribute('href', '/en');
+  // The site header, and a way on: the latest stories.
+  await expect(page.getByRole('link', { name: 'Meridian' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Latest stories' })).toBeVisible();
+  await expect(page.locator('main li a').first()).toHaveAttribute('href', /^\/en\/[a-z-]+\/\d{8}-[a-z0-9-]+$/);
+}
+
+test.describe('the not-found page', () => {
+  for (const [what, path] of [
+    ['an unknown story', '/en/europe/20180427-no-such-story'],
+    ['an unknown section', '/en/asia'],
+    ['an unknown edition', '/xx/europe'],
+    ['a path no route matches', '/en/a/b/c/d'],
+  ] as const) {
+    test(`answers 404 for ${what}, with the whole page in the HTML`, async ({ browser }) => {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(404);
+      expect(response?.headers()['content-type']).toContain('text/html');
+      await expectNotFoundPage(page);
+      await context.close();
+    });
+  }
+
+  test('answers 410 Gone for a withdrawn story, with the same page', async ({ page }) => {
+    const response = await page.goto(withdrawnStory);
+    expect(response?.status()).toBe(410);
+    await expectNotFoundPage(page);
+  });
+
+  test('sends a renamed story to its new address with a single 301', async ({ request }) => {
+    const response = await request.get(renamedStoryOldUrl, { maxRedirects: 0 });
+    expect(response.status()).toBe(301);
+    expect(new URL(response.headers().location!, 'http://x').pathname).toBe(renamedStoryUrl);
+    expect((await request.get(renamedStoryUrl, { maxRedirects: 0 })).status()).toBe(200);
+  });
+
+  test('answers 404, never 500, to hostile or odd paths', async ({ request }) => {
+    for (const path of [
+      '/en/%2e%2e/%2e%2e/etc/passwd',
+      '/en/europe/%2F..%2F..%2Fetc%2Fpasswd',
+      '/en/europe/20180427-a%00b',
+      `/en/europe/20180427-${'a'.repeat(4000)}`,
+      '/en/caf%C3%A9/%E2%9C%93',
+      '/en/%ff%fe',
+      '/en/europe/99999999-x',
+      "/en/europe/20180427-x'%20OR%201=1--",
+    ]) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(404);
+      expect(await response.text(), path).toContain(notFoundHeading);
+    }
+  });
+
+  test('has no accessibility violations', async ({ page }) => {
+    await page.goto('/en/europe/20180427-no-such-story');
+    await expectNoAxeViolations(page);
+  });
+});

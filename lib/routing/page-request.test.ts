@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeContent } from '../store/article-repository';
+import type { Store } from '../store/database';
+import { article, openTestStore, testSections } from '../testing/fixtures';
+import { decidePageRequest } from './page-request';
+
+let store: Store;
+
+beforeAll(async () => {
+  store = await openTestStore();
+  await writeContent(store.db, {
+    sections: testSections,
+    articles: [
+      article({ id: 'live-one', slug: 'europol-raid', previousSlugs: ['police-raid'] }),
+      article({ id: 'pulled-one', slug: 'pulled-story', status: 'withdrawn' }),
+    ],
+  });
+});
+
+afterAll(async () => {
+  await store.close();
+});
+
+const decide = (path: string) => decidePageRequest(store.db, path);
+
+describe('what a page URL answers before anything renders', () => {
+  it('sends the bare domain to the default edition', async () => {
+    expect(await decide('/')).toEqual({ kind: 'redirect', location: '/en', status: 307 });
+  });
+
+  it('renders editions, existing sections, stories and site pages', async () => {
+    for (const path of ['/en', '/en/europe', '/en/europe/20180427-europol-raid', '/en/about']) {
+      expect(await decide(path)).toEqual({ kind: 'render' });
+    }
+  });
+
+  it('moves a renamed story, or one asked for under the wrong section or date, in one hop', async () => {
+    const moved = { kind: 'redirect', location: '/en/europe/20180427-europol-raid', status: 301 };
+    expect(await decide('/en/europe/20180427-police-raid')).toEqual(moved);
+    expect(await decide('/en/africa/20180427-europol-raid')).toEqual(moved);
+    expect(await decide('/en/africa/20990101-police-raid')).toEqual(moved);
+  });
+
+  it('answers 410 for a withdrawn story', async () => {
+    expect(await decide('/en/europe/20180427-pulled-story')).toEqual({ kind: 'unavailable', edition: 'en', status: 410 });
+  });
+
+  it('answers 404 for everything that does not exist, in the edition asked for', async () => {
+    const missing = { kind: 'unavailable', edition: 'en', status: 404 };
+    for (const path of [
+      '/en/asia',
+      '/en/europe/20180427-no-such-story',
+      '/en/europe/not-a-story',
+      '/en/europe/20180427-europol-raid/extra',
+      '/en/unavailable',
+      '/en//europe',
+      '/en/%2e%2e/%2e%2e/etc/passwd',
+      '/en/europe/20180427-a%00b',
+      `/en/europe/20180427-${'a'.repeat(3000)}`,
+    ]) {
+      expect(await decide(path), path).toEqual(missing);
+    }
+    expect(await decide('/xx/europe')).toEqual({ kind: 'unavailable', edition: 'en', status: 404 });
+  });
+});

@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { ArticleSchema, type Article, type ArticleInput, type Section } from '../content/article-schema';
+import { openStore, type Store } from '../store/database';
+
+/** Test fixtures: real temporary folders, real JPEG files, real SQLite stores. */
+
+export function makeTempDir(prefix = 'newsroom-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Writes a real JPEG of the given size at `publicDir` + `src` (e.g. /images/test/a.jpg). */
+export async function writePicture(publicDir: string, src: string, width: number, height: number): Promise<void> {
+  const file = path.join(publicDir, src);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await sharp({ create: { width, height, channels: 3, background: { r: 40, g: 90, b: 140 } } })
+    .jpeg()
+    .toFile(file);
+}
+
+/** A fresh, migrated store in a temporary file. */
+export async function openTestStore(): Promise<Store> {
+  return openStore({ kind: 'sqlite', path: path.join(makeTempDir('newsroom-store-'), 'test.sqlite') });
+}
+
+export const testSections: Section[] = [
+  { edition: 'en', slug: 'europe', name: 'Europe', description: 'News from Europe.' },
+  { edition: 'en', slug: 'africa', name: 'Africa', description: 'News from Africa.' },
+];
+
+export function articleInput(overrides: Partial<ArticleInput> = {}): ArticleInput {
+  return {
+    id: 'test-story',
+    edition: 'en',
+    section: 'europe',
+    slug: 'test-story',
+    headline: 'A test story',
+    standfirst: 'What the story is about.',
+    authors: [{ name: 'Claire Dubois' }],
+    publishedAt: '2018-04-27T14:05:00+02:00',
+    tags: ['Europol'],
+    mainImage: { src: '/images/test/main.jpg', alt: 'A building', width: 1600, height: 900, caption: 'A building.', credit: 'Pieter Maas, Meridian' },
+    body: [{ type: 'paragraph', content: [{ type: 'text', text: 'First paragraph.' }] }],
+    ...overrides,
+  };
+}
+
+export function article(overrides: Partial<ArticleInput> = {}): Article {
+  return ArticleSchema.parse(articleInput(overrides));
+}
+
+/** A valid story file; `frontMatter` lines replace or add fields, `body` replaces the body. */
+export function storyMarkdown({ frontMatter = {}, body }: { frontMatter?: Record<string, string>; body?: string } = {}): string {
+  const fields: Record<string, string> = {
+    id: 'md-story',
+    edition: 'en',
+    section: 'europe',
+    slug: 'md-story',
+    headline: 'Police take down propaganda servers',
+    standfirst: 'A coordinated operation across eight countries.',
+    authors: '[Claire Dubois]',
+    publishedAt: '2018-04-27T14:05:00+02:00',
+    tags: '[Europol, Internet]',
+    mainImage: '{ src: /images/test/main.jpg, alt: A glass building, caption: The headquarters., credit: "Pieter Maas, Meridian" }',
+    ...frontMatter,
+  };
+  const yaml = Object.entries(fields)
+    .filter(([, value]) => value !== '')
+    .map(([key, value]) => `${key}: ${value}`)
+    .join('\n');
+  return `---\n${yaml}\n---\n\n${body ?? 'The first paragraph.\n\n## A subheading\n\nMore text.\n'}`;
+}

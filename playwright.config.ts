@@ -1,0 +1,46 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * End-to-end tests against the production build (`next build` + `next start`), in Debian's
+ * Chromium. The server gets its own store (.data/e2e.sqlite), created fresh for every run.
+ */
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+export const baseURL = `http://localhost:${port}`;
+
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  // Without these, Chromium keeps trying to reach Google's services on this closed network.
+  args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+};
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    launchOptions: chromium,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions: chromium } },
+    { name: 'pixel-7', use: { ...devices['Pixel 7'], launchOptions: chromium } },
+    // The iPhone descriptor defaults to WebKit, which is not installed here: same screen, Chromium engine.
+    { name: 'iphone', use: { ...devices['iPhone 14'], browserName: 'chromium', launchOptions: chromium } },
+  ],
+  webServer: {
+    command: `rm -f .data/e2e.sqlite .data/e2e.sqlite-* && npm run build && npx next start -p ${port}`,
+    url: `${baseURL}/en/about`,
+    env: { DATABASE_PATH: '.data/e2e.sqlite', NEXT_TELEMETRY_DISABLED: '1' },
+    reuseExistingServer: !process.env.CI,
+    timeout: 300_000,
+    stdout: 'pipe',
+  },
+});
