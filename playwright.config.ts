@@ -38,7 +38,8 @@ export default defineConfig({
   webServer: {
     command: `rm -f .data/e2e.sqlite .data/e2e.sqlite-* && npm run build && npx next start -p ${port}`,
     url: `${baseURL}/en/about`,
-    env: { DATABASE_PATH: '.data/e2e.sqlite', NEXT_TELEMETRY_DISABLED: '1' },
+    // Four stories a page, so the demo's sections have more than one page to walk through.
+    env: { DATABASE_PATH: '.data/e2e.sqlite', NEXT_TELEMETRY_DISABLED: '1', STORIES_PER_PAGE: '4' },
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,
     stdout: 'pipe',

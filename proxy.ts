@@ -11,18 +11,25 @@ import { getStore } from './lib/store/database';
  * anything that does not exist. See lib/routing/page-request.ts.
  */
 export async function proxy(request: NextRequest) {
-  const { pathname, search } = request.nextUrl;
+  const { pathname } = request.nextUrl;
   const headers = new Headers(request.headers);
   headers.set(requestPathHeader, pathname);
   headers.delete(unavailableStatusHeader);
 
   const { db } = await getStore();
-  const decision = await decidePageRequest(db, pathname);
+  const decision = await decidePageRequest(db, {
+    pathname,
+    searchParams: request.nextUrl.searchParams,
+    acceptLanguage: request.headers.get('accept-language'),
+  });
   switch (decision.kind) {
     case 'render':
       return NextResponse.next({ request: { headers } });
-    case 'redirect':
-      return NextResponse.redirect(new URL(`${decision.location}${search}`, request.url), decision.status);
+    case 'redirect': {
+      const response = NextResponse.redirect(new URL(decision.location, request.url), decision.status);
+      if (decision.vary) response.headers.set('Vary', decision.vary);
+      return response;
+    }
     case 'unavailable':
       headers.set(unavailableStatusHeader, String(decision.status));
       return NextResponse.rewrite(new URL(unavailablePath(decision.edition), request.url), {

@@ -3,7 +3,7 @@ import { serif } from '@/components/layout/fonts';
 import { PageShell } from '@/components/layout/PageShell';
 import { NotFoundPage } from '@/components/not-found/NotFoundPage';
 import { getEdition } from '@/lib/editions';
-import { requestEdition } from '@/lib/request-edition';
+import { requestEdition, requestedPath } from '@/lib/request-edition';
 import { publication } from '@/lib/site-config';
 import './globals.css';
 
@@ -20,7 +20,7 @@ export default async function RootNotFound() {
     <html lang={edition.lang} dir={edition.dir} className={serif.variable}>
       <body>
         <PageShell edition={editionId}>
-          <NotFoundPage edition={editionId} />
+          <NotFoundPage edition={editionId} requestedPath={await requestedPath()} />
         </PageShell>
       </body>
     </html>

@@ -60,7 +60,7 @@ test.describe('an article page', () => {
     await expect(skip).toBeFocused();
     await expect(skip).toBeVisible();
     await page.keyboard.press('Enter');
-    await expect(page.locator('main#main-content')).toBeFocused();
+    await expect(page.locator('h1')).toBeFocused();
     await page.keyboard.press('Tab');
     // The next stop is inside the story, not back in the header.
     expect(await page.evaluate(() => document.activeElement?.closest('article') !== null)).toBe(true);

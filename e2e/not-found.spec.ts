@@ -18,6 +18,8 @@ test.describe('the not-found page', () => {
   for (const [what, path] of [
     ['an unknown story', '/en/europe/20180427-no-such-story'],
     ['an unknown section', '/en/asia'],
+    ['a page past the end of a section', '/en/europe?page=40'],
+    ['an unknown tag', '/en/tag/no-such-topic'],
     ['an unknown edition', '/xx/europe'],
     ['a path no route matches', '/en/a/b/c/d'],
   ] as const) {
@@ -60,6 +62,23 @@ test.describe('the not-found page', () => {
       expect(response.status(), path).toBe(404);
       expect(await response.text(), path).toContain(notFoundHeading);
     }
+  });
+
+  test('suggests the closest stories for a mistyped address, and offers a search already filled in', async ({ page }) => {
+    const response = await page.goto('/en/europe/20180427-europol-hits-is-propoganda-servers');
+    expect(response?.status()).toBe(404);
+    const suggestions = page.getByRole('region', { name: 'Were you looking for one of these?' });
+    await expect(suggestions.getByRole('link').first()).toHaveAttribute('href', '/en/europe/20180427-europol-hits-is-propaganda-servers');
+    expect(await suggestions.getByRole('link').count()).toBeLessThanOrEqual(5);
+    await expect(page.locator('main').getByRole('searchbox')).toHaveValue('europol hits propoganda servers');
+  });
+
+  test('has a search form in the header and in the page', async ({ page }) => {
+    await page.goto('/en/nowhere-at-all');
+    await expect(page.locator('header form[role="search"]')).toHaveCount(2); // the bar's and the phone menu's
+    await page.locator('main').getByRole('searchbox').fill('trains');
+    await page.locator('main').getByRole('button', { name: 'Search' }).click();
+    await expect(page).toHaveURL(/\/en\/search\?q=trains$/);
   });
 
   test('has no accessibility violations', async ({ page }) => {

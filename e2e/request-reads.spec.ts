@@ -8,7 +8,7 @@ import { richestStory } from './support/urls';
 test('one article request never runs the same query twice', async ({ request }, testInfo) => {
   test.skip(testInfo.project.name !== 'desktop', 'one server-side check is enough');
   const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'query-log-')), 'queries.jsonl');
-  const server = await startServer(3190, { DATABASE_PATH: '.data/e2e.sqlite', STORE_QUERY_LOG: log });
+  const server = await startServer(3190, { DATABASE_PATH: '.data/e2e.sqlite', STORIES_PER_PAGE: '4', STORE_QUERY_LOG: log });
   try {
     await request.get(`${server.url}/en/about`); // warm up: the store opens and migrates
     fs.writeFileSync(log, '');

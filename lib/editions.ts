@@ -36,6 +36,28 @@ export type EditionStrings = {
   notFoundTitle: string;
   notFoundMessage: string;
   notFoundBackHome: string;
+  homeHeading: (publication: string) => string;
+  topStories: string;
+  latest: string;
+  moreFrom: (section: string) => string;
+  paginationLabel: string;
+  newerStories: string;
+  olderStories: string;
+  pageNumber: (page: number) => string;
+  tagEyebrow: string;
+  authorEyebrow: string;
+  storiesTagged: (tag: string) => string;
+  storiesBy: (author: string) => string;
+  breadcrumbLabel: string;
+  relatedStories: string;
+  searchLabel: string;
+  searchButton: string;
+  searchTitle: string;
+  searchPrompt: string;
+  searchResults: (count: number, query: string) => string;
+  searchNoResults: (query: string) => string;
+  searchNoResultsHint: string;
+  suggestionsHeading: string;
   footerAbout: string;
   footerSections: string;
   copyright: (year: number, publication: string) => string;
@@ -65,6 +87,28 @@ const english: EditionConfig = {
     notFoundTitle: 'Page not found',
     notFoundMessage: 'The content you requested does not exist or is not available anymore.',
     notFoundBackHome: 'Go to the home page',
+    homeHeading: (publication) => `${publication}: the latest world news`,
+    topStories: 'Top stories',
+    latest: 'Latest',
+    moreFrom: (section) => `More from ${section}`,
+    paginationLabel: 'Pages',
+    newerStories: 'Newer stories',
+    olderStories: 'Older stories',
+    pageNumber: (page) => `Page ${page}`,
+    tagEyebrow: 'Topic',
+    authorEyebrow: 'Reporter',
+    storiesTagged: (tag) => `Stories about ${tag}`,
+    storiesBy: (author) => `Stories by ${author}`,
+    breadcrumbLabel: 'Breadcrumb',
+    relatedStories: 'Related stories',
+    searchLabel: 'Search stories',
+    searchButton: 'Search',
+    searchTitle: 'Search',
+    searchPrompt: 'Search our stories by keyword, name or place.',
+    searchResults: (count, query) => `${count} ${count === 1 ? 'story matches' : 'stories match'} “${query}”`,
+    searchNoResults: (query) => `No stories match “${query}”.`,
+    searchNoResultsHint: 'Check the spelling, or try fewer or more general words.',
+    suggestionsHeading: 'Were you looking for one of these?',
     footerAbout: 'About us',
     footerSections: 'Sections',
     copyright: (year, publication) => `© ${year} ${publication}`,

@@ -2,7 +2,7 @@ import type { EditionConfig } from './editions';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(edition: EditionConfig, kind: 'dateTime' | 'date' | 'zone'): Intl.DateTimeFormat {
+function formatter(edition: EditionConfig, kind: 'dateTime' | 'date' | 'zone' | 'short'): Intl.DateTimeFormat {
   const key = `${edition.locale}|${edition.timeZone}|${kind}`;
   let f = formatters.get(key);
   if (!f) {
@@ -12,7 +12,9 @@ function formatter(edition: EditionConfig, kind: 'dateTime' | 'date' | 'zone'): 
         ? { dateStyle: 'long', timeStyle: 'short', timeZone }
         : kind === 'date'
           ? { dateStyle: 'medium', timeZone }
-          : { timeZone, timeZoneName: 'short' };
+          : kind === 'short'
+            ? { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }
+            : { timeZone, timeZoneName: 'short' };
     f = new Intl.DateTimeFormat(locale, options);
     formatters.set(key, f);
   }
@@ -29,4 +31,9 @@ export function formatDateTime(edition: EditionConfig, iso: string): string {
 /** "27 Apr 2018": a card or list date. */
 export function formatDate(edition: EditionConfig, iso: string): string {
   return formatter(edition, 'date').format(new Date(iso));
+}
+
+/** "27 Apr, 14:05": a time in a list of the latest stories. */
+export function formatShortDateTime(edition: EditionConfig, iso: string): string {
+  return formatter(edition, 'short').format(new Date(iso));
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { PageShell } from '@/components/layout/PageShell';
 import { NotFoundPage } from '@/components/not-found/NotFoundPage';
 import { getEdition } from '@/lib/editions';
-import { requestEdition } from '@/lib/request-edition';
+import { requestEdition, requestedPath } from '@/lib/request-edition';
 
 export const metadata: Metadata = { title: 'Page not found', robots: { index: false, follow: true } };
 
@@ -10,7 +10,7 @@ export default async function EditionNotFound() {
   const edition = await requestEdition();
   return (
     <PageShell edition={edition}>
-      <NotFoundPage edition={edition} />
+      <NotFoundPage edition={edition} requestedPath={await requestedPath()} />
     </PageShell>
   );
 }

@@ -1,12 +1,16 @@
 import type { Article as ArticleData, Section } from '@/lib/content/article-schema';
 import type { EditionConfig } from '@/lib/editions';
 import { publication } from '@/lib/site-config';
+import { slugify } from '@/lib/slug';
 import { ArticleBody } from './ArticleBody';
 import { ArticleFigure } from './ArticleFigure';
 import { Byline } from './Byline';
 import styles from './Article.module.css';
 
 type Props = { article: ArticleData; section: Section; edition: EditionConfig };
+
+/** The skip link's target on a story page (as on the BBC's): the reader lands on the headline. */
+export const articleHeadlineId = 'headline';
 
 /** A whole story as a reader sees it; the page around it (header, rail, footer) is not its job. */
 export function Article({ article, section, edition }: Props) {
@@ -17,7 +21,9 @@ export function Article({ article, section, edition }: Props) {
         <p className={styles.section}>
           <a href={`/${edition.id}/${section.slug}`}>{section.name}</a>
         </p>
-        <h1 className={styles.headline}>{article.headline}</h1>
+        <h1 className={styles.headline} id={articleHeadlineId} tabIndex={-1}>
+          {article.headline}
+        </h1>
         <p className={styles.standfirst}>{article.standfirst}</p>
         <Byline authors={article.authors} publishedAt={article.publishedAt} updatedAt={article.updatedAt} edition={edition} />
       </header>
@@ -32,8 +38,10 @@ export function Article({ article, section, edition }: Props) {
             </h2>
             <ul className={styles.tagList}>
               {article.tags.map((tag) => (
-                <li key={tag} className={styles.tag}>
-                  {tag}
+                <li key={tag}>
+                  <a className={styles.tag} href={`/${edition.id}/tag/${slugify(tag)}`}>
+                    {tag}
+                  </a>
                 </li>
               ))}
             </ul>

@@ -7,11 +7,23 @@ type Props = { authors: Author[]; publishedAt: string; updatedAt?: string; editi
 
 /** Who wrote it, and when: published and, if it was, updated — each a machine-readable <time>. */
 export function Byline({ authors, publishedAt, updatedAt, edition }: Props) {
-  const names = new Intl.ListFormat(edition.locale, { type: 'conjunction' }).format(authors.map((a) => a.name));
+  // "By A, B and C", each name a link to the reporter's page.
+  const parts = new Intl.ListFormat(edition.locale, { type: 'conjunction' }).formatToParts(authors.map((a) => a.slug));
+  const bySlug = new Map(authors.map((a) => [a.slug, a]));
   return (
     <div className={styles.byline}>
       <p className={styles.authors}>
-        {edition.strings.byPrefix} {names}
+        {edition.strings.byPrefix}{' '}
+        {parts.map((part, i) => {
+          const author = part.type === 'element' ? bySlug.get(part.value) : undefined;
+          return author ? (
+            <a key={i} href={`/${edition.id}/author/${author.slug}`} className={styles.author}>
+              {author.name}
+            </a>
+          ) : (
+            part.value
+          );
+        })}
       </p>
       <p className={styles.times}>
         <span>

@@ -11,12 +11,20 @@ import styles from './PageShell.module.css';
  * main landmark the skip link lands on, footer. Pages pass the section they belong to so the
  * navigation can mark it.
  */
-export async function PageShell({ edition, currentSection, children }: { edition: EditionId; currentSection?: string; children: ReactNode }) {
+type Props = {
+  edition: EditionId;
+  currentSection?: string;
+  /** Where "Skip to main content" lands: the main landmark, or (on a story) its headline. */
+  skipTo?: string;
+  children: ReactNode;
+};
+
+export async function PageShell({ edition, currentSection, skipTo = 'main-content', children }: Props) {
   const config = getEdition(edition);
   const sections = await getSections(edition);
   return (
     <>
-      <SkipLink label={config.strings.skipToContent} />
+      <SkipLink label={config.strings.skipToContent} target={skipTo} />
       <SiteHeader edition={config} sections={sections} currentSection={currentSection} />
       <main id="main-content" tabIndex={-1} className={styles.main}>
         {children}

@@ -1,6 +1,7 @@
 import type { Section } from '@/lib/content/article-schema';
 import type { EditionConfig } from '@/lib/editions';
 import { publication } from '@/lib/site-config';
+import { SearchForm } from '@/components/search/SearchForm';
 import styles from './SiteHeader.module.css';
 
 type Props = { edition: EditionConfig; sections: Section[]; currentSection?: string };
@@ -31,11 +32,15 @@ export function SiteHeader({ edition, sections, currentSection }: Props) {
         <a className={styles.wordmark} href={`/${edition.id}`}>
           {publication.name}
         </a>
+        <div className={styles.barSearch} data-print="hide">
+          <SearchForm edition={edition} id="header-search" variant="header" />
+        </div>
         <details className={styles.menu} data-print="hide">
           <summary className={styles.menuButton}>{edition.strings.menu}</summary>
-          <nav className={styles.menuPanel} aria-label={edition.strings.siteNavigationLabel}>
-            {links}
-          </nav>
+          <div className={styles.menuPanel}>
+            <SearchForm edition={edition} id="menu-search" variant="header" />
+            <nav aria-label={edition.strings.siteNavigationLabel}>{links}</nav>
+          </div>
         </details>
       </div>
       <nav className={styles.sectionBar} aria-label={edition.strings.siteNavigationLabel} data-print="hide">

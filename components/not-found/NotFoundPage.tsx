@@ -1,32 +1,45 @@
+import { SearchForm } from '@/components/search/SearchForm';
 import { StoryList } from '@/components/story-lists/StoryList';
 import { getEdition, type EditionId } from '@/lib/editions';
-import { getLatest, getSections } from '@/lib/store/reads';
+import { wordsOfPath } from '@/lib/search/suggestions';
+import { getLatest, getSections, getSuggestions } from '@/lib/store/reads';
 import styles from './NotFoundPage.module.css';
 
 /**
  * What a reader sees for a story that does not exist or was withdrawn: the plain statement,
- * a way home, and the latest stories so the visit is not wasted.
+ * the stories closest to the address they asked for, a search box already holding the words
+ * of that address, and the latest stories — so the visit is not wasted.
  */
-export async function NotFoundPage({ edition }: { edition: EditionId }) {
+export async function NotFoundPage({ edition, requestedPath }: { edition: EditionId; requestedPath: string }) {
   const config = getEdition(edition);
-  const [latest, sections] = await Promise.all([getLatest(edition, 8), getSections(edition)]);
+  const [suggestions, latest, sections] = await Promise.all([getSuggestions(edition, requestedPath), getLatest(edition, 8), getSections(edition)]);
+  const suggested = new Set(suggestions.map((s) => s.id));
   return (
     <div className={styles.notFound}>
       <h1 className={styles.title}>{config.strings.notFoundTitle}</h1>
       <p className={styles.message}>{config.strings.notFoundMessage}</p>
+      {suggestions.length ? (
+        <section aria-labelledby="not-found-suggestions" className={styles.block}>
+          <h2 id="not-found-suggestions" className={styles.blockHeading}>
+            {config.strings.suggestionsHeading}
+          </h2>
+          <StoryList stories={suggestions} edition={config} sections={sections} showStandfirst={false} />
+        </section>
+      ) : null}
+      <div className={styles.block}>
+        <SearchForm edition={config} id="not-found-search" defaultValue={wordsOfPath(requestedPath).join(' ')} />
+      </div>
       <p>
         <a className={styles.home} href={`/${edition}`}>
           {config.strings.notFoundBackHome}
         </a>
       </p>
-      {latest.items.length ? (
-        <section aria-labelledby="not-found-latest" className={styles.latest}>
-          <h2 id="not-found-latest" className={styles.latestHeading}>
-            {config.strings.latestStories}
-          </h2>
-          <StoryList stories={latest.items} edition={config} sections={sections} showStandfirst={false} />
-        </section>
-      ) : null}
+      <section aria-labelledby="not-found-latest" className={styles.block}>
+        <h2 id="not-found-latest" className={styles.blockHeading}>
+          {config.strings.latestStories}
+        </h2>
+        <StoryList stories={latest.items.filter((s) => !suggested.has(s.id))} edition={config} sections={sections} showStandfirst={false} />
+      </section>
     </div>
   );
 }

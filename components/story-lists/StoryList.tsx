@@ -1,7 +1,7 @@
 import type { ArticleSummary } from '@/lib/store/article-repository';
 import type { EditionConfig } from '@/lib/editions';
 import type { Section } from '@/lib/content/article-schema';
-import { formatDate } from '@/lib/format-date';
+import { formatDate, formatShortDateTime } from '@/lib/format-date';
 import styles from './StoryList.module.css';
 
 type Props = {
@@ -11,10 +11,13 @@ type Props = {
   /** Headline level inside the list: h2 under a page's h1, h3 under a list heading. */
   headingLevel?: 2 | 3;
   showStandfirst?: boolean;
+  /** date: "27 Apr 2018"; dateTime: "27 Apr, 14:05", for a list of the latest stories. */
+  timeFormat?: 'date' | 'dateTime';
 };
 
 /** Stories as a plain list of links: headline, section label, date, and the standfirst where there is room. */
-export function StoryList({ stories, edition, sections, headingLevel = 3, showStandfirst = true }: Props) {
+export function StoryList({ stories, edition, sections, headingLevel = 3, showStandfirst = true, timeFormat = 'date' }: Props) {
+  const format = timeFormat === 'date' ? formatDate : formatShortDateTime;
   const Heading = `h${headingLevel}` as const;
   const sectionName = (slug: string) => sections.find((s) => s.slug === slug)?.name ?? slug;
   return (
@@ -27,7 +30,7 @@ export function StoryList({ stories, edition, sections, headingLevel = 3, showSt
           {showStandfirst ? <p className={styles.standfirst}>{story.standfirst}</p> : null}
           <p className={styles.meta}>
             <span className={styles.section}>{sectionName(story.section)}</span>
-            <time dateTime={story.publishedAt}>{formatDate(edition, story.publishedAt)}</time>
+            <time dateTime={story.publishedAt}>{format(edition, story.publishedAt)}</time>
           </p>
         </li>
       ))}

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getArticleById, listLatest, resolveArticleUrl } from '../store/article-repository';
+import { getArticleById, listStories, resolveArticleUrl } from '../store/article-repository';
 import type { Store } from '../store/database';
 import { makeTempDir, openTestStore, storyMarkdown, writePicture } from '../testing/fixtures';
 import { ContentImportError, importContent } from './import-content';
@@ -39,7 +39,7 @@ async function importFails(): Promise<ContentImportError> {
 }
 
 async function storedIds(): Promise<string[]> {
-  const page = await listLatest(store.db, { edition: 'en', limit: 100 });
+  const page: Awaited<ReturnType<typeof listStories>> = await listStories(store.db, { edition: 'en', limit: 100 });
   return page.items.map((item) => item.id).sort();
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeContent } from '../store/article-repository';
 import type { Store } from '../store/database';
 import { article, openTestStore, testSections } from '../testing/fixtures';
-import { decidePageRequest } from './page-request';
+import { decidePageRequest, preferredEdition } from './page-request';
 
 let store: Store;
 
@@ -21,15 +21,25 @@ afterAll(async () => {
   await store.close();
 });
 
-const decide = (path: string) => decidePageRequest(store.db, path);
+const decide = (path: string, acceptLanguage?: string) => {
+  const url = new URL(path, 'http://localhost');
+  return decidePageRequest(store.db, { pathname: url.pathname, searchParams: url.searchParams, acceptLanguage });
+};
 
 describe('what a page URL answers before anything renders', () => {
   it('sends the bare domain to the default edition', async () => {
-    expect(await decide('/')).toEqual({ kind: 'redirect', location: '/en', status: 307 });
+    expect(await decide('/')).toEqual({ kind: 'redirect', location: '/en', status: 307, vary: 'Accept-Language' });
+    expect(await decide('/', 'fr-FR,fr;q=0.9,en;q=0.5')).toMatchObject({ location: '/en' });
+  });
+
+  it('picks the edition from the languages a reader accepts', () => {
+    expect(preferredEdition('de-DE, en-GB;q=0.8')).toBe('en');
+    expect(preferredEdition('*')).toBe('en');
+    expect(preferredEdition('en;q=0, garbage;;;')).toBe('en');
   });
 
   it('renders editions, existing sections, stories and site pages', async () => {
-    for (const path of ['/en', '/en/europe', '/en/europe/20180427-europol-raid', '/en/about']) {
+    for (const path of ['/en', '/en/europe', '/en/europe/20180427-europol-raid', '/en/about', '/en/search', '/en/search?q=x', '/en/tag/europol', '/en/author/claire-dubois']) {
       expect(await decide(path)).toEqual({ kind: 'render' });
     }
   });
@@ -39,6 +49,19 @@ describe('what a page URL answers before anything renders', () => {
     expect(await decide('/en/europe/20180427-police-raid')).toEqual(moved);
     expect(await decide('/en/africa/20180427-europol-raid')).toEqual(moved);
     expect(await decide('/en/africa/20990101-police-raid')).toEqual(moved);
+  });
+
+  it('keeps the query string when it moves a story', async () => {
+    expect(await decide('/en/europe/20180427-police-raid?utm_source=feed')).toMatchObject({ location: '/en/europe/20180427-europol-raid?utm_source=feed' });
+  });
+
+  it('gives each page of a list one URL, and answers 404 past the last page', async () => {
+    expect(await decide('/en/europe?page=1')).toEqual({ kind: 'redirect', location: '/en/europe', status: 301 });
+    expect(await decide('/en/europe?page=abc')).toEqual({ kind: 'redirect', location: '/en/europe', status: 301 });
+    expect(await decide('/en/tag/europol?page=02')).toEqual({ kind: 'redirect', location: '/en/tag/europol?page=2', status: 301 });
+    // One published story in europe: there is no page 2 at any page size.
+    expect(await decide('/en/europe?page=2')).toEqual({ kind: 'unavailable', edition: 'en', status: 404 });
+    expect(await decide('/en/author/claire-dubois?page=9')).toEqual({ kind: 'unavailable', edition: 'en', status: 404 });
   });
 
   it('answers 410 for a withdrawn story', async () => {
@@ -53,6 +76,13 @@ describe('what a page URL answers before anything renders', () => {
       '/en/europe/not-a-story',
       '/en/europe/20180427-europol-raid/extra',
       '/en/unavailable',
+      '/en/tag/no-such-tag',
+      '/en/tag',
+      '/en/tag/europol/more',
+      '/en/author/nobody',
+      '/en/about/more',
+      '/en/search/more',
+      '/en/europe/',
       '/en//europe',
       '/en/%2e%2e/%2e%2e/etc/passwd',
       '/en/europe/20180427-a%00b',

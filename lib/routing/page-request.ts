@@ -1,13 +1,17 @@
 import type { Kysely } from 'kysely';
 import { parseArticleSegment } from '../article-path';
-import { defaultEditionId, isEditionId, type EditionId } from '../editions';
-import { resolveArticleUrl, sectionExists } from '../store/article-repository';
+import { defaultEditionId, editionIds, editions, isEditionId, type EditionId } from '../editions';
+import { storiesPerPage } from '../site-config';
+import { findPageStart, getAuthorName, getTagName, resolveArticleUrl, sectionExists, type StoryFilter } from '../store/article-repository';
 import type { Database } from '../store/schema';
+import { slugPattern } from '../slug';
+import { readPageParam } from './page-param';
 import { isReservedEditionPath } from './reserved-paths';
 
 /**
  * Decides, before anything renders, what a page URL answers: render it, redirect it (a story
- * that moved), or say it is unavailable (404, or 410 for a withdrawn story).
+ * that moved, a page number written another way), or say it is unavailable (404, or 410 for a
+ * withdrawn story).
  *
  * Why here and not in the pages: Next.js answers a `notFound()` thrown while rendering with a
  * 404 whose HTML body is empty (vercel/next.js#62228), which crawlers and readers without
@@ -18,44 +22,107 @@ import { isReservedEditionPath } from './reserved-paths';
 
 export type PageRequestDecision =
   | { kind: 'render' }
-  | { kind: 'redirect'; location: string; status: 301 | 307 }
+  | { kind: 'redirect'; location: string; status: 301 | 307; vary?: string }
   | { kind: 'unavailable'; edition: EditionId; status: 404 | 410 };
+
+export type PageRequest = {
+  pathname: string;
+  searchParams?: URLSearchParams;
+  acceptLanguage?: string | null;
+};
 
 const render: PageRequestDecision = { kind: 'render' };
 
-export async function decidePageRequest(db: Kysely<Database>, pathname: string): Promise<PageRequestDecision> {
+export async function decidePageRequest(db: Kysely<Database>, request: PageRequest): Promise<PageRequestDecision> {
+  const { pathname } = request;
+  const searchParams = request.searchParams ?? new URLSearchParams();
+  if (pathname === '/' || pathname === '') {
+    return { kind: 'redirect', location: `/${preferredEdition(request.acceptLanguage)}`, status: 307, vary: 'Accept-Language' };
+  }
   const segments = pathname.split('/').slice(1);
-  if (pathname === '/' || pathname === '') return { kind: 'redirect', location: `/${defaultEditionId}`, status: 307 };
   const [first = '', second, third, ...rest] = segments;
   if (!isEditionId(first)) return { kind: 'unavailable', edition: defaultEditionId, status: 404 };
   const edition = first;
   const missing: PageRequestDecision = { kind: 'unavailable', edition, status: 404 };
 
-  // A trailing slash or an empty segment is not one of our URLs.
-  if (segments.some((segment, index) => segment === '' && index !== segments.length - 1)) return missing;
-  if (second === undefined || second === '') return segments.length <= 2 ? render : missing;
+  // An empty segment (a doubled or trailing slash) is not one of our URLs.
+  if (segments.slice(1).some((segment) => segment === '')) return missing;
+  if (second === undefined) return render;
 
   if (isReservedEditionPath(second)) {
-    if (second === 'unavailable') return missing;
-    return render; // The route itself knows its own valid URLs (about, search…).
+    switch (second) {
+      case 'about':
+      case 'search':
+        return third === undefined ? render : missing;
+      case 'tag':
+      case 'author': {
+        if (third === undefined || rest.length > 0 || !slugPattern.test(third)) return missing;
+        const name = second === 'tag' ? await getTagName(db, edition, third) : await getAuthorName(db, edition, third);
+        if (!name) return missing;
+        return decideListPage(db, edition, { kind: second, slug: third }, pathname, searchParams);
+      }
+      default:
+        return missing;
+    }
   }
 
   // /{edition}/{section}
-  if (third === undefined) return (await sectionExists(db, edition, second)) ? render : missing;
+  if (third === undefined) {
+    if (!slugPattern.test(second) || !(await sectionExists(db, edition, second))) return missing;
+    return decideListPage(db, edition, { kind: 'section', slug: second }, pathname, searchParams);
+  }
 
   // /{edition}/{section}/{yyyymmdd}-{slug}
   if (rest.length > 0) return missing;
   const locator = parseArticleSegment(third);
-  if (!locator) return missing;
+  if (!locator || !slugPattern.test(second)) return missing;
   const resolution = await resolveArticleUrl(db, { edition, section: second, ...locator });
   switch (resolution.kind) {
     case 'found':
       return render;
     case 'moved':
-      return { kind: 'redirect', location: resolution.path, status: 301 };
+      return { kind: 'redirect', location: `${resolution.path}${query(searchParams)}`, status: 301 };
     case 'gone':
       return { kind: 'unavailable', edition, status: 410 };
     case 'missing':
       return missing;
   }
+}
+
+/** A list (section, tag, author): its page number in canonical form, and 404 past its end. */
+async function decideListPage(
+  db: Kysely<Database>,
+  edition: EditionId,
+  filter: StoryFilter,
+  pathname: string,
+  searchParams: URLSearchParams,
+): Promise<PageRequestDecision> {
+  const param = readPageParam(searchParams);
+  if (param.kind === 'redirect') return { kind: 'redirect', location: `${pathname}${param.search}`, status: 301 };
+  if (param.page === 1) return render;
+  const start = await findPageStart(db, { edition, filter, page: param.page, pageSize: storiesPerPage() });
+  return start === undefined ? { kind: 'unavailable', edition, status: 404 } : render;
+}
+
+function query(searchParams: URLSearchParams): string {
+  const search = searchParams.toString();
+  return search ? `?${search}` : '';
+}
+
+/** The first edition whose language the reader accepts, in their order of preference. */
+export function preferredEdition(acceptLanguage: string | null | undefined): EditionId {
+  const wanted = (acceptLanguage ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { language: tag.split('-')[0] ?? '', q: q ? Number(q.slice(2)) || 0 : 1 };
+    })
+    .filter((entry) => entry.language && entry.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { language } of wanted) {
+    const match = editionIds.find((id) => editions[id].lang.split('-')[0] === language);
+    if (match) return match;
+  }
+  return defaultEditionId;
 }

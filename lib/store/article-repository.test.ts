@@ -3,8 +3,15 @@ import { article, openTestStore, testSections } from '../testing/fixtures';
 import {
   ContentConflictError,
   countArticles,
+  findPageStart,
   getArticleByLocator,
-  listLatest,
+  getAuthorName,
+  getTagName,
+  highlightEnd,
+  highlightStart,
+  listRelated,
+  searchArticles,
+  listStories,
   listSections,
   resolveArticleUrl,
   sectionExists,
@@ -88,7 +95,7 @@ describe('latest stories, page by page', () => {
     let after: ListCursor | null = null;
     let pages = 0;
     do {
-      const page = await listLatest(store.db, { edition: 'en', section: 'europe', limit: 5, after });
+      const page: Awaited<ReturnType<typeof listStories>> = await listStories(store.db, { edition: 'en', filter: { kind: 'section', slug: 'europe' }, limit: 5, after });
       seen.push(...page.items.map((item) => item.id));
       after = page.next;
       pages += 1;
@@ -102,8 +109,8 @@ describe('latest stories, page by page', () => {
       article({ id: `tie-${letter}`, slug: `tie-${letter}`, publishedAt: '2018-04-27T12:00:00Z' }),
     );
     await writeContent(store.db, { sections: [], articles: sameTime });
-    const first = await listLatest(store.db, { edition: 'en', limit: 2 });
-    const second = await listLatest(store.db, { edition: 'en', limit: 2, after: first.next });
+    const first = await listStories(store.db, { edition: 'en', limit: 2 });
+    const second = await listStories(store.db, { edition: 'en', limit: 2, after: first.next });
     expect([...first.items, ...second.items].map((i) => i.id)).toEqual(['tie-c', 'tie-b', 'tie-a']);
     expect(second.next).toBeNull();
   });
@@ -113,9 +120,9 @@ describe('latest stories, page by page', () => {
       sections: [],
       articles: [...stories(2, 'europe'), ...stories(3, 'africa'), article({ id: 'gone-one', slug: 'gone-one', status: 'withdrawn' })],
     });
-    const africa = await listLatest(store.db, { edition: 'en', section: 'africa', limit: 10 });
+    const africa = await listStories(store.db, { edition: 'en', filter: { kind: 'section', slug: 'africa' }, limit: 10 });
     expect(africa.items.map((i) => i.section)).toEqual(['africa', 'africa', 'africa']);
-    const everything = await listLatest(store.db, { edition: 'en', limit: 10 });
+    const everything = await listStories(store.db, { edition: 'en', limit: 10 });
     expect(everything.items.map((i) => i.id)).not.toContain('gone-one');
     expect(everything.items[0]).toMatchObject({ path: expect.stringMatching(/^\/en\/(europe|africa)\/\d{8}-/), image: expect.objectContaining({ width: 1600 }) });
   });
@@ -142,5 +149,104 @@ describe('writing content', () => {
 
   it('refuses a story in a section that does not exist', async () => {
     await expect(writeContent(store.db, { sections: [], articles: [article({ section: 'asia' })] })).rejects.toThrow(/section "asia" does not exist/);
+  });
+});
+
+describe('page numbers over keyset lists', () => {
+  it('start each page right after the last story of the page before, and stop at the end', async () => {
+    const all = stories(7);
+    await writeContent(store.db, { sections: [], articles: all });
+    const newestFirst = all.map((a) => a.id).reverse();
+    const filter = { kind: 'section', slug: 'europe' } as const;
+    expect(await findPageStart(store.db, { edition: 'en', filter, page: 1, pageSize: 3 })).toBeNull();
+    const pages: string[][] = [];
+    for (let page = 1; page <= 3; page += 1) {
+      const after = await findPageStart(store.db, { edition: 'en', filter, page, pageSize: 3 });
+      expect(after, `page ${page}`).not.toBeUndefined();
+      pages.push((await listStories(store.db, { edition: 'en', filter, limit: 3, after })).items.map((i) => i.id));
+    }
+    expect(pages).toEqual([newestFirst.slice(0, 3), newestFirst.slice(3, 6), newestFirst.slice(6)]);
+    expect(await findPageStart(store.db, { edition: 'en', filter, page: 4, pageSize: 3 })).toBeUndefined();
+    expect(await findPageStart(store.db, { edition: 'en', filter: { kind: 'section', slug: 'europe' }, page: 3, pageSize: 7 })).toBeUndefined();
+  });
+});
+
+describe('tag and author lists', () => {
+  it('list the published stories that carry the tag or the byline, newest first', async () => {
+    await writeContent(store.db, {
+      sections: [],
+      articles: [
+        article({ id: 'one', slug: 'one', tags: ['Islamic State group'], authors: [{ name: 'Claire Dubois' }], publishedAt: '2018-04-01T10:00:00Z' }),
+        article({ id: 'two', slug: 'two', tags: ['Islamic State group', 'Internet'], authors: [{ name: 'Tom Hartley' }, { name: 'Claire Dubois' }], publishedAt: '2018-04-02T10:00:00Z' }),
+        article({ id: 'three', slug: 'three', tags: ['Islamic State group'], status: 'withdrawn', publishedAt: '2018-04-03T10:00:00Z' }),
+      ],
+    });
+    const tagged = await listStories(store.db, { edition: 'en', filter: { kind: 'tag', slug: 'islamic-state-group' }, limit: 1 });
+    expect(tagged.items.map((i) => i.id)).toEqual(['two']);
+    const rest = await listStories(store.db, { edition: 'en', filter: { kind: 'tag', slug: 'islamic-state-group' }, limit: 1, after: tagged.next });
+    expect(rest.items.map((i) => i.id)).toEqual(['one']);
+    expect(rest.next).toBeNull();
+    const byline = await listStories(store.db, { edition: 'en', filter: { kind: 'author', slug: 'claire-dubois' }, limit: 10 });
+    expect(byline.items.map((i) => i.id)).toEqual(['two', 'one']);
+    expect(await getTagName(store.db, 'en', 'islamic-state-group')).toBe('Islamic State group');
+    expect(await getAuthorName(store.db, 'en', 'tom-hartley')).toBe('Tom Hartley');
+    expect(await getAuthorName(store.db, 'en', 'nobody')).toBeUndefined();
+  });
+});
+
+describe('related stories', () => {
+  it('are those sharing the most tags, topped up from the section, never the story itself', async () => {
+    const subject = article({ id: 'subject', slug: 'subject', tags: ['Europol', 'Internet'], publishedAt: '2018-04-10T10:00:00Z' });
+    await writeContent(store.db, {
+      sections: [],
+      articles: [
+        subject,
+        article({ id: 'both-tags', slug: 'both-tags', tags: ['Internet', 'Europol'], publishedAt: '2018-03-01T10:00:00Z' }),
+        article({ id: 'one-tag', slug: 'one-tag', tags: ['Internet'], section: 'africa', publishedAt: '2018-04-05T10:00:00Z' }),
+        article({ id: 'same-section', slug: 'same-section', tags: ['Rail'], publishedAt: '2018-04-09T10:00:00Z' }),
+        article({ id: 'unrelated', slug: 'unrelated', tags: ['Rail'], section: 'africa', publishedAt: '2018-04-09T11:00:00Z' }),
+      ],
+    });
+    const related = await listRelated(store.db, subject, 3);
+    expect(related.map((r) => r.id)).toEqual(['both-tags', 'one-tag', 'same-section']);
+  });
+});
+
+describe('search', () => {
+  beforeEach(async () => {
+    await writeContent(store.db, {
+      sections: [],
+      articles: [
+        article({ id: 'servers', slug: 'servers', headline: 'Police seize propaganda servers', standfirst: 'A raid across Europe.', publishedAt: '2018-04-27T10:00:00Z' }),
+        article({
+          id: 'trains',
+          slug: 'trains',
+          headline: 'Night trains return',
+          standfirst: 'Sleeper services come back.',
+          body: [{ type: 'paragraph', content: [{ type: 'text', text: 'Passengers avoid propaganda about flying.' }] }],
+          publishedAt: '2018-04-28T10:00:00Z',
+        }),
+        article({ id: 'pulled', slug: 'pulled', headline: 'Propaganda story withdrawn', status: 'withdrawn' }),
+      ],
+    });
+  });
+
+  it('ranks a match in the headline above one in the body, and never finds a withdrawn story', async () => {
+    const { hits, total } = await searchArticles(store.db, { edition: 'en', match: '"propaganda"', limit: 10, offset: 0 });
+    expect(hits.map((h) => h.id)).toEqual(['servers', 'trains']);
+    expect(total).toBe(2);
+    expect(hits[0]?.markedHeadline).toBe(`Police seize ${highlightStart}propaganda${highlightEnd} servers`);
+    expect(hits[1]?.markedSnippet).toContain(`${highlightStart}propaganda${highlightEnd}`);
+  });
+
+  it('matches other forms of a word', async () => {
+    const { hits } = await searchArticles(store.db, { edition: 'en', match: '"server"', limit: 10, offset: 0 });
+    expect(hits.map((h) => h.id)).toEqual(['servers']);
+  });
+
+  it('forgets a story once it is withdrawn', async () => {
+    await writeContent(store.db, { sections: [], articles: [article({ id: 'servers', slug: 'servers', headline: 'Police seize propaganda servers', status: 'withdrawn' })] });
+    const { hits } = await searchArticles(store.db, { edition: 'en', match: '"seize"', limit: 10, offset: 0 });
+    expect(hits).toEqual([]);
   });
 });

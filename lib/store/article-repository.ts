@@ -1,8 +1,9 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { articlePath, pathDate, type ArticleLocator } from '../article-path';
 import type { EditionId } from '../editions';
 import { slugify } from '../slug';
 import type { Article, ArticleImage, Section } from '../content/article-schema';
+import { bodyText } from '../content/article-text';
 import type { ArticlesTable, Database } from './schema';
 
 /**
@@ -136,38 +137,192 @@ export async function findArticleIdByPreviousSlug(db: Db, edition: EditionId, sl
   return row?.article_id;
 }
 
-export type ListLatestQuery = {
+/** Which stories a list holds: an edition's, or one section's, tag's or author's. */
+export type StoryFilter =
+  | { kind: 'edition' }
+  | { kind: 'section'; slug: string }
+  | { kind: 'tag'; slug: string }
+  | { kind: 'author'; slug: string };
+
+export type ListStoriesQuery = {
   edition: EditionId;
-  section?: string;
+  filter?: StoryFilter;
   limit: number;
   after?: ListCursor | null;
 };
 
-/** Published stories newest first, a page at a time, by keyset (never OFFSET). */
-export async function listLatest(db: Db, query: ListLatestQuery): Promise<ArticleListPage> {
-  let select = db
-    .selectFrom('articles')
-    .select([...summaryColumns, 'published_ts'])
-    .where('edition', '=', query.edition)
-    .where('status', '=', 'published');
-  if (query.section !== undefined) select = select.where('section', '=', query.section);
-  if (query.after) {
-    const { publishedTs, id } = query.after;
-    select = select.where((eb) =>
-      eb.or([eb('published_ts', '<', publishedTs), eb.and([eb('published_ts', '=', publishedTs), eb('id', '<', id)])]),
+/**
+ * The keys of a list — (published_ts, id) pairs, newest first — strictly after `after`. Tags and
+ * authors are listed from their own tables, which carry the publication time so that their
+ * index alone orders them.
+ */
+function storyKeys(db: Db, edition: EditionId, filter: StoryFilter, after?: ListCursor | null) {
+  if (filter.kind === 'tag' || filter.kind === 'author') {
+    let keys = (
+      filter.kind === 'tag'
+        ? db.selectFrom('article_tags as k').where('k.tag_slug', '=', filter.slug)
+        : db.selectFrom('article_authors as k').where('k.author_slug', '=', filter.slug)
+    )
+      .where('k.edition', '=', edition)
+      .where('k.is_published', '=', 1)
+      .select(['k.published_ts as ts', 'k.article_id as id']);
+    if (after) {
+      keys = keys.where((eb) =>
+        eb.or([eb('k.published_ts', '<', after.publishedTs), eb.and([eb('k.published_ts', '=', after.publishedTs), eb('k.article_id', '<', after.id)])]),
+      );
+    }
+    return keys.orderBy('k.published_ts', 'desc').orderBy('k.article_id', 'desc');
+  }
+  let keys = db
+    .selectFrom('articles as k')
+    .where('k.edition', '=', edition)
+    .where('k.status', '=', 'published')
+    .select(['k.published_ts as ts', 'k.id as id']);
+  if (filter.kind === 'section') keys = keys.where('k.section', '=', filter.slug);
+  if (after) {
+    keys = keys.where((eb) =>
+      eb.or([eb('k.published_ts', '<', after.publishedTs), eb.and([eb('k.published_ts', '=', after.publishedTs), eb('k.id', '<', after.id)])]),
     );
   }
-  const rows = await select
-    .orderBy('published_ts', 'desc')
-    .orderBy('id', 'desc')
+  return keys.orderBy('k.published_ts', 'desc').orderBy('k.id', 'desc');
+}
+
+/** Published stories newest first, a page at a time, by keyset (never OFFSET). */
+export async function listStories(db: Db, query: ListStoriesQuery): Promise<ArticleListPage> {
+  const page = storyKeys(db, query.edition, query.filter ?? { kind: 'edition' }, query.after)
     .limit(query.limit + 1)
+    .as('page');
+  const rows = await db
+    .selectFrom(page)
+    .innerJoin('articles as a', 'a.id', 'page.id')
+    .select([...summaryColumns.map((c) => `a.${c}` as const), 'page.ts'])
+    .orderBy('page.ts', 'desc')
+    .orderBy('page.id', 'desc')
     .execute();
   const hasMore = rows.length > query.limit;
   const pageRows = hasMore ? rows.slice(0, query.limit) : rows;
   const last = pageRows.at(-1);
   return {
     items: pageRows.map(toSummary),
-    next: hasMore && last ? { publishedTs: Number(last.published_ts), id: last.id } : null,
+    next: hasMore && last ? { publishedTs: Number(last.ts), id: last.id } : null,
+  };
+}
+
+/**
+ * Where page `page` of a list starts, for crawlable `?page=N` links: the keyset cursor of the
+ * last story on the page before it. It skips through the list's index only (no story rows are
+ * read), then the page itself is an ordinary keyset query. `undefined` when the list has no
+ * such page; `null` for the first page.
+ */
+export async function findPageStart(
+  db: Db,
+  query: { edition: EditionId; filter: StoryFilter; page: number; pageSize: number },
+): Promise<ListCursor | null | undefined> {
+  if (query.page <= 1) return null;
+  const row = await storyKeys(db, query.edition, query.filter)
+    .limit(1)
+    .offset((query.page - 1) * query.pageSize - 1)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  // A page exists only if at least one story follows its start.
+  const next = await listStories(db, { edition: query.edition, filter: query.filter, limit: 1, after: { publishedTs: Number(row.ts), id: row.id } });
+  return next.items.length ? { publishedTs: Number(row.ts), id: row.id } : undefined;
+}
+
+/** The display name of a tag or an author, from the stories that carry it; undefined when none is published. */
+export async function getTagName(db: Db, edition: EditionId, slug: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('article_tags')
+    .select('tag_name')
+    .where('edition', '=', edition)
+    .where('tag_slug', '=', slug)
+    .where('is_published', '=', 1)
+    .orderBy('published_ts', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.tag_name;
+}
+
+export async function getAuthorName(db: Db, edition: EditionId, slug: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('article_authors')
+    .select('author_name')
+    .where('edition', '=', edition)
+    .where('author_slug', '=', slug)
+    .where('is_published', '=', 1)
+    .orderBy('published_ts', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.author_name;
+}
+
+/**
+ * Stories that share the most tags with this one, newest first among equals, topped up with
+ * the latest of its section. Never the story itself.
+ */
+export async function listRelated(db: Db, article: Pick<Article, 'id' | 'edition' | 'section' | 'tags'>, limit: number): Promise<ArticleSummary[]> {
+  const tagSlugs = [...new Set(article.tags.map(slugify))];
+  const related: ArticleSummary[] = [];
+  if (tagSlugs.length) {
+    const rows = await db
+      .selectFrom('article_tags as t')
+      .innerJoin('articles as a', 'a.id', 't.article_id')
+      .select([...summaryColumns.map((c) => `a.${c}` as const), (eb) => eb.fn.countAll<number>().as('shared')])
+      .where('t.edition', '=', article.edition)
+      .where('t.tag_slug', 'in', tagSlugs)
+      .where('t.is_published', '=', 1)
+      .where('t.article_id', '!=', article.id)
+      .groupBy('a.id')
+      .orderBy('shared', 'desc')
+      .orderBy('a.published_ts', 'desc')
+      .limit(limit)
+      .execute();
+    related.push(...rows.map(toSummary));
+  }
+  if (related.length < limit) {
+    const sameSection = await listStories(db, { edition: article.edition, filter: { kind: 'section', slug: article.section }, limit: limit + related.length + 1 });
+    for (const story of sameSection.items) {
+      if (related.length >= limit) break;
+      if (story.id !== article.id && !related.some((r) => r.id === story.id)) related.push(story);
+    }
+  }
+  return related;
+}
+
+export type SearchHit = ArticleSummary & {
+  /** The headline with matches wrapped in the highlight markers. */
+  markedHeadline: string;
+  /** A passage of the body (or the standfirst) around the matches, marked the same way. */
+  markedSnippet: string;
+};
+
+/** Wrap matched words: private control characters, turned into <mark> when rendered (never HTML). */
+export const highlightStart = '\u0002';
+export const highlightEnd = '\u0003';
+
+/**
+ * Full-text search among published stories, best match first (BM25, headline weighted most),
+ * newer first among equals. `match` must be a safe FTS5 expression (see lib/search/search-query.ts).
+ */
+export async function searchArticles(
+  db: Db,
+  query: { edition: EditionId; match: string; limit: number; offset: number },
+): Promise<{ hits: SearchHit[]; total: number }> {
+  const { rows } = await sql<SummaryRow & { marked_headline: string; marked_snippet: string }>`
+    select a.id, a.edition, a.section, a.slug, a.headline, a.standfirst, a.published_at, a.updated_at, a.main_image,
+      highlight(articles_fts, 2, ${highlightStart}, ${highlightEnd}) as marked_headline,
+      snippet(articles_fts, -1, ${highlightStart}, ${highlightEnd}, '…', 28) as marked_snippet
+    from articles_fts
+    join articles a on a.id = articles_fts.article_id
+    where articles_fts match ${query.match} and articles_fts.edition = ${query.edition}
+    order by bm25(articles_fts, 0, 0, 10, 4, 1, 3, 2), a.published_ts desc, a.id desc
+    limit ${query.limit} offset ${query.offset}`.execute(db);
+  const count = await sql<{ total: number }>`
+    select count(*) as total from articles_fts
+    where articles_fts match ${query.match} and articles_fts.edition = ${query.edition}`.execute(db);
+  return {
+    hits: rows.map((row) => ({ ...toSummary(row), markedHeadline: row.marked_headline, markedSnippet: row.marked_snippet })),
+    total: Number(count.rows[0]?.total ?? 0),
   };
 }
 
@@ -281,6 +436,7 @@ export async function writeContent(db: Db, batch: ContentBatch): Promise<WriteSu
       for (const slug of previousSlugs) {
         await trx.insertInto('article_previous_slugs').values({ edition: article.edition, slug, article_id: article.id }).execute();
       }
+      const listing = { published_ts: publishedTs, is_published: article.status === 'published' ? 1 : 0 };
       await trx.deleteFrom('article_tags').where('article_id', '=', article.id).execute();
       const tagSlugs = new Set<string>();
       for (const [position, name] of article.tags.entries()) {
@@ -289,7 +445,7 @@ export async function writeContent(db: Db, batch: ContentBatch): Promise<WriteSu
         tagSlugs.add(tagSlug);
         await trx
           .insertInto('article_tags')
-          .values({ article_id: article.id, edition: article.edition, tag_slug: tagSlug, tag_name: name, position })
+          .values({ article_id: article.id, edition: article.edition, tag_slug: tagSlug, tag_name: name, position, ...listing })
           .execute();
       }
       await trx.deleteFrom('article_authors').where('article_id', '=', article.id).execute();
@@ -299,13 +455,23 @@ export async function writeContent(db: Db, batch: ContentBatch): Promise<WriteSu
         authorSlugs.add(author.slug);
         await trx
           .insertInto('article_authors')
-          .values({ article_id: article.id, edition: article.edition, author_slug: author.slug, author_name: author.name, position })
+          .values({ article_id: article.id, edition: article.edition, author_slug: author.slug, author_name: author.name, position, ...listing })
           .execute();
       }
+      await indexForSearch(trx, article);
       (existing ? summary.updated : summary.created).push(article.id);
     }
     return summary;
   });
+}
+
+/** Keeps the full-text index in step: a published story is indexed, a withdrawn one is not. */
+async function indexForSearch(trx: Db, article: Article): Promise<void> {
+  await sql`delete from articles_fts where article_id = ${article.id}`.execute(trx);
+  if (article.status !== 'published') return;
+  await sql`insert into articles_fts (article_id, edition, headline, standfirst, body, tags, slug)
+    values (${article.id}, ${article.edition}, ${article.headline}, ${article.standfirst}, ${bodyText(article)},
+      ${article.tags.join(' ')}, ${article.slug.replaceAll('-', ' ')})`.execute(trx);
 }
 
 /** A slug names one story per edition, whether it is that story's current slug or a previous one. */

@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { articlesMigration } from './migrations/001-articles';
+import { searchAndListsMigration } from './migrations/002-search-and-lists';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so that they travel
@@ -8,6 +9,7 @@ import { articlesMigration } from './migrations/001-articles';
  */
 const migrations: Record<string, Migration> = {
   '001-articles': articlesMigration,
+  '002-search-and-lists': searchAndListsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

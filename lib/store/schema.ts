@@ -35,6 +35,9 @@ export type ArticleTagsTable = {
   tag_slug: string;
   tag_name: string;
   position: number;
+  published_ts: number;
+  /** 1 while the story is published: tag pages list only these. */
+  is_published: number;
 };
 
 export type ArticleAuthorsTable = {
@@ -43,6 +46,8 @@ export type ArticleAuthorsTable = {
   author_slug: string;
   author_name: string;
   position: number;
+  published_ts: number;
+  is_published: number;
 };
 
 export type SectionsTable = {

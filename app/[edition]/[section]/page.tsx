@@ -1,37 +1,43 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PageShell } from '@/components/layout/PageShell';
-import { StoryList } from '@/components/story-lists/StoryList';
+import { ListFront } from '@/components/story-lists/ListFront';
 import { getEdition, isEditionId } from '@/lib/editions';
-import { getLatest, getSection, getSections } from '@/lib/store/reads';
-import styles from '../page.module.css';
+import { pageNumberOf } from '@/lib/routing/page-param';
+import { getSection, getSections, getStoriesPage } from '@/lib/store/reads';
 
-type Params = Promise<{ edition: string; section: string }>;
+type Props = { params: Promise<{ edition: string; section: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-async function loadSection(params: Params) {
+async function loadSectionPage({ params, searchParams }: Props) {
   const { edition, section: slug } = await params;
   if (!isEditionId(edition)) return undefined;
-  const section = await getSection(edition, slug);
-  return section ? { edition, section } : undefined;
+  const page = pageNumberOf(await searchParams);
+  const [section, stories] = await Promise.all([getSection(edition, slug), getStoriesPage(edition, 'section', slug, page)]);
+  return section && stories ? { edition, section, stories } : undefined;
 }
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const found = await loadSection(params);
-  return found ? { title: found.section.name, description: found.section.description } : {};
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const found = await loadSectionPage(props);
+  if (!found) return {};
+  const { section, stories, edition } = found;
+  const title = stories.page > 1 ? `${section.name} - ${getEdition(edition).strings.pageNumber(stories.page)}` : section.name;
+  return { title, description: section.description };
 }
 
-export default async function SectionFront({ params }: { params: Params }) {
-  const found = await loadSection(params);
+export default async function SectionPage(props: Props) {
+  const found = await loadSectionPage(props);
   if (!found) notFound();
-  const { edition, section } = found;
-  const config = getEdition(edition);
-  const [latest, sections] = await Promise.all([getLatest(edition, 20, section.slug), getSections(edition)]);
+  const { edition, section, stories } = found;
   return (
     <PageShell edition={edition} currentSection={section.slug}>
-      <div className={styles.front}>
-        <h1 className={styles.title}>{section.name}</h1>
-        <StoryList stories={latest.items} edition={config} sections={sections} headingLevel={2} />
-      </div>
+      <ListFront
+        edition={getEdition(edition)}
+        sections={await getSections(edition)}
+        path={`/${edition}/${section.slug}`}
+        title={section.name}
+        description={section.description}
+        stories={stories}
+      />
     </PageShell>
   );
 }

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { PageShell } from '@/components/layout/PageShell';
 import { isEditionId } from '@/lib/editions';
 import { publication } from '@/lib/site-config';
-import styles from '../page.module.css';
+import styles from '@/components/fronts/SimplePage.module.css';
 
 export const metadata: Metadata = { title: 'About us' };
 
@@ -12,7 +12,7 @@ export default async function AboutPage({ params }: { params: Promise<{ edition:
   if (!isEditionId(edition)) notFound();
   return (
     <PageShell edition={edition}>
-      <div className={styles.front}>
+      <div className={styles.page}>
         <h1 className={styles.title}>About {publication.name}</h1>
         <p>
           {publication.name} is an international news site. Our reporters and editors file from bureaux across Europe, the

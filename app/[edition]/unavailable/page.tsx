@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { PageShell } from '@/components/layout/PageShell';
 import { NotFoundPage } from '@/components/not-found/NotFoundPage';
 import { getEdition, isEditionId } from '@/lib/editions';
+import { requestedPath } from '@/lib/request-edition';
 import { publication } from '@/lib/site-config';
 
 /**
@@ -23,7 +24,7 @@ export default async function UnavailablePage({ params }: { params: Params }) {
   if (!isEditionId(edition)) notFound();
   return (
     <PageShell edition={edition}>
-      <NotFoundPage edition={edition} />
+      <NotFoundPage edition={edition} requestedPath={await requestedPath()} />
     </PageShell>
   );
 }

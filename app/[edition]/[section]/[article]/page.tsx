@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { Article } from '@/components/article/Article';
+import { Article, articleHeadlineId } from '@/components/article/Article';
 import { ArticleLayout } from '@/components/article/ArticleLayout';
+import { Breadcrumbs } from '@/components/article/Breadcrumbs';
+import { RelatedStories } from '@/components/article/RelatedStories';
 import { PageShell } from '@/components/layout/PageShell';
 import { parseArticleSegment } from '@/lib/article-path';
 import { getEdition, isEditionId } from '@/lib/editions';
-import { getArticle, getSection } from '@/lib/store/reads';
+import { getArticle, getRelated, getSection, getSections } from '@/lib/store/reads';
 
 type Params = Promise<{ edition: string; section: string; article: string }>;
 
@@ -19,7 +21,7 @@ async function loadArticle(params: Params) {
     getArticle(edition, sectionSlug, locator.date, locator.slug),
     getSection(edition, sectionSlug),
   ]);
-  return article && section ? { edition, article, section } : undefined;
+  return article && section ? { edition, locator, article, section } : undefined;
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
@@ -31,14 +33,28 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   };
 }
 
-export default async function ArticleRoute({ params }: { params: Params }) {
+export default async function ArticlePage({ params }: { params: Params }) {
   const found = await loadArticle(params);
   if (!found) notFound();
-  const { edition, article, section } = found;
+  const { edition, locator, article, section } = found;
+  const config = getEdition(edition);
+  const [related, sections] = await Promise.all([
+    getRelated(edition, section.slug, locator.date, locator.slug, 4),
+    getSections(edition),
+  ]);
   return (
-    <PageShell edition={edition} currentSection={section.slug}>
+    <PageShell edition={edition} currentSection={section.slug} skipTo={articleHeadlineId}>
       <ArticleLayout edition={edition} currentArticleId={article.id}>
-        <Article article={article} section={section} edition={getEdition(edition)} />
+        <Breadcrumbs
+          label={config.strings.breadcrumbLabel}
+          crumbs={[
+            { name: config.strings.home, href: `/${edition}` },
+            { name: section.name, href: `/${edition}/${section.slug}` },
+          ]}
+          current={article.headline}
+        />
+        <Article article={article} section={section} edition={config} />
+        <RelatedStories stories={related} edition={config} sections={sections} />
       </ArticleLayout>
     </PageShell>
   );

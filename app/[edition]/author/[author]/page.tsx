@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { PageShell } from '@/components/layout/PageShell';
+import { ListFront } from '@/components/story-lists/ListFront';
+import { getEdition, isEditionId } from '@/lib/editions';
+import { pageNumberOf } from '@/lib/routing/page-param';
+import { getAuthorName, getSections, getStoriesPage } from '@/lib/store/reads';
+
+type Props = { params: Promise<{ edition: string; author: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+async function loadAuthorPage({ params, searchParams }: Props) {
+  const { edition, author } = await params;
+  if (!isEditionId(edition)) return undefined;
+  const page = pageNumberOf(await searchParams);
+  const [name, stories] = await Promise.all([getAuthorName(edition, author), getStoriesPage(edition, 'author', author, page)]);
+  return name && stories ? { edition, author, name, stories } : undefined;
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const found = await loadAuthorPage(props);
+  if (!found) return {};
+  const { strings } = getEdition(found.edition);
+  return { title: found.stories.page > 1 ? `${found.name} - ${strings.pageNumber(found.stories.page)}` : found.name, description: strings.storiesBy(found.name) };
+}
+
+export default async function AuthorPage(props: Props) {
+  const found = await loadAuthorPage(props);
+  if (!found) notFound();
+  const { edition, author, name, stories } = found;
+  const config = getEdition(edition);
+  return (
+    <PageShell edition={edition}>
+      <ListFront
+        edition={config}
+        sections={await getSections(edition)}
+        path={`/${edition}/author/${author}`}
+        eyebrow={config.strings.authorEyebrow}
+        title={name}
+        description={config.strings.storiesBy(name)}
+        stories={stories}
+      />
+    </PageShell>
+  );
+}

@@ -1,0 +1,24 @@
+import { StoryCard } from '@/components/story-lists/StoryCard';
+import type { Section } from '@/lib/content/article-schema';
+import type { EditionConfig } from '@/lib/editions';
+import type { ArticleSummary } from '@/lib/store/article-repository';
+import styles from './RelatedStories.module.css';
+
+export function RelatedStories({ stories, edition, sections }: { stories: ArticleSummary[]; edition: EditionConfig; sections: Section[] }) {
+  if (stories.length === 0) return null;
+  const sectionName = (slug: string) => sections.find((s) => s.slug === slug)?.name ?? slug;
+  return (
+    <section className={styles.related} aria-labelledby="related-stories" data-print="hide">
+      <h2 id="related-stories" className={styles.heading}>
+        {edition.strings.relatedStories}
+      </h2>
+      <ul className={styles.grid}>
+        {stories.map((story) => (
+          <li key={story.id}>
+            <StoryCard story={story} edition={edition} sectionName={sectionName(story.section)} variant="top" headingLevel={3} showStandfirst={false} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import { StoryCard } from '@/components/story-lists/StoryCard';
+import { StoryList } from '@/components/story-lists/StoryList';
+import { getEdition, type EditionId } from '@/lib/editions';
+import { publication } from '@/lib/site-config';
+import { getLatest, getSections } from '@/lib/store/reads';
+import styles from './HomeFront.module.css';
+
+const topCount = 4;
+const perSection = 3;
+
+/**
+ * The home front: the lead story with its picture beside the latest list, a row of top stories,
+ * then a block per section. A story appears once: section blocks skip what is already above.
+ */
+export async function HomeFront({ edition }: { edition: EditionId }) {
+  const config = getEdition(edition);
+  const { strings } = config;
+  const [latest, sections] = await Promise.all([getLatest(edition, 12), getSections(edition)]);
+  const sectionName = (slug: string) => sections.find((s) => s.slug === slug)?.name ?? slug;
+  const [lead, ...rest] = latest.items;
+  const top = rest.slice(0, topCount);
+  const shown = new Set([lead, ...top].filter(Boolean).map((s) => s!.id));
+  const blocks = await Promise.all(
+    sections.map(async (section) => {
+      const stories = await getLatest(edition, perSection + topCount + 1, section.slug);
+      return { section, stories: stories.items.filter((s) => !shown.has(s.id)).slice(0, perSection) };
+    }),
+  );
+
+  return (
+    <div className={styles.front}>
+      <h1 className="visually-hidden">{strings.homeHeading(publication.name)}</h1>
+      <div className={styles.opening}>
+        {lead ? (
+          <div className={styles.lead}>
+            <StoryCard story={lead} edition={config} sectionName={sectionName(lead.section)} variant="lead" headingLevel={2} lead />
+          </div>
+        ) : null}
+        <section className={styles.latest} aria-labelledby="home-latest">
+          <h2 id="home-latest" className={styles.blockHeading}>
+            {strings.latest}
+          </h2>
+          <StoryList stories={latest.items.slice(0, 8)} edition={config} sections={sections} showStandfirst={false} timeFormat="dateTime" />
+        </section>
+      </div>
+
+      {top.length ? (
+        <section className={styles.top} aria-labelledby="home-top">
+          <h2 id="home-top" className={styles.blockHeading}>
+            {strings.topStories}
+          </h2>
+          <ul className={styles.topGrid}>
+            {top.map((story) => (
+              <li key={story.id}>
+                <StoryCard story={story} edition={config} sectionName={sectionName(story.section)} variant="top" headingLevel={3} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <div className={styles.sections}>
+        {blocks
+          .filter((block) => block.stories.length > 0)
+          .map(({ section, stories }) => (
+            <section key={section.slug} className={styles.sectionBlock} aria-labelledby={`home-${section.slug}`}>
+              <h2 id={`home-${section.slug}`} className={styles.blockHeading}>
+                <a href={`/${edition}/${section.slug}`}>{section.name}</a>
+              </h2>
+              <ul className={styles.sectionList}>
+                {stories.map((story) => (
+                  <li key={story.id}>
+                    <StoryCard story={story} edition={config} sectionName={section.name} variant="standard" headingLevel={3} showStandfirst={false} />
+                  </li>
+                ))}
+              </ul>
+              <p className={styles.more}>
+                <a href={`/${edition}/${section.slug}`}>{strings.moreFrom(section.name)}</a>
+              </p>
+            </section>
+          ))}
+      </div>
+    </div>
+  );
+}

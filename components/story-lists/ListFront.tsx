@@ -1,0 +1,41 @@
+import type { ReactNode } from 'react';
+import type { Section } from '@/lib/content/article-schema';
+import type { EditionConfig } from '@/lib/editions';
+import type { StoriesPage } from '@/lib/store/reads';
+import { Pagination } from './Pagination';
+import { StoryCard } from './StoryCard';
+import styles from './ListFront.module.css';
+
+type Props = {
+  edition: EditionConfig;
+  sections: Section[];
+  /** Where the list lives: page links are built on it. */
+  path: string;
+  eyebrow?: string;
+  title: string;
+  description?: ReactNode;
+  stories: StoriesPage;
+};
+
+/** A section, tag or author page: a heading, the stories newest first, links to older pages. */
+export function ListFront({ edition, sections, path, eyebrow, title, description, stories }: Props) {
+  const sectionName = (slug: string) => sections.find((s) => s.slug === slug)?.name ?? slug;
+  return (
+    <div className={styles.front}>
+      <header className={styles.header}>
+        {eyebrow ? <p className={styles.eyebrow}>{eyebrow}</p> : null}
+        <h1 className={styles.title}>{title}</h1>
+        {description ? <p className={styles.description}>{description}</p> : null}
+        {stories.page > 1 ? <p className={styles.page}>{edition.strings.pageNumber(stories.page)}</p> : null}
+      </header>
+      <ol className={styles.list}>
+        {stories.items.map((story) => (
+          <li key={story.id}>
+            <StoryCard story={story} edition={edition} sectionName={sectionName(story.section)} variant="standard" headingLevel={2} />
+          </li>
+        ))}
+      </ol>
+      <Pagination path={path} page={stories.page} hasOlder={stories.hasOlder} strings={edition.strings} />
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import Image from 'next/image';
+import type { EditionConfig } from '@/lib/editions';
+import { formatDate } from '@/lib/format-date';
+import type { ArticleSummary } from '@/lib/store/article-repository';
+import styles from './StoryCard.module.css';
+
+type Props = {
+  story: ArticleSummary;
+  edition: EditionConfig;
+  sectionName: string;
+  /** lead: the front's main story; top: a picture above; standard: a thumbnail beside. */
+  variant: 'lead' | 'top' | 'standard';
+  headingLevel: 2 | 3;
+  showStandfirst?: boolean;
+  /** Only the lead story of the home front is fetched eagerly: it is the page's largest paint. */
+  lead?: boolean;
+};
+
+const imageSizes = {
+  lead: '(min-width: 64rem) 760px, 100vw',
+  top: '(min-width: 64rem) 300px, (min-width: 48rem) 50vw, 100vw',
+  standard: '160px',
+} as const;
+
+/**
+ * One story in a list: picture, section label, headline, standfirst where there is room, time.
+ * The headline is the card's one link; it stretches over the whole card so the picture is a
+ * target too, without a second link for screen readers to hear.
+ */
+export function StoryCard({ story, edition, sectionName, variant, headingLevel, showStandfirst = true, lead = false }: Props) {
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <article className={`${styles.card} ${styles[variant]}`}>
+      <div className={styles.picture}>
+        <Image
+          src={story.image.src}
+          alt={story.image.alt}
+          width={story.image.width}
+          height={story.image.height}
+          sizes={imageSizes[variant]}
+          quality={70}
+          className={styles.image}
+          {...(lead ? { preload: true, fetchPriority: 'high' as const, loading: 'eager' as const } : { loading: 'lazy' as const })}
+        />
+      </div>
+      <div className={styles.text}>
+        <p className={styles.section}>{sectionName}</p>
+        <Heading className={styles.headline}>
+          <a href={story.path} className={styles.link}>
+            {story.headline}
+          </a>
+        </Heading>
+        {showStandfirst ? <p className={styles.standfirst}>{story.standfirst}</p> : null}
+        <p className={styles.meta}>
+          <time dateTime={story.publishedAt}>{formatDate(edition, story.publishedAt)}</time>
+        </p>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Article, BodyBlock, InlineRun } from './article-schema';
+
+/** The words of inline runs, without their marks. */
+export function inlineText(runs: InlineRun[]): string {
+  return runs.map((run) => (run.type === 'text' ? run.text : inlineText(run.children))).join('');
+}
+
+function blockText(block: BodyBlock): string {
+  switch (block.type) {
+    case 'paragraph':
+      return inlineText(block.content);
+    case 'subheading':
+      return block.text;
+    case 'pullQuote':
+      return `${block.text} ${block.attribution}`;
+    case 'image':
+      return block.image.caption;
+    case 'list':
+      return block.items.map(inlineText).join('\n');
+  }
+}
+
+/** Everything a reader can read in the body, as plain text: what the search index holds. */
+export function bodyText(article: Pick<Article, 'body'>): string {
+  return article.body.map(blockText).join('\n');
+}
