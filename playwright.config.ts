@@ -39,7 +39,7 @@ export default defineConfig({
     command: `rm -f .data/e2e.sqlite .data/e2e.sqlite-* && npm run build && npx next start -p ${port}`,
     url: `${baseURL}/en/about`,
     // Four stories a page, so the demo's sections have more than one page to walk through.
-    env: { DATABASE_PATH: '.data/e2e.sqlite', NEXT_TELEMETRY_DISABLED: '1', STORIES_PER_PAGE: '4' },
+    env: { DATABASE_PATH: '.data/e2e.sqlite', NEXT_TELEMETRY_DISABLED: '1', STORIES_PER_PAGE: '4', SITE_URL: baseURL },
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,
     stdout: 'pipe',

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { noindexRobots } from '@/lib/seo/page-metadata';
 import { serif } from '@/components/layout/fonts';
 import { PageShell } from '@/components/layout/PageShell';
 import { NotFoundPage } from '@/components/not-found/NotFoundPage';
@@ -10,7 +11,7 @@ import './globals.css';
 /** Not-found for URLs outside every edition, and the fallback Next renders when a 404 escapes the edition layout. */
 export async function generateMetadata(): Promise<Metadata> {
   const { strings } = getEdition(await requestEdition());
-  return { title: `${strings.notFoundTitle} - ${publication.name}`, robots: { index: false, follow: true } };
+  return { title: `${strings.notFoundTitle} - ${publication.name}`, robots: noindexRobots };
 }
 
 export default async function RootNotFound() {

@@ -1,11 +1,40 @@
-/** The publication itself: its name is used in titles, the source credit line and feeds. */
+/**
+ * The publication and where it lives. Everything a crawler sees as an absolute URL is built
+ * from `siteUrl()`, read from SITE_URL at run time (default http://localhost:3000).
+ */
+
 export const publication = {
   name: 'Meridian',
   tagline: 'World news, told carefully.',
+  /** Square, at least 112 px, crawlable: what search engines show for the publisher. */
+  logo: { src: '/brand/meridian-logo.png', width: 512, height: 512 },
 } as const;
 
+const defaultSiteUrl = 'http://localhost:3000';
+
+/** The variables these read; process.env by default. */
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** The public origin of the site, without a trailing slash. An invalid SITE_URL is refused loudly. */
+export function siteUrl(env: Env = process.env): string {
+  const raw = env.SITE_URL?.trim() || defaultSiteUrl;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`SITE_URL must be an absolute http(s) URL such as https://news.example.com (got "${raw}")`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`SITE_URL must use http or https (got "${raw}")`);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** An absolute URL on this site for a path that starts with /. */
+export function absoluteUrl(path: string, env: Env = process.env): string {
+  return `${siteUrl(env)}${path}`;
+}
+
 /** Stories per page on section, tag, author and search pages (STORIES_PER_PAGE, default 10). */
-export function storiesPerPage(env: NodeJS.ProcessEnv = process.env): number {
+export function storiesPerPage(env: Env = process.env): number {
   const value = Number(env.STORIES_PER_PAGE);
   return Number.isInteger(value) && value >= 1 && value <= 100 ? value : 10;
 }

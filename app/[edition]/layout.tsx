@@ -3,7 +3,8 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { serif } from '@/components/layout/fonts';
 import { editionIds, getEdition, isEditionId } from '@/lib/editions';
-import { publication } from '@/lib/site-config';
+import { indexableRobots } from '@/lib/seo/page-metadata';
+import { publication, siteUrl } from '@/lib/site-config';
 import '../globals.css';
 
 /**
@@ -25,6 +26,14 @@ export function generateStaticParams() {
   return editionIds.map((edition) => ({ edition }));
 }
 
-export const metadata: Metadata = {
-  title: { template: `%s - ${publication.name}`, default: publication.name },
-};
+export async function generateMetadata({ params }: { params: Promise<{ edition: string }> }): Promise<Metadata> {
+  const { edition } = await params;
+  return {
+    // SITE_URL is read when the server runs, so one build serves any domain.
+    metadataBase: new URL(siteUrl()),
+    title: { template: `%s - ${publication.name}`, default: publication.name },
+    applicationName: publication.name,
+    robots: indexableRobots,
+    openGraph: { siteName: publication.name, locale: isEditionId(edition) ? getEdition(edition).locale.replace('-', '_') : undefined },
+  };
+}

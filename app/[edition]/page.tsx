@@ -2,18 +2,33 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { HomeFront } from '@/components/fronts/HomeFront';
 import { PageShell } from '@/components/layout/PageShell';
-import { isEditionId } from '@/lib/editions';
+import { JsonLd } from '@/components/seo/JsonLd';
+import { getEdition, isEditionId } from '@/lib/editions';
+import { homeJsonLd } from '@/lib/seo/json-ld';
+import { editionFeeds, pageMetadata } from '@/lib/seo/page-metadata';
 import { publication } from '@/lib/site-config';
 
 type Params = Promise<{ edition: string }>;
 
-export const metadata: Metadata = { title: { absolute: `${publication.name} - ${publication.tagline}` } };
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { edition } = await params;
+  if (!isEditionId(edition)) return {};
+  const config = getEdition(edition);
+  return pageMetadata({
+    edition: config,
+    path: `/${edition}`,
+    title: { absolute: `${publication.name} - ${publication.tagline}` },
+    description: `${config.strings.homeHeading(publication.name)}: reporting from Europe, the Middle East, Africa and the Americas.`,
+    feeds: editionFeeds(config),
+  });
+}
 
 export default async function HomePage({ params }: { params: Params }) {
   const { edition } = await params;
   if (!isEditionId(edition)) notFound();
   return (
     <PageShell edition={edition}>
+      <JsonLd data={homeJsonLd(getEdition(edition))} />
       <HomeFront edition={edition} />
     </PageShell>
   );

@@ -346,6 +346,89 @@ export async function sectionExists(db: Db, edition: EditionId, slug: string): P
   return row !== undefined;
 }
 
+/** One month of published stories (UTC), for the sitemap index. */
+export type SitemapMonth = { month: string; count: number; lastModifiedTs: number };
+
+export async function listSitemapMonths(db: Db, edition: EditionId): Promise<SitemapMonth[]> {
+  const { rows } = await sql<{ month: string; count: number; last_modified: number }>`
+    select strftime('%Y-%m', published_ts / 1000, 'unixepoch') as month, count(*) as count, max(modified_ts) as last_modified
+    from articles indexed by articles_sitemap_idx
+    where edition = ${edition} and status = 'published'
+    group by month order by month`.execute(db);
+  return rows.map((r) => ({ month: r.month, count: Number(r.count), lastModifiedTs: Number(r.last_modified) }));
+}
+
+export type SitemapEntry = { path: string; lastModifiedTs: number; image: ArticleImage; headline: string; publishedAt: string };
+
+/** Published stories from `fromTs` (inclusive) to `toTs` (exclusive), oldest first. */
+export async function listStoriesPublishedBetween(
+  db: Db,
+  query: { edition: EditionId; fromTs: number; toTs: number; limit: number; offset?: number; newestFirst?: boolean },
+): Promise<SitemapEntry[]> {
+  const direction = query.newestFirst ? 'desc' : 'asc';
+  const rows = await db
+    .selectFrom('articles')
+    .select(['edition', 'section', 'slug', 'published_at', 'modified_ts', 'main_image', 'headline'])
+    .where('edition', '=', query.edition)
+    .where('status', '=', 'published')
+    .where('published_ts', '>=', query.fromTs)
+    .where('published_ts', '<', query.toTs)
+    .orderBy('published_ts', direction)
+    .orderBy('id', direction)
+    .limit(query.limit)
+    .offset(query.offset ?? 0)
+    .execute();
+  return rows.map((row) => ({
+    path: articlePath({ edition: row.edition as EditionId, section: row.section, slug: row.slug, publishedAt: row.published_at }),
+    lastModifiedTs: Number(row.modified_ts),
+    image: JSON.parse(row.main_image) as ArticleImage,
+    headline: row.headline,
+    publishedAt: row.published_at,
+  }));
+}
+
+/** Tag or author pages that list at least one published story, with their latest story's time. */
+export async function listIndexableListPages(
+  db: Db,
+  edition: EditionId,
+  kind: 'tag' | 'author',
+  limit: number,
+): Promise<{ slug: string; lastPublishedTs: number }[]> {
+  const rows =
+    kind === 'tag'
+      ? await db
+          .selectFrom('article_tags')
+          .select(['tag_slug as slug', (eb) => eb.fn.max('published_ts').as('last')])
+          .where('edition', '=', edition)
+          .where('is_published', '=', 1)
+          .groupBy('tag_slug')
+          .orderBy('tag_slug')
+          .limit(limit)
+          .execute()
+      : await db
+          .selectFrom('article_authors')
+          .select(['author_slug as slug', (eb) => eb.fn.max('published_ts').as('last')])
+          .where('edition', '=', edition)
+          .where('is_published', '=', 1)
+          .groupBy('author_slug')
+          .orderBy('author_slug')
+          .limit(limit)
+          .execute();
+  return rows.map((r) => ({ slug: r.slug, lastPublishedTs: Number(r.last) }));
+}
+
+/** The latest publication time per section: a section front changes when a story lands in it. */
+export async function listSectionLastPublished(db: Db, edition: EditionId): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('articles')
+    .select(['section', (eb) => eb.fn.max('published_ts').as('last')])
+    .where('edition', '=', edition)
+    .where('status', '=', 'published')
+    .groupBy('section')
+    .execute();
+  return new Map(rows.map((r) => [r.section, Number(r.last)]));
+}
+
 export async function countArticles(db: Db): Promise<number> {
   const row = await db
     .selectFrom('articles')

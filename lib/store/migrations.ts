@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { articlesMigration } from './migrations/001-articles';
 import { searchAndListsMigration } from './migrations/002-search-and-lists';
+import { sitemapsMigration } from './migrations/003-sitemaps';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so that they travel
@@ -10,6 +11,7 @@ import { searchAndListsMigration } from './migrations/002-search-and-lists';
 const migrations: Record<string, Migration> = {
   '001-articles': articlesMigration,
   '002-search-and-lists': searchAndListsMigration,
+  '003-sitemaps': sitemapsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,11 +1,21 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PageShell } from '@/components/layout/PageShell';
-import { isEditionId } from '@/lib/editions';
+import { getEdition, isEditionId } from '@/lib/editions';
+import { pageMetadata } from '@/lib/seo/page-metadata';
 import { publication } from '@/lib/site-config';
 import styles from '@/components/fronts/SimplePage.module.css';
 
-export const metadata: Metadata = { title: 'About us' };
+export async function generateMetadata({ params }: { params: Promise<{ edition: string }> }): Promise<Metadata> {
+  const { edition } = await params;
+  if (!isEditionId(edition)) return {};
+  return pageMetadata({
+    edition: getEdition(edition),
+    path: `/${edition}/about`,
+    title: getEdition(edition).strings.footerAbout,
+    description: `Who we are and how ${publication.name} reports, corrects and withdraws stories.`,
+  });
+}
 
 export default async function AboutPage({ params }: { params: Promise<{ edition: string }> }) {
   const { edition } = await params;

@@ -5,6 +5,7 @@ import { SearchForm } from '@/components/search/SearchForm';
 import { SearchResults } from '@/components/search/SearchResults';
 import { getEdition, isEditionId } from '@/lib/editions';
 import { readSearchQuery } from '@/lib/search/search-query';
+import { noindexRobots } from '@/lib/seo/page-metadata';
 import { getSections, searchStories } from '@/lib/store/reads';
 import styles from '@/components/fronts/SimplePage.module.css';
 
@@ -17,7 +18,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const { edition } = await params;
   const { text } = readSearchQuery((await searchParams).q);
   const title = isEditionId(edition) ? getEdition(edition).strings.searchTitle : 'Search';
-  return { title: text ? `${title}: ${text}` : title, robots: { index: false, follow: true } };
+  return { title: text ? `${title}: ${text}` : title, robots: noindexRobots, alternates: { canonical: `/${edition}/search` } };
 }
 
 export default async function SearchPage({ params, searchParams }: Props) {

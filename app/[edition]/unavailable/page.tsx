@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { noindexRobots } from '@/lib/seo/page-metadata';
 import { notFound } from 'next/navigation';
 import { PageShell } from '@/components/layout/PageShell';
 import { NotFoundPage } from '@/components/not-found/NotFoundPage';
@@ -16,7 +17,7 @@ type Params = Promise<{ edition: string }>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { edition } = await params;
   const { strings } = getEdition(isEditionId(edition) ? edition : 'en');
-  return { title: { absolute: `${strings.notFoundTitle} - ${publication.name}` }, robots: { index: false, follow: true } };
+  return { title: { absolute: `${strings.notFoundTitle} - ${publication.name}` }, robots: noindexRobots };
 }
 
 export default async function UnavailablePage({ params }: { params: Params }) {

@@ -8,6 +8,9 @@ import { PageShell } from '@/components/layout/PageShell';
 import { parseArticleSegment } from '@/lib/article-path';
 import { getEdition, isEditionId } from '@/lib/editions';
 import { getArticle, getRelated, getSection, getSections } from '@/lib/store/reads';
+import { JsonLd } from '@/components/seo/JsonLd';
+import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
+import { articleMetadata, editionFeeds } from '@/lib/seo/page-metadata';
 
 type Params = Promise<{ edition: string; section: string; article: string }>;
 
@@ -27,10 +30,8 @@ async function loadArticle(params: Params) {
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const found = await loadArticle(params);
   if (!found) return {};
-  return {
-    title: found.article.headline,
-    description: found.article.standfirst,
-  };
+  const edition = getEdition(found.edition);
+  return articleMetadata(found.article, found.section, edition, editionFeeds(edition, found.section));
 }
 
 export default async function ArticlePage({ params }: { params: Params }) {
@@ -44,6 +45,14 @@ export default async function ArticlePage({ params }: { params: Params }) {
   ]);
   return (
     <PageShell edition={edition} currentSection={section.slug} skipTo={articleHeadlineId}>
+      <JsonLd data={newsArticleJsonLd(article, section, config)} />
+      <JsonLd
+        data={breadcrumbJsonLd([
+          { name: config.strings.home, path: `/${edition}` },
+          { name: section.name, path: `/${edition}/${section.slug}` },
+          { name: article.headline, path: `/${edition}/${section.slug}/${locator.date}-${locator.slug}` },
+        ])}
+      />
       <ArticleLayout edition={edition} currentArticleId={article.id}>
         <Breadcrumbs
           label={config.strings.breadcrumbLabel}

@@ -3,7 +3,8 @@ import { notFound } from 'next/navigation';
 import { PageShell } from '@/components/layout/PageShell';
 import { ListFront } from '@/components/story-lists/ListFront';
 import { getEdition, isEditionId } from '@/lib/editions';
-import { pageNumberOf } from '@/lib/routing/page-param';
+import { pageHref, pageNumberOf } from '@/lib/routing/page-param';
+import { pageMetadata } from '@/lib/seo/page-metadata';
 import { getAuthorName, getSections, getStoriesPage } from '@/lib/store/reads';
 
 type Props = { params: Promise<{ edition: string; author: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -19,8 +20,14 @@ async function loadAuthorPage({ params, searchParams }: Props) {
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const found = await loadAuthorPage(props);
   if (!found) return {};
-  const { strings } = getEdition(found.edition);
-  return { title: found.stories.page > 1 ? `${found.name} - ${strings.pageNumber(found.stories.page)}` : found.name, description: strings.storiesBy(found.name) };
+  const config = getEdition(found.edition);
+  const { strings } = config;
+  return pageMetadata({
+    edition: config,
+    path: pageHref(`/${found.edition}/author/${found.author}`, found.stories.page),
+    title: found.stories.page > 1 ? `${found.name} - ${strings.pageNumber(found.stories.page)}` : found.name,
+    description: strings.storiesBy(found.name),
+  });
 }
 
 export default async function AuthorPage(props: Props) {

@@ -3,7 +3,8 @@ import { notFound } from 'next/navigation';
 import { PageShell } from '@/components/layout/PageShell';
 import { ListFront } from '@/components/story-lists/ListFront';
 import { getEdition, isEditionId } from '@/lib/editions';
-import { pageNumberOf } from '@/lib/routing/page-param';
+import { pageHref, pageNumberOf } from '@/lib/routing/page-param';
+import { pageMetadata } from '@/lib/seo/page-metadata';
 import { getSections, getStoriesPage, getTagName } from '@/lib/store/reads';
 
 type Props = { params: Promise<{ edition: string; tag: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -19,8 +20,14 @@ async function loadTagPage({ params, searchParams }: Props) {
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const found = await loadTagPage(props);
   if (!found) return {};
-  const { strings } = getEdition(found.edition);
-  return { title: found.stories.page > 1 ? `${found.name} - ${strings.pageNumber(found.stories.page)}` : found.name, description: strings.storiesTagged(found.name) };
+  const config = getEdition(found.edition);
+  const { strings } = config;
+  return pageMetadata({
+    edition: config,
+    path: pageHref(`/${found.edition}/tag/${found.tag}`, found.stories.page),
+    title: found.stories.page > 1 ? `${found.name} - ${strings.pageNumber(found.stories.page)}` : found.name,
+    description: strings.storiesTagged(found.name),
+  });
 }
 
 export default async function TagPage(props: Props) {

@@ -1,0 +1,14 @@
+import type { MetadataRoute } from 'next';
+import { editionIds } from '@/lib/editions';
+import { absoluteUrl } from '@/lib/site-config';
+
+/** Everything but the API is open to crawlers; the sitemaps say where to start. */
+export default function robots(): MetadataRoute.Robots {
+  return {
+    rules: [{ userAgent: '*', allow: '/', disallow: ['/api/'] }],
+    sitemap: [absoluteUrl('/sitemap.xml'), ...editionIds.map((edition) => absoluteUrl(`/sitemaps/${edition}/news.xml`))],
+  };
+}
+
+// SITE_URL is read when the server runs, not when it is built.
+export const dynamic = 'force-dynamic';

@@ -1,0 +1,19 @@
+import { editionIds } from '@/lib/editions';
+import { planStorySitemaps, sitemapIndexXml, xmlHeaders } from '@/lib/seo/sitemaps';
+import { absoluteUrl } from '@/lib/site-config';
+import { listSitemapMonths } from '@/lib/store/article-repository';
+import { getStore } from '@/lib/store/database';
+
+/** The sitemap index: per edition, its pages, its Google News file and its stories month by month. */
+export async function GET() {
+  const { db } = await getStore();
+  const sitemaps: { loc: string; lastModifiedTs?: number }[] = [];
+  for (const edition of editionIds) {
+    const files = planStorySitemaps(await listSitemapMonths(db, edition));
+    const latest = Math.max(0, ...files.map((f) => f.lastModifiedTs));
+    sitemaps.push({ loc: absoluteUrl(`/sitemaps/${edition}/pages.xml`), lastModifiedTs: latest || undefined });
+    sitemaps.push({ loc: absoluteUrl(`/sitemaps/${edition}/news.xml`), lastModifiedTs: latest || undefined });
+    for (const file of files) sitemaps.push({ loc: absoluteUrl(`/sitemaps/${edition}/${file.name}`), lastModifiedTs: file.lastModifiedTs });
+  }
+  return new Response(sitemapIndexXml(sitemaps), { headers: xmlHeaders });
+}

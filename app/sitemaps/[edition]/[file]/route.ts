@@ -1,0 +1,98 @@
+import { getEdition, isEditionId, type EditionId } from '@/lib/editions';
+import { absoluteUrl, publication } from '@/lib/site-config';
+import {
+  maxNewsUrls,
+  maxUrlsPerSitemap,
+  newsSitemapXml,
+  newsWindowMs,
+  parseStorySitemapName,
+  urlsetXml,
+  xmlHeaders,
+  type SitemapUrl,
+} from '@/lib/seo/sitemaps';
+import {
+  listIndexableListPages,
+  listSectionLastPublished,
+  listSections,
+  listStoriesPublishedBetween,
+} from '@/lib/store/article-repository';
+import { getStore } from '@/lib/store/database';
+
+/** /sitemaps/{edition}/pages.xml, news.xml and stories-YYYY-MM[-N].xml. */
+
+const notFound = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+
+export async function GET(_request: Request, { params }: { params: Promise<{ edition: string; file: string }> }) {
+  const { edition, file } = await params;
+  if (!isEditionId(edition)) return notFound();
+  if (file === 'pages.xml') return xml(await pagesSitemap(edition));
+  if (file === 'news.xml') return xml(await newsSitemap(edition));
+  const month = parseStorySitemapName(file);
+  if (!month) return notFound();
+  const { db } = await getStore();
+  const stories = await listStoriesPublishedBetween(db, {
+    edition,
+    fromTs: month.fromTs,
+    toTs: month.toTs,
+    limit: maxUrlsPerSitemap,
+    offset: (month.part - 1) * maxUrlsPerSitemap,
+  });
+  if (stories.length === 0) return notFound();
+  return xml(
+    urlsetXml(
+      stories.map((story) => ({
+        loc: absoluteUrl(story.path),
+        lastModifiedTs: story.lastModifiedTs,
+        images: [absoluteUrl(story.image.src)],
+      })),
+    ),
+  );
+}
+
+function xml(body: string) {
+  return new Response(body, { headers: xmlHeaders });
+}
+
+/** The fronts: home, sections, tags, authors and the about page. */
+async function pagesSitemap(edition: EditionId): Promise<string> {
+  const { db } = await getStore();
+  const [sections, lastBySection, tags, authors] = await Promise.all([
+    listSections(db, edition),
+    listSectionLastPublished(db, edition),
+    listIndexableListPages(db, edition, 'tag', maxUrlsPerSitemap / 2),
+    listIndexableListPages(db, edition, 'author', maxUrlsPerSitemap / 2 - 100),
+  ]);
+  const latest = Math.max(0, ...lastBySection.values());
+  const urls: SitemapUrl[] = [
+    { loc: absoluteUrl(`/${edition}`), lastModifiedTs: latest || undefined },
+    ...sections
+      .filter((s) => lastBySection.has(s.slug))
+      .map((s) => ({ loc: absoluteUrl(`/${edition}/${s.slug}`), lastModifiedTs: lastBySection.get(s.slug) })),
+    ...tags.map((t) => ({ loc: absoluteUrl(`/${edition}/tag/${t.slug}`), lastModifiedTs: t.lastPublishedTs })),
+    ...authors.map((a) => ({ loc: absoluteUrl(`/${edition}/author/${a.slug}`), lastModifiedTs: a.lastPublishedTs })),
+    { loc: absoluteUrl(`/${edition}/about`) },
+  ];
+  return urlsetXml(urls);
+}
+
+async function newsSitemap(edition: EditionId): Promise<string> {
+  const { db } = await getStore();
+  const now = Date.now();
+  const stories = await listStoriesPublishedBetween(db, {
+    edition,
+    fromTs: now - newsWindowMs,
+    toTs: Number.MAX_SAFE_INTEGER,
+    limit: maxNewsUrls,
+    newestFirst: true,
+  });
+  const { lang } = getEdition(edition);
+  return newsSitemapXml(
+    stories.map((story) => ({
+      loc: absoluteUrl(story.path),
+      publicationName: publication.name,
+      language: lang,
+      publishedAt: story.publishedAt,
+      title: story.headline,
+    })),
+  );
+}

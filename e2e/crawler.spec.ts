@@ -1,0 +1,406 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import sharp from 'sharp';
+import { importStory, storyFile, testStoryImage } from './support/content';
+import { richestStory, withdrawnStory, renamedStoryOldUrl } from './support/urls';
+
+/**
+ * What a search engine's crawler gets: it runs no JavaScript and reads the HTML, the sitemaps
+ * and the feeds. These checks run once, in the desktop project.
+ */
+
+const googlebot = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
+const origin = process.env.E2E_ORIGIN ?? `http://localhost:${process.env.E2E_PORT ?? 3100}`;
+
+test.beforeEach(({}, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'crawlers have no screen: once is enough');
+});
+
+test.use({ userAgent: googlebot, javaScriptEnabled: false });
+
+async function headOf(page: Page, path: string) {
+  const response = await page.goto(path);
+  const meta = async (selector: string) => page.locator(`head > ${selector}`).first().getAttribute('content');
+  return { status: response?.status(), meta };
+}
+
+async function jsonLd(page: Page): Promise<Record<string, any>[]> {
+  const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
+  return blocks.flatMap((text) => JSON.parse(text));
+}
+
+async function parseXml(page: Page, xml: string) {
+  return page.evaluate((source) => {
+    const doc = new DOMParser().parseFromString(source, 'application/xml');
+    if (doc.querySelector('parsererror')) return null;
+    const all = (name: string) => Array.from(doc.getElementsByTagName(name)).map((el) => el.textContent ?? '');
+    return {
+      root: doc.documentElement.localName,
+      namespace: doc.documentElement.namespaceURI,
+      locs: all('loc'),
+      lastmods: all('lastmod'),
+      imageLocs: Array.from(doc.getElementsByTagNameNS('http://www.google.com/schemas/sitemap-image/1.1', 'loc')).map((el) => el.textContent ?? ''),
+      news: Array.from(doc.getElementsByTagNameNS('http://www.google.com/schemas/sitemap-news/0.9', 'news')).map((el) => ({
+        name: el.getElementsByTagNameNS('http://www.google.com/schemas/sitemap-news/0.9', 'name')[0]?.textContent,
+        language: el.getElementsByTagNameNS('http://www.google.com/schemas/sitemap-news/0.9', 'language')[0]?.textContent,
+        date: el.getElementsByTagNameNS('http://www.google.com/schemas/sitemap-news/0.9', 'publication_date')[0]?.textContent,
+        title: el.getElementsByTagNameNS('http://www.google.com/schemas/sitemap-news/0.9', 'title')[0]?.textContent,
+      })),
+      items: Array.from(doc.querySelectorAll('item, entry')).map((el) => ({
+        title: el.querySelector('title')?.textContent ?? '',
+        link: el.querySelector('link')?.textContent || el.querySelector('link')?.getAttribute('href') || '',
+        description: el.querySelector('description, summary')?.textContent ?? '',
+      })),
+    };
+  }, xml);
+}
+
+/** What a feed reader shows for an HTML title: the text, entities decoded once. */
+function decodeHtml(html: string): string {
+  return html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+}
+
+async function expectOk(request: APIRequestContext, url: string) {
+  const response = await request.get(url, { maxRedirects: 0 });
+  expect(response.status(), url).toBe(200);
+  return response;
+}
+
+test.describe('the HTML of a story, as a crawler reads it', () => {
+  test('carries title, description, canonical, Open Graph, Twitter and robots in <head>', async ({ page }) => {
+    const { status, meta } = await headOf(page, richestStory);
+    expect(status).toBe(200);
+    await expect(page).toHaveTitle('Police in Europe and North America take down servers behind IS group propaganda outlets - Meridian');
+    expect(await meta('meta[name="description"]')).toMatch(/^A coordinated two-day operation/);
+    await expect(page.locator('head > link[rel="canonical"]')).toHaveAttribute('href', `${origin}${richestStory}`);
+    expect(await meta('meta[property="og:type"]')).toBe('article');
+    expect(await meta('meta[property="og:url"]')).toBe(`${origin}${richestStory}`);
+    expect(await meta('meta[property="article:published_time"]')).toBe('2018-04-27T14:05:00+02:00');
+    expect(await meta('meta[property="article:modified_time"]')).toBe('2018-04-27T18:40:00+02:00');
+    expect(await meta('meta[property="article:section"]')).toBe('Europe');
+    expect(await page.locator('head > meta[property="article:tag"]').evaluateAll((els) => els.map((e) => e.getAttribute('content')))).toEqual([
+      'Islamic State group',
+      'Europol',
+      'Terrorism',
+      'Internet',
+    ]);
+    expect(Number(await meta('meta[property="og:image:width"]'))).toBeGreaterThanOrEqual(1200);
+    expect(Number(await meta('meta[property="og:image:height"]'))).toBeGreaterThan(0);
+    expect(await meta('meta[name="twitter:card"]')).toBe('summary_large_image');
+    expect(await meta('meta[name="robots"]')).toContain('max-image-preview:large');
+    await expect(page.locator('body meta, body title')).toHaveCount(0);
+  });
+
+  test('carries the same <head> for a browser as for a crawler', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36' });
+    const page = await context.newPage();
+    await page.goto(richestStory);
+    await expect(page.locator('head > meta[property="og:type"]')).toHaveAttribute('content', 'article');
+    await expect(page.locator('head > link[rel="canonical"]')).toHaveCount(1);
+    await context.close();
+  });
+
+  test('describes itself in JSON-LD as a NewsArticle with its crops, people, publisher and breadcrumbs', async ({ page, request }) => {
+    await page.goto(richestStory);
+    const data = await jsonLd(page);
+    const article = data.find((d) => d['@type'] === 'NewsArticle')!;
+    expect(article['@context']).toBe('https://schema.org');
+    expect(article.headline.length).toBeLessThanOrEqual(110);
+    expect(article.datePublished).toBe('2018-04-27T14:05:00+02:00');
+    expect(article.dateModified).toBe('2018-04-27T18:40:00+02:00');
+    expect(article.mainEntityOfPage['@id']).toBe(`${origin}${richestStory}`);
+    expect(article.articleSection).toBe('Europe');
+    expect(article.inLanguage).toBe('en');
+    expect(article.isAccessibleForFree).toBe(true);
+    expect(article.author).toEqual([{ '@type': 'Person', name: 'Claire Dubois', url: `${origin}/en/author/claire-dubois` }]);
+    await expectOk(request, article.author[0].url);
+    expect(article.publisher['@type']).toBe('NewsMediaOrganization');
+    expect(article.publisher.name).toBe('Meridian');
+    await expectOk(request, article.publisher.logo.url);
+
+    // 16:9, 4:3 and 1:1, each served at the size it claims, as wide as the 2000 × 1125 source allows.
+    const ratios = article.image.map((image: { width: string; height: string }) => (Number(image.width) / Number(image.height)).toFixed(2));
+    expect(ratios).toEqual(['1.78', '1.33', '1.00']);
+    for (const image of article.image) {
+      const response = await expectOk(request, image.url);
+      expect(response.headers()['content-type']).toBe('image/jpeg');
+      const { width, height } = await sharp(await response.body()).metadata();
+      expect([width, height]).toEqual([Number(image.width), Number(image.height)]);
+      expect(width).toBeGreaterThanOrEqual(Math.min(1200, 1125)); // the 1:1 crop is bounded by the source's height
+    }
+    expect(Number(article.image[0].width)).toBeGreaterThanOrEqual(1200);
+    expect(Number(article.image[1].width)).toBeGreaterThanOrEqual(1200);
+
+    const breadcrumbs = data.find((d) => d['@type'] === 'BreadcrumbList')!;
+    expect(breadcrumbs.itemListElement.map((i: { name: string }) => i.name)).toEqual(['Home', 'Europe', article.headline]);
+  });
+
+  test('cuts a long headline for structured data at a word', async ({ page }) => {
+    await page.goto('/en/europe/20180322-night-trains-return-to-european-rails');
+    const article = (await jsonLd(page)).find((d) => d['@type'] === 'NewsArticle')!;
+    expect(article.headline.length).toBeLessThanOrEqual(110);
+  });
+});
+
+test.describe('the other pages, as a crawler reads them', () => {
+  for (const path of ['/en', '/en/europe', '/en/tag/islamic-state-group', '/en/author/claire-dubois', '/en/about']) {
+    test(`${path} has its canonical, description, share card and robots in <head>`, async ({ page }) => {
+      const { status, meta } = await headOf(page, path);
+      expect(status).toBe(200);
+      await expect(page.locator('head > link[rel="canonical"]')).toHaveAttribute('href', `${origin}${path}`);
+      expect((await meta('meta[name="description"]'))?.length).toBeGreaterThan(10);
+      expect(await meta('meta[property="og:type"]')).toBe('website');
+      expect(Number(await meta('meta[property="og:image:width"]'))).toBeGreaterThanOrEqual(1200);
+      expect(await meta('meta[name="twitter:card"]')).toBe('summary_large_image');
+      expect(await meta('meta[name="robots"]')).toContain('index');
+      expect(await meta('meta[name="robots"]')).not.toContain('noindex');
+    });
+  }
+
+  test('page 2 of a section is its own canonical page', async ({ page }) => {
+    await page.goto('/en/europe?page=2');
+    await expect(page.locator('head > link[rel="canonical"]')).toHaveAttribute('href', `${origin}/en/europe?page=2`);
+  });
+
+  test('the home front describes the site, its search and its publisher', async ({ page }) => {
+    await page.goto('/en');
+    const data = await jsonLd(page);
+    const site = data.find((d) => d['@type'] === 'WebSite')!;
+    expect(site.potentialAction['@type']).toBe('SearchAction');
+    expect(site.potentialAction.target.urlTemplate).toBe(`${origin}/en/search?q={search_term_string}`);
+    expect(site.potentialAction['query-input']).toBe('required name=search_term_string');
+    expect(data.find((d) => d['@type'] === 'NewsMediaOrganization')?.logo.url).toBe(`${origin}/brand/meridian-logo.png`);
+  });
+
+  test('a section front has its breadcrumb trail', async ({ page }) => {
+    await page.goto('/en/africa');
+    const breadcrumbs = (await jsonLd(page)).find((d) => d['@type'] === 'BreadcrumbList')!;
+    expect(breadcrumbs.itemListElement.map((i: { item: string }) => i.item)).toEqual([`${origin}/en`, `${origin}/en/africa`]);
+  });
+
+  for (const [what, path, status] of [
+    ['not-found', '/en/europe/20180427-no-such-story', 404],
+    ['gone', withdrawnStory, 410],
+    ['search results', '/en/search?q=europe', 200],
+  ] as const) {
+    test(`the ${what} page is not to be indexed`, async ({ page }) => {
+      const { status: actual, meta } = await headOf(page, path);
+      expect(actual).toBe(status);
+      expect(await meta('meta[name="robots"]')).toContain('noindex');
+    });
+  }
+
+  test('pages advertise the feeds that match them', async ({ page, request }) => {
+    await page.goto('/en');
+    await expect(page.locator('head > link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute('href', `${origin}/en/feeds/rss.xml`);
+    await page.goto('/en/africa');
+    const feeds = await page.locator('head > link[rel="alternate"]').evaluateAll((links) => links.map((l) => l.getAttribute('href')));
+    expect(feeds).toEqual(expect.arrayContaining([`${origin}/en/feeds/africa/rss.xml`, `${origin}/en/feeds/africa/atom.xml`, `${origin}/en/feeds/rss.xml`]));
+    for (const feed of feeds) await expectOk(request, feed!);
+  });
+});
+
+test.describe('robots, sitemaps and feeds', () => {
+  test('robots.txt names the sitemaps', async ({ request }) => {
+    const text = await (await expectOk(request, '/robots.txt')).text();
+    expect(text).toContain(`Sitemap: ${origin}/sitemap.xml`);
+    expect(text).toContain(`Sitemap: ${origin}/sitemaps/en/news.xml`);
+  });
+
+  test('the sitemap index and every sitemap are well-formed, and every URL in them answers 200', async ({ page, request }) => {
+    const index = await parseXml(page, await (await expectOk(request, '/sitemap.xml')).text());
+    expect(index?.root).toBe('sitemapindex');
+    expect(index?.namespace).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
+    expect(index?.locs).toEqual(expect.arrayContaining([`${origin}/sitemaps/en/pages.xml`, `${origin}/sitemaps/en/news.xml`, `${origin}/sitemaps/en/stories-2018-04.xml`]));
+    const urls: string[] = [];
+    for (const loc of index!.locs) {
+      const sitemap = await parseXml(page, await (await expectOk(request, loc)).text());
+      expect(sitemap, loc).not.toBeNull();
+      expect(sitemap!.root).toBe('urlset');
+      expect(sitemap!.locs.length).toBeLessThanOrEqual(50_000);
+      if (loc.includes('/stories-')) {
+        expect(sitemap!.lastmods).toHaveLength(sitemap!.locs.length);
+        expect(sitemap!.imageLocs).toHaveLength(sitemap!.locs.length);
+        for (const image of sitemap!.imageLocs) urls.push(image);
+      }
+      urls.push(...sitemap!.locs.filter((l) => !sitemap!.imageLocs.includes(l)));
+    }
+    expect(urls).toContain(`${origin}${richestStory}`);
+    expect(urls).not.toContain(`${origin}${withdrawnStory}`);
+    expect(urls).not.toContain(`${origin}${renamedStoryOldUrl}`);
+    for (const url of new Set(urls)) await expectOk(request, url);
+  });
+
+  test('the Google News sitemap lists the stories of the last two days with their publication details', async ({ page, request }) => {
+    const publishedAt = new Date(Date.now() - 60 * 60 * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const imported = importStory(
+      storyFile(
+        {
+          id: 'e2e-fresh-story',
+          edition: 'en',
+          section: 'environment',
+          slug: 'e2e-fresh-wetland-count',
+          headline: 'Volunteers count wading birds on a restored wetland',
+          standfirst: 'A morning census on a marsh that was farmland ten years ago.',
+          authors: '[Ines Moreau]',
+          publishedAt,
+          mainImage: testStoryImage,
+        },
+        'Volunteers walked the dykes at dawn.\n\n## A first count\n\nThey found more birds than expected.\n\n## What comes next\n\nAnother count in autumn.',
+      ),
+    );
+    expect(imported.status, imported.output).toBe(0);
+    const news = await parseXml(page, await (await expectOk(request, '/sitemaps/en/news.xml')).text());
+    expect(news?.namespace).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
+    const fresh = `${origin}/en/environment/${new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(publishedAt)).replaceAll('-', '')}-e2e-fresh-wetland-count`;
+    expect(news?.locs).toContain(fresh);
+    expect(news?.locs).not.toContain(`${origin}${richestStory}`); // from 2018: not news any more
+    const entry = news!.news[news!.locs.indexOf(fresh)]!;
+    expect(entry).toEqual({ name: 'Meridian', language: 'en', date: publishedAt, title: 'Volunteers count wading birds on a restored wetland' });
+    expect(news!.locs.length).toBeLessThanOrEqual(1000);
+    await expectOk(request, fresh);
+  });
+
+  test('the RSS and Atom feeds carry the latest published stories, and never a withdrawn one', async ({ page, request }) => {
+    for (const feedPath of ['/en/feeds/rss.xml', '/en/feeds/atom.xml', '/en/feeds/europe/rss.xml', '/en/feeds/europe/atom.xml']) {
+      const response = await expectOk(request, feedPath);
+      expect(response.headers()['content-type']).toMatch(feedPath.endsWith('rss.xml') ? /application\/rss\+xml/ : /application\/atom\+xml/);
+      const feed = await parseXml(page, await response.text());
+      expect(feed, feedPath).not.toBeNull();
+      expect(feed!.root).toBe(feedPath.endsWith('rss.xml') ? 'rss' : 'feed');
+      expect(feed!.items.length).toBeGreaterThan(0);
+      expect(feed!.items.length).toBeLessThanOrEqual(30);
+      const links = feed!.items.map((i) => i.link);
+      expect(links).not.toContain(`${origin}${withdrawnStory}`);
+      if (feedPath.includes('europe')) {
+        expect(links).toContain(`${origin}${richestStory}`);
+        expect(links.every((l) => l.startsWith(`${origin}/en/europe/`))).toBe(true);
+      }
+    }
+    expect((await request.get('/en/feeds/asia/rss.xml')).status()).toBe(404);
+  });
+});
+
+test('a crawl from the home page finds no broken internal link', async ({ page, request }) => {
+  test.setTimeout(180_000);
+  const seen = new Set<string>(['/en']);
+  const queue = ['/en'];
+  const broken: string[] = [];
+  while (queue.length && seen.size < 400) {
+    const path = queue.shift()!;
+    const response = await request.get(path, { maxRedirects: 0 });
+    if (response.status() !== 200) {
+      broken.push(`${response.status()} ${path}`);
+      continue;
+    }
+    if (!response.headers()['content-type']?.includes('text/html')) continue;
+    await page.setContent(await response.text());
+    const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    for (const href of hrefs) {
+      if (!href.startsWith('/') || href.startsWith('//')) continue;
+      const target = href.split('#')[0]!;
+      if (target && !seen.has(target)) {
+        seen.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  expect(broken).toEqual([]);
+  expect(seen.size).toBeGreaterThan(40);
+});
+
+test.describe('hostile content', () => {
+  const hostileHeadline = 'Storm warning </script><script>alert(1)</script> for the coast';
+
+  test('a headline that tries to close the script renders inert in the page, the JSON-LD and the feeds', async ({ page, request }) => {
+    const imported = importStory(
+      storyFile(
+        {
+          id: 'e2e-hostile-story',
+          edition: 'en',
+          section: 'environment',
+          slug: 'e2e-storm-warning',
+          headline: JSON.stringify(hostileHeadline),
+          standfirst: JSON.stringify('A standfirst with <img src=x onerror=alert(2)> markup.'),
+          authors: '[Tom Hartley]',
+          publishedAt: '2017-01-10T09:00:00Z',
+          tags: '["<b>bold</b> tag"]',
+          mainImage: testStoryImage,
+        },
+        'Text with a [link](https://example.com/?q=</script><script>alert(3)</script>) and <!-- --> nothing else.\n\n## One\n\nMore.\n\n## Two\n\nEnd.',
+      ),
+    );
+    // The HTML comment is raw HTML: refused, and nothing written.
+    expect(imported.status).toBe(1);
+    expect(imported.output).toContain('raw HTML is not allowed');
+
+    const accepted = importStory(
+      storyFile(
+        {
+          id: 'e2e-hostile-story',
+          edition: 'en',
+          section: 'environment',
+          slug: 'e2e-storm-warning',
+          headline: JSON.stringify(hostileHeadline),
+          standfirst: JSON.stringify('A standfirst with <img src=x onerror=alert(2)> markup.'),
+          authors: '[Tom Hartley]',
+          publishedAt: '2017-01-10T09:00:00Z',
+          tags: '["<b>bold</b> tag"]',
+          mainImage: testStoryImage,
+        },
+        'Text with a [link](https://example.com/?q=</script><script>alert(3)</script>).\n\n## One\n\nMore.\n\n## Two\n\nEnd.',
+      ),
+    );
+    expect(accepted.status, accepted.output).toBe(0);
+
+    const dialogs: string[] = [];
+    const context = await page.context().browser()!.newContext({ javaScriptEnabled: true });
+    const browserPage = await context.newPage();
+    browserPage.on('dialog', async (dialog) => {
+      dialogs.push(dialog.message());
+      await dialog.dismiss();
+    });
+    const url = '/en/environment/20170110-e2e-storm-warning';
+    await browserPage.goto(url);
+    await expect(browserPage.locator('h1')).toHaveText(hostileHeadline);
+    await expect(browserPage.getByText('A standfirst with <img src=x onerror=alert(2)> markup.')).toBeVisible();
+    const articleData = (await jsonLd(browserPage)).find((d) => d['@type'] === 'NewsArticle')!;
+    expect(articleData.headline).toBe(hostileHeadline);
+    expect(dialogs).toEqual([]);
+    await context.close();
+
+    const html = await (await expectOk(request, url)).text();
+    expect(html).not.toContain('<script>alert(');
+    expect(html).not.toContain('<img src=x');
+
+    for (const feedPath of ['/en/feeds/environment/rss.xml', '/en/feeds/environment/atom.xml']) {
+      const text = await (await expectOk(request, feedPath)).text();
+      expect(text).not.toContain('<script>alert(');
+      const feed = await parseXml(page, text);
+      const item = feed!.items.find((i) => i.link.endsWith('e2e-storm-warning'))!;
+      // Titles and descriptions are HTML to feed readers: they arrive escaped, and read as the text itself.
+      expect(decodeHtml(item.title)).toBe(hostileHeadline);
+      expect(item.description).toContain('&lt;img src=x');
+    }
+  });
+
+  test('a link that would run script is refused at import with the file, line and field', async () => {
+    const result = importStory(
+      storyFile(
+        {
+          id: 'e2e-script-link',
+          edition: 'en',
+          section: 'environment',
+          slug: 'e2e-script-link',
+          headline: 'A story with a bad link',
+          standfirst: 'Should never be stored.',
+          authors: '[Tom Hartley]',
+          publishedAt: '2017-01-11T09:00:00Z',
+          mainImage: testStoryImage,
+        },
+        'Click [here](javascript:alert(document.cookie)).\n\n## One\n\nMore.',
+      ),
+    );
+    expect(result.status).toBe(1);
+    expect(result.output).toMatch(/story\.md:13 \[body\.0\.content\.1\.href\]: must be an http\(s\) or mailto URL/);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { editions } from '../editions';
+import type { ArticleSummary } from '../store/article-repository';
+import { buildStoryFeed } from './story-feed';
+
+const story: ArticleSummary = {
+  id: 'one',
+  edition: 'en',
+  section: 'europe',
+  slug: 'one',
+  path: '/en/europe/20180427-one',
+  headline: 'A </script><script>alert(1)</script> & B',
+  standfirst: 'With <img src=x onerror=alert(2)>',
+  publishedAt: '2018-04-27T14:05:00+02:00',
+  updatedAt: null,
+  image: { src: '/images/demo/a.jpg', alt: 'a', width: 2000, height: 1125, caption: 'c', credit: 'P, A' },
+};
+
+describe('story feeds', () => {
+  const feed = buildStoryFeed(editions.en, [{ edition: 'en', slug: 'europe', name: 'Europe', description: 'News from Europe.' }], [story]);
+
+  it('carry each story with its absolute link, date and section', () => {
+    const rss = feed.rss2();
+    expect(rss).toContain('<link>http://localhost:3000/en/europe/20180427-one</link>');
+    expect(rss).toContain('<pubDate>Fri, 27 Apr 2018 12:05:00 GMT</pubDate>');
+    expect(rss).toContain('Europe');
+  });
+
+  it('never let a headline or standfirst become markup in a feed reader', () => {
+    for (const xml of [feed.rss2(), feed.atom1()]) {
+      expect(xml).not.toContain('<script>');
+      expect(xml).not.toContain('<img');
+      expect(xml).toContain('A &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; B');
+    }
+  });
+});

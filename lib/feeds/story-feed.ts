@@ -1,0 +1,53 @@
+import { Feed } from 'feed';
+import type { Section } from '../content/article-schema';
+import type { EditionConfig } from '../editions';
+import { cropPath } from '../seo/image-crops';
+import type { ArticleSummary } from '../store/article-repository';
+import { absoluteUrl, publication } from '../site-config';
+
+/**
+ * RSS 2.0 and Atom feeds of the latest stories, for an edition or one of its sections, built
+ * with the `feed` library. It writes titles and descriptions as HTML in CDATA (Atom even says
+ * `type="html"`), and feed readers render them as HTML: so every text from a story goes in
+ * escaped, and a headline can never become markup in someone's reader.
+ */
+
+export const feedSize = 30;
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+export function buildStoryFeed(edition: EditionConfig, sections: Section[], stories: ArticleSummary[], section?: Section): Feed {
+  const pagePath = section ? `/${edition.id}/${section.slug}` : `/${edition.id}`;
+  const feedBase = section ? `/${edition.id}/feeds/${section.slug}` : `/${edition.id}/feeds`;
+  const sectionName = (slug: string) => sections.find((s) => s.slug === slug)?.name ?? slug;
+  const updated = stories.reduce((latest, s) => Math.max(latest, Date.parse(s.updatedAt ?? s.publishedAt)), 0);
+  const feed = new Feed({
+    title: escapeHtml(section ? `${publication.name} - ${section.name}` : `${publication.name} - ${edition.strings.latestStories}`),
+    description: escapeHtml(section ? section.description : publication.tagline),
+    id: absoluteUrl(pagePath),
+    link: absoluteUrl(pagePath),
+    language: edition.lang,
+    image: absoluteUrl(publication.logo.src),
+    favicon: absoluteUrl('/icon.svg'),
+    copyright: edition.strings.copyright(new Date(updated || Date.now()).getUTCFullYear(), publication.name),
+    updated: updated ? new Date(updated) : undefined,
+    generator: publication.name,
+    feedLinks: { rss: absoluteUrl(`${feedBase}/rss.xml`), atom: absoluteUrl(`${feedBase}/atom.xml`) },
+  });
+  for (const story of stories) {
+    const image = cropPath(story.image, '16x9');
+    feed.addItem({
+      title: escapeHtml(story.headline),
+      id: absoluteUrl(story.path),
+      link: absoluteUrl(story.path),
+      description: escapeHtml(story.standfirst),
+      date: new Date(story.updatedAt ?? story.publishedAt),
+      published: new Date(story.publishedAt),
+      category: [{ name: escapeHtml(sectionName(story.section)) }],
+      image: image ? { url: absoluteUrl(image), type: 'image/jpeg' } : undefined,
+    });
+  }
+  return feed;
+}

@@ -1,0 +1,111 @@
+import type { BreadcrumbList, NewsArticle, NewsMediaOrganization, WebSite, WithContext } from 'schema-dts';
+import type { Article, Section } from '../content/article-schema';
+import type { EditionConfig } from '../editions';
+import { articlePath } from '../article-path';
+import { absoluteUrl, publication } from '../site-config';
+import { cropPath, cropRatios, cropSize, type CropRatio } from './image-crops';
+
+/**
+ * Structured data for crawlers, typed with schema-dts. Rendered by components/seo/JsonLd.tsx,
+ * which escapes it so that no content can close the script element.
+ */
+
+/** Google shows at most 110 characters of a headline: cut at a word, with an ellipsis. */
+export function structuredHeadline(headline: string, max = 110): string {
+  const chars = Array.from(headline);
+  if (chars.length <= max) return headline;
+  const cut = chars.slice(0, max - 1).join('');
+  const atWord = cut.replace(/\s+\S*$/, '');
+  return `${atWord.length > max * 0.6 ? atWord : cut}…`;
+}
+
+type OrganizationNode = Exclude<NewsMediaOrganization, string>;
+
+export function newsMediaOrganization(): OrganizationNode {
+  return {
+    '@type': 'NewsMediaOrganization',
+    '@id': absoluteUrl('/#organization'),
+    name: publication.name,
+    url: absoluteUrl('/'),
+    logo: { '@type': 'ImageObject', url: absoluteUrl(publication.logo.src), width: `${publication.logo.width}`, height: `${publication.logo.height}` },
+  };
+}
+
+export function newsArticleJsonLd(article: Article, section: Section, edition: EditionConfig): WithContext<NewsArticle> {
+  const url = absoluteUrl(articlePath(article));
+  const images = (Object.keys(cropRatios) as CropRatio[]).flatMap((ratio) => {
+    const path = cropPath(article.mainImage, ratio);
+    if (!path) return [];
+    const size = cropSize(article.mainImage, ratio);
+    return [{ '@type': 'ImageObject' as const, url: absoluteUrl(path), width: `${size.width}`, height: `${size.height}` }];
+  });
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    '@id': `${url}#article`,
+    headline: structuredHeadline(article.headline),
+    description: article.standfirst,
+    image: images.length ? images : [article.mainImage.src],
+    datePublished: article.publishedAt,
+    dateModified: article.updatedAt ?? article.publishedAt,
+    author: article.authors.map((author) => ({
+      '@type': 'Person' as const,
+      name: author.name,
+      url: absoluteUrl(`/${edition.id}/author/${author.slug}`),
+    })),
+    publisher: newsMediaOrganization(),
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    articleSection: section.name,
+    keywords: article.tags,
+    inLanguage: edition.lang,
+    isAccessibleForFree: true,
+  };
+}
+
+export function breadcrumbJsonLd(crumbs: { name: string; path: string }[]): WithContext<BreadcrumbList> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((crumb, index) => ({
+      '@type': 'ListItem' as const,
+      position: index + 1,
+      name: crumb.name,
+      item: absoluteUrl(crumb.path),
+    })),
+  };
+}
+
+/** On the home front: the site, with its search box for the results page, and the publisher. */
+export function homeJsonLd(edition: EditionConfig): [WithContext<WebSite>, WithContext<NewsMediaOrganization>] {
+  return [
+    {
+      '@context': 'https://schema.org',
+      '@type': 'WebSite',
+      name: publication.name,
+      url: absoluteUrl(`/${edition.id}`),
+      inLanguage: edition.lang,
+      publisher: { '@id': absoluteUrl('/#organization') },
+      potentialAction: {
+        '@type': 'SearchAction',
+        target: { '@type': 'EntryPoint', urlTemplate: `${absoluteUrl(`/${edition.id}/search`)}?q={search_term_string}` },
+        // schema-dts has no type for Google's query-input; the property is documented by Google.
+        ...({ 'query-input': 'required name=search_term_string' } as object),
+      },
+    },
+    { '@context': 'https://schema.org', ...newsMediaOrganization() } as WithContext<NewsMediaOrganization>,
+  ];
+}
+
+/**
+ * JSON for a <script type="application/ld+json">: `<`, `>`, `&` and the two JavaScript line
+ * separators are written as \u escapes, so a headline containing `</script>` stays inside the
+ * string it belongs to.
+ */
+export function serializeJsonLd(data: unknown): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}

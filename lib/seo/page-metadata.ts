@@ -1,0 +1,102 @@
+import type { Metadata } from 'next';
+import { articlePath } from '../article-path';
+import type { Article, Section } from '../content/article-schema';
+import type { EditionConfig } from '../editions';
+import { absoluteUrl, publication } from '../site-config';
+import { cropPath, cropSize } from './image-crops';
+
+/**
+ * The <head> of every page: canonical URL, description, Open Graph and Twitter cards, robots,
+ * and the feeds that match the page. Paths are made absolute by metadataBase (SITE_URL).
+ */
+
+/** A feed in both formats: `${base}/rss.xml` and `${base}/atom.xml`. */
+export type FeedLink = { title: string; base: string };
+
+type PageMetadataInput = {
+  edition: EditionConfig;
+  /** The page's own canonical path, query included for page 2 and beyond. */
+  path: string;
+  title: string | { absolute: string };
+  description: string;
+  feeds?: FeedLink[];
+  noindex?: boolean;
+};
+
+/** The card shown when a page that is not a story is shared: 1200 × 630. */
+const shareCard = { url: '/brand/meridian-share.png', width: 1200, height: 630, alt: publication.name };
+
+/** Crawlers may show large picture previews and whole snippets; noindex pages are still followed. */
+export const indexableRobots: Metadata['robots'] = {
+  index: true,
+  follow: true,
+  googleBot: { index: true, follow: true, 'max-image-preview': 'large', 'max-snippet': -1, 'max-video-preview': -1 },
+  'max-image-preview': 'large',
+};
+export const noindexRobots: Metadata['robots'] = { index: false, follow: true };
+
+function ogLocale(edition: EditionConfig): string {
+  return edition.locale.replace('-', '_');
+}
+
+export function pageMetadata({ edition, path, title, description, feeds = [], noindex = false }: PageMetadataInput): Metadata {
+  const plainTitle = typeof title === 'string' ? title : title.absolute;
+  return {
+    title,
+    description,
+    alternates: {
+      canonical: path,
+      types: feeds.length
+        ? {
+            'application/rss+xml': feeds.map((f) => ({ title: f.title, url: `${f.base}/rss.xml` })),
+            'application/atom+xml': feeds.map((f) => ({ title: f.title, url: `${f.base}/atom.xml` })),
+          }
+        : undefined,
+    },
+    robots: noindex ? noindexRobots : indexableRobots,
+    openGraph: {
+      type: 'website',
+      url: path,
+      siteName: publication.name,
+      locale: ogLocale(edition),
+      title: plainTitle,
+      description,
+      images: [shareCard],
+    },
+    twitter: { card: 'summary_large_image', title: plainTitle, description, images: [shareCard.url] },
+  };
+}
+
+export function articleMetadata(article: Article, section: Section, edition: EditionConfig, feeds: FeedLink[]): Metadata {
+  const path = articlePath(article);
+  const base = pageMetadata({ edition, path, title: article.headline, description: article.standfirst, feeds });
+  // A 16:9 crop of the main picture: at least 1200 px wide where the source allows.
+  const crop = cropPath(article.mainImage, '16x9');
+  const size = crop ? cropSize(article.mainImage, '16x9') : article.mainImage;
+  const image = { url: crop ?? article.mainImage.src, width: size.width, height: size.height, alt: article.mainImage.alt };
+  return {
+    ...base,
+    authors: article.authors.map((a) => ({ name: a.name, url: `/${edition.id}/author/${a.slug}` })),
+    openGraph: {
+      type: 'article',
+      url: path,
+      siteName: publication.name,
+      locale: ogLocale(edition),
+      title: article.headline,
+      description: article.standfirst,
+      publishedTime: article.publishedAt,
+      modifiedTime: article.updatedAt ?? article.publishedAt,
+      section: section.name,
+      tags: article.tags,
+      authors: article.authors.map((a) => absoluteUrl(`/${edition.id}/author/${a.slug}`)),
+      images: [image],
+    },
+    twitter: { card: 'summary_large_image', title: article.headline, description: article.standfirst, images: [image.url] },
+  };
+}
+
+export function editionFeeds(edition: EditionConfig, section?: Section): FeedLink[] {
+  const feeds: FeedLink[] = [{ title: `${publication.name} - ${edition.strings.latestStories}`, base: `/${edition.id}/feeds` }];
+  if (section) feeds.unshift({ title: `${publication.name} - ${section.name}`, base: `/${edition.id}/feeds/${section.slug}` });
+  return feeds;
+}
