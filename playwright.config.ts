@@ -39,7 +39,15 @@ export default defineConfig({
     command: `rm -f .data/e2e.sqlite .data/e2e.sqlite-* && npm run build && npx next start -p ${port}`,
     url: `${baseURL}/en/about`,
     // Four stories a page, so the demo's sections have more than one page to walk through.
-    env: { DATABASE_PATH: '.data/e2e.sqlite', NEXT_TELEMETRY_DISABLED: '1', STORIES_PER_PAGE: '4', SITE_URL: baseURL },
+    // Islands poll every few seconds, so tests see new content without waiting a minute.
+    env: {
+      DATABASE_PATH: '.data/e2e.sqlite',
+      NEXT_TELEMETRY_DISABLED: '1',
+      STORIES_PER_PAGE: '4',
+      SITE_URL: baseURL,
+      LATEST_POLL_SECONDS: '5',
+      LIVE_POLL_SECONDS: '2',
+    },
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,
     stdout: 'pipe',

@@ -29,7 +29,7 @@ test.describe('the home front', () => {
       await expect(card.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/);
     }
 
-    const latest = page.getByRole('region', { name: 'Latest', exact: true });
+    const latest = page.getByRole('region', { name: 'Latest stories', exact: true });
     await expect(latest.locator('li')).toHaveCount(8);
     await expect(latest.locator('time').first()).toHaveText(/\d{1,2} \w{3}, \d{2}:\d{2}/);
 
@@ -53,7 +53,9 @@ test.describe('the home front', () => {
 });
 
 test.describe('a section front', () => {
-  test('lists the section newest first, with plain links to older pages', async ({ page }) => {
+  test('lists the section newest first, with plain links to older pages for readers and crawlers without JavaScript', async ({ browser }, testInfo) => {
+    const context = await browser.newContext({ ...testInfo.project.use, javaScriptEnabled: false });
+    const page = await context.newPage();
     const response = await page.goto('/en/europe');
     expect(response?.status()).toBe(200);
     await expect(page.locator('h1')).toHaveText('Europe');
@@ -70,6 +72,7 @@ test.describe('a section front', () => {
     await expect(page.getByRole('link', { name: 'Older stories' })).toHaveCount(0);
     const pageTwoTimes = await page.locator('main ol article time').evaluateAll((els) => els.map((el) => Date.parse(el.getAttribute('datetime') ?? '')));
     expect(Math.max(...pageTwoTimes)).toBeLessThanOrEqual(Math.min(...times));
+    await context.close();
   });
 
   test('answers 404 past its last page, and sends other spellings of a page to its one URL', async ({ request }) => {

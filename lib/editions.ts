@@ -58,6 +58,14 @@ export type EditionStrings = {
   searchNoResults: (query: string) => string;
   searchNoResultsHint: string;
   suggestionsHeading: string;
+  newStories: (count: number) => string;
+  newUpdates: (count: number) => string;
+  loadMore: string;
+  loadingMore: string;
+  moreStoriesLoaded: (count: number) => string;
+  noMoreStories: string;
+  live: string;
+  liveUpdates: string;
   footerAbout: string;
   footerSections: string;
   copyright: (year: number, publication: string) => string;
@@ -109,6 +117,14 @@ const english: EditionConfig = {
     searchNoResults: (query) => `No stories match “${query}”.`,
     searchNoResultsHint: 'Check the spelling, or try fewer or more general words.',
     suggestionsHeading: 'Were you looking for one of these?',
+    newStories: (count) => (count === 1 ? 'Show 1 new story' : `Show ${count} new stories`),
+    newUpdates: (count) => (count === 1 ? 'Show 1 new update' : `Show ${count} new updates`),
+    loadMore: 'Load more stories',
+    loadingMore: 'Loading more stories…',
+    moreStoriesLoaded: (count) => (count === 1 ? '1 more story loaded' : `${count} more stories loaded`),
+    noMoreStories: 'You have reached the oldest stories.',
+    live: 'Live',
+    liveUpdates: 'Live updates',
     footerAbout: 'About us',
     footerSections: 'Sections',
     copyright: (year, publication) => `© ${year} ${publication}`,

@@ -38,3 +38,18 @@ export function storiesPerPage(env: Env = process.env): number {
   const value = Number(env.STORIES_PER_PAGE);
   return Number.isInteger(value) && value >= 1 && value <= 100 ? value : 10;
 }
+
+/** How often the latest-stories rail asks for new stories (LATEST_POLL_SECONDS, default 60). */
+export function latestPollSeconds(env: Env = process.env): number {
+  return boundedSeconds(env.LATEST_POLL_SECONDS, 60);
+}
+
+/** How often a live story asks for new updates (LIVE_POLL_SECONDS, default 30). */
+export function livePollSeconds(env: Env = process.env): number {
+  return boundedSeconds(env.LIVE_POLL_SECONDS, 30);
+}
+
+function boundedSeconds(raw: string | undefined, fallback: number): number {
+  const value = Number(raw);
+  return Number.isFinite(value) && value >= 1 && value <= 3600 ? value : fallback;
+}

@@ -32,6 +32,7 @@ export const demoImages: DemoImage[] = [
   { file: 'camp-evening-lights.jpg', width: 1500, height: 1000, scene: 'crowd', seed: 72, mood: 'night' },
   { file: 'beirut-polling-station.jpg', width: 2000, height: 1125, scene: 'crowd', seed: 81 },
   { file: 'beirut-seafront.jpg', width: 1500, height: 1000, scene: 'coast', seed: 82, mood: 'dusk' },
+  { file: 'beirut-night-count.jpg', width: 2000, height: 1125, scene: 'skyline', seed: 83, mood: 'night' },
   { file: 'mosul-old-city.jpg', width: 2000, height: 1333, scene: 'facade', seed: 91, mood: 'dusk' },
   { file: 'mosul-market.jpg', width: 1200, height: 1500, scene: 'market', seed: 92 },
   { file: 'riyadh-cinema.jpg', width: 2000, height: 1125, scene: 'skyline', seed: 101, mood: 'night' },

@@ -4,6 +4,9 @@ import { absoluteUrl } from '@/lib/site-config';
 import { listSitemapMonths } from '@/lib/store/article-repository';
 import { getStore } from '@/lib/store/database';
 
+// Built from the store on each request (cached by tags in a later step), never frozen at build time.
+export const dynamic = 'force-dynamic';
+
 /** The sitemap index: per edition, its pages, its Google News file and its stories month by month. */
 export async function GET() {
   const { db } = await getStore();

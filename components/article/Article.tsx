@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Article as ArticleData, Section } from '@/lib/content/article-schema';
 import type { EditionConfig } from '@/lib/editions';
 import { publication } from '@/lib/site-config';
@@ -7,18 +8,25 @@ import { ArticleFigure } from './ArticleFigure';
 import { Byline } from './Byline';
 import styles from './Article.module.css';
 
-type Props = { article: ArticleData; section: Section; edition: EditionConfig };
+type Props = {
+  article: ArticleData;
+  section: Section;
+  edition: EditionConfig;
+  /** What follows the body on this page: a live story's updates. */
+  afterBody?: ReactNode;
+};
 
 /** The skip link's target on a story page (as on the BBC's): the reader lands on the headline. */
 export const articleHeadlineId = 'headline';
 
 /** A whole story as a reader sees it; the page around it (header, rail, footer) is not its job. */
-export function Article({ article, section, edition }: Props) {
+export function Article({ article, section, edition, afterBody }: Props) {
   const { strings } = edition;
   return (
     <article className={styles.article}>
       <header className={styles.header}>
         <p className={styles.section}>
+          {article.live ? <span className={styles.liveBadge}>{strings.live}</span> : null}
           <a href={`/${edition.id}/${section.slug}`}>{section.name}</a>
         </p>
         <h1 className={styles.headline} id={articleHeadlineId} tabIndex={-1}>
@@ -30,6 +38,7 @@ export function Article({ article, section, edition }: Props) {
       <ArticleFigure image={article.mainImage} strings={strings} lead />
       <div className={styles.text}>
         <ArticleBody blocks={article.body} strings={strings} />
+        {afterBody}
         {article.sourceCredit ? <p className={styles.sourceCredit}>{strings.sourceCredit(publication.name, article.sourceCredit)}</p> : null}
         {article.tags.length ? (
           <section className={styles.tags} aria-labelledby="article-tags">

@@ -1,5 +1,5 @@
 import { StoryCard } from '@/components/story-lists/StoryCard';
-import { StoryList } from '@/components/story-lists/StoryList';
+import { LatestRail } from '@/components/latest/LatestRail';
 import { getEdition, type EditionId } from '@/lib/editions';
 import { publication } from '@/lib/site-config';
 import { getLatest, getSections } from '@/lib/store/reads';
@@ -37,10 +37,7 @@ export async function HomeFront({ edition }: { edition: EditionId }) {
           </div>
         ) : null}
         <section className={styles.latest} aria-labelledby="home-latest">
-          <h2 id="home-latest" className={styles.blockHeading}>
-            {strings.latest}
-          </h2>
-          <StoryList stories={latest.items.slice(0, 8)} edition={config} sections={sections} showStandfirst={false} timeFormat="dateTime" />
+          <LatestRail edition={edition} count={8} headingId="home-latest" timeFormat="dateTime" />
         </section>
       </div>
 

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import type { Section } from '@/lib/content/article-schema';
-import type { EditionConfig } from '@/lib/editions';
+import type { EditionConfig, EditionId } from '@/lib/editions';
 import type { StoriesPage } from '@/lib/store/reads';
+import { QueryIsland } from '@/components/islands/QueryIsland';
+import { LoadMoreStories } from './LoadMoreStories';
 import { Pagination } from './Pagination';
 import { StoryCard } from './StoryCard';
 import styles from './ListFront.module.css';
@@ -15,10 +17,12 @@ type Props = {
   title: string;
   description?: ReactNode;
   stories: StoriesPage;
+  /** With JavaScript, older stories load in place from here. */
+  loadMore: { edition: EditionId; filter: { section?: string; tag?: string; author?: string }; pageSize: number; startCursor: string | null };
 };
 
 /** A section, tag or author page: a heading, the stories newest first, links to older pages. */
-export function ListFront({ edition, sections, path, eyebrow, title, description, stories }: Props) {
+export function ListFront({ edition, sections, path, eyebrow, title, description, stories, loadMore }: Props) {
   const sectionName = (slug: string) => sections.find((s) => s.slug === slug)?.name ?? slug;
   return (
     <div className={styles.front}>
@@ -35,7 +39,14 @@ export function ListFront({ edition, sections, path, eyebrow, title, description
           </li>
         ))}
       </ol>
-      <Pagination path={path} page={stories.page} hasOlder={stories.hasOlder} strings={edition.strings} />
+      {/* Nothing to prefetch: the island fetches only when the reader asks for more. */}
+      <QueryIsland state={{ queries: [], mutations: [] }}>
+        <LoadMoreStories
+          {...loadMore}
+          sections={sections}
+          fallback={<Pagination path={path} page={stories.page} hasOlder={stories.hasOlder} strings={edition.strings} />}
+        />
+      </QueryIsland>
     </div>
   );
 }

@@ -4,8 +4,11 @@ import { formatDate } from '@/lib/format-date';
 import type { ArticleSummary } from '@/lib/store/article-repository';
 import styles from './StoryCard.module.css';
 
+/** What a card needs of a story: a stored summary has it, and so does an API item with its thumbnail. */
+export type StoryCardData = Pick<ArticleSummary, 'path' | 'headline' | 'standfirst' | 'section' | 'publishedAt' | 'image'>;
+
 type Props = {
-  story: ArticleSummary;
+  story: StoryCardData;
   edition: EditionConfig;
   sectionName: string;
   /** lead: the front's main story; top: a picture above; standard: a thumbnail beside. */

@@ -1,11 +1,14 @@
 import type { ArticleSummary } from '@/lib/store/article-repository';
+
+/** What a list needs of a story: a stored summary and an API item both have it. */
+export type StoryListItem = Pick<ArticleSummary, 'id' | 'path' | 'headline' | 'standfirst' | 'section' | 'publishedAt'>;
 import type { EditionConfig } from '@/lib/editions';
 import type { Section } from '@/lib/content/article-schema';
 import { formatDate, formatShortDateTime } from '@/lib/format-date';
 import styles from './StoryList.module.css';
 
 type Props = {
-  stories: ArticleSummary[];
+  stories: StoryListItem[];
   edition: EditionConfig;
   sections: Section[];
   /** Headline level inside the list: h2 under a page's h1, h3 under a list heading. */

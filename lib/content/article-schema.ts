@@ -99,6 +99,16 @@ export const BodyBlockSchema = z.discriminatedUnion('type', [
   ListBlockSchema,
 ]);
 
+/** One entry of a live story: a time, an optional title, and blocks like a body's. */
+export const LiveUpdateSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,99}$/, 'must be 3 to 100 lowercase letters, digits or hyphens'),
+    publishedAt: instant,
+    title: z.string().trim().min(1).max(200).optional(),
+    body: z.array(BodyBlockSchema).min(1, 'needs at least one block').max(40),
+  })
+  .strict();
+
 export const AuthorSchema = z
   .object({
     name: z.string().trim().min(1).max(120),
@@ -135,9 +145,21 @@ export const ArticleSchema = z
     body: z.array(BodyBlockSchema).min(1, 'needs at least one block'),
     /** The agency part of the source line: "with AP" renders as "(Meridian with AP)". */
     sourceCredit: z.string().trim().min(1).max(120).optional(),
+    /** A live story: its updates are shown newest first and readers get new ones as they land. */
+    live: z.boolean().default(false),
+    /** Updates to add or correct (by id). The store keeps them apart from the article. */
+    updates: z.array(LiveUpdateSchema).max(500).default([]),
   })
   .strict()
   .superRefine((article, ctx) => {
+    if (article.updates.length && !article.live) {
+      ctx.addIssue({ code: 'custom', path: ['updates'], message: 'only a live story (live: true) has updates' });
+    }
+    const ids = new Set<string>();
+    for (const [index, update] of article.updates.entries()) {
+      if (ids.has(update.id)) ctx.addIssue({ code: 'custom', path: ['updates', index, 'id'], message: `"${update.id}" is used twice` });
+      ids.add(update.id);
+    }
     if (article.updatedAt && Date.parse(article.updatedAt) < Date.parse(article.publishedAt)) {
       ctx.addIssue({ code: 'custom', path: ['updatedAt'], message: 'must not be earlier than publishedAt' });
     }
@@ -155,6 +177,7 @@ export type ArticleImage = z.output<typeof ImageSchema>;
 export type BodyBlock = z.output<typeof BodyBlockSchema>;
 export type InlineRun = z.output<typeof InlineRunSchema>;
 export type ArticleStatus = z.output<typeof ArticleStatusSchema>;
+export type LiveUpdate = z.output<typeof LiveUpdateSchema>;
 
 export const SectionSchema = z
   .object({

@@ -81,6 +81,56 @@ describe('a story written in Markdown', () => {
   });
 });
 
+describe('a live story', () => {
+  it('carries its updates after the body, each with its time, title and blocks', async () => {
+    const result = await parse(
+      storyMarkdown({
+        frontMatter: { live: 'true' },
+        body: [
+          'The summary.',
+          '',
+          '## Background',
+          '',
+          '::::update{at="2018-05-07T18:05:00+03:00" title="Results"}',
+          'The count is in.',
+          '',
+          ':::pullquote{attribution="A voter"}',
+          'Finally.',
+          ':::',
+          '::::',
+          '',
+          '::::update{at="2018-05-06T19:05:00+03:00" id="polls-close"}',
+          'Polls closed.',
+          '::::',
+        ].join('\n'),
+      }),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.live).toBe(true);
+    expect(result.article.body.map((b) => b.type)).toEqual(['paragraph', 'subheading']);
+    expect(result.article.updates).toEqual([
+      {
+        id: 'update-20180507180500',
+        publishedAt: '2018-05-07T18:05:00+03:00',
+        title: 'Results',
+        body: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'The count is in.' }] },
+          { type: 'pullQuote', text: 'Finally.', attribution: 'A voter' },
+        ],
+      },
+      { id: 'polls-close', publishedAt: '2018-05-06T19:05:00+03:00', body: [{ type: 'paragraph', content: [{ type: 'text', text: 'Polls closed.' }] }] },
+    ]);
+  });
+
+  it('refuses updates on a story that is not live, and an update without a time', async () => {
+    const notLive = await parse(storyMarkdown({ body: 'Text.\n\n::::update{at="2018-05-06T19:05:00+03:00"}\nHi.\n::::\n' }));
+    expect(notLive.ok ? [] : notLive.issues.map((i) => i.field)).toEqual(['updates']);
+    const noTime = await parse(storyMarkdown({ frontMatter: { live: 'true' }, body: 'Text.\n\n::::update\nHi.\n::::\n' }));
+    expect(noTime.ok ? [] : noTime.issues).toEqual([expect.objectContaining({ field: 'updates', line: 17, message: expect.stringMatching(/needs its time/) })]);
+  });
+});
+
 describe('a story with mistakes', () => {
   const problems = async (source: string) => {
     const result = await parse(source);

@@ -18,6 +18,12 @@ import { ArticleSchema, type Article } from './article-schema';
  *   The quoted words.
  *   :::
  *
+ * A live story (`live: true`) adds its updates after the body, each a container of blocks:
+ *
+ *   ::::update{at="2018-05-06T21:40:00+03:00" title="Counting begins"}
+ *   Paragraphs, ## subheadings, lists, ::image and :::pullquote, as in a body.
+ *   ::::
+ *
  * Every problem comes back as an issue naming the file, the line where one is known, and the
  * field — never as a thrown parser error.
  */
@@ -68,9 +74,25 @@ export async function parseArticleMarkdown(
 
   const blockLines: number[] = [];
   const body: BodyInput[] = [];
+  const updates: BodyInput[] = [];
+  const updateLines: number[] = [];
   let bodyHasIssues = false;
   for (const node of rest) {
     const line = node.position?.start.line;
+    if (node.type === 'containerDirective' && node.name === 'update') {
+      if (!node.attributes?.at) {
+        bodyHasIssues = true;
+        issue('an update needs its time, e.g. ::::update{at="2018-05-06T21:40:00+03:00"}', line, 'updates');
+        continue;
+      }
+      const update = await convertUpdate(node, lookupImage, (message, at) => {
+        bodyHasIssues = true;
+        issue(message, at ?? line, 'updates');
+      });
+      updates.push(update);
+      updateLines.push(line ?? frontMatterLine);
+      continue;
+    }
     const converted = await convertBlock(node, lookupImage, (message, at) => {
       bodyHasIssues = true;
       issue(message, at ?? line, 'body');
@@ -93,7 +115,7 @@ export async function parseArticleMarkdown(
   }
 
   // Validate even when the body had problems, so one run reports the front matter's too.
-  const result = ArticleSchema.safeParse({ ...frontMatter, body });
+  const result = ArticleSchema.safeParse({ ...frontMatter, body, ...(updates.length ? { updates } : {}) });
   if (!result.success) {
     for (const zodIssue of result.error.issues) {
       const path = zodIssue.path.map(String);
@@ -103,6 +125,7 @@ export async function parseArticleMarkdown(
       const field = path.join('.') || undefined;
       let line: number | undefined;
       if (path[0] === 'body' && path[1] !== undefined) line = blockLines[Number(path[1])];
+      else if (path[0] === 'updates' && path[1] !== undefined) line = updateLines[Number(path[1])];
       else line = lineOfField(doc, path, yamlLine) ?? frontMatterLine;
       issue(zodIssue.message, line, field);
     }
@@ -172,6 +195,27 @@ async function convertBlock(node: RootContent, lookupImage: ImageDimensionsLooku
       report(`"${node.type}" is not a supported block: use paragraphs, ## subheadings, lists, ::image and :::pullquote`);
       return [];
   }
+}
+
+/** `::::update{at="…" title="…" id="…"}`: an update's id defaults to its time, as digits. */
+async function convertUpdate(node: ContainerDirective, lookupImage: ImageDimensionsLookup, report: Report): Promise<BodyInput> {
+  const attributes = node.attributes ?? {};
+  const at = attributes.at ?? undefined;
+  const body: BodyInput[] = [];
+  for (const child of node.children) {
+    if (child.type === 'containerDirective' && child.name === 'update') {
+      report('updates cannot be nested', child.position?.start.line);
+      continue;
+    }
+    body.push(...(await convertBlock(child as RootContent, lookupImage, report)));
+  }
+  const derivedId = at ? `update-${at.replace(/\D/g, '').slice(0, 14)}` : undefined;
+  return {
+    id: attributes.id || derivedId,
+    publishedAt: at,
+    ...(attributes.title ? { title: attributes.title } : {}),
+    body,
+  };
 }
 
 function convertList(list: List, report: Report): BodyInput[] {

@@ -2,7 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { articlePath, pathDate, type ArticleLocator } from '../article-path';
 import type { EditionId } from '../editions';
 import { slugify } from '../slug';
-import type { Article, ArticleImage, Section } from '../content/article-schema';
+import type { Article, ArticleImage, ArticleStatus, LiveUpdate, Section } from '../content/article-schema';
 import { bodyText } from '../content/article-text';
 import type { ArticlesTable, Database } from './schema';
 
@@ -491,8 +491,11 @@ export async function writeContent(db: Db, batch: ContentBatch): Promise<WriteSu
 
       await assertSlugsAreFree(trx, incoming, previousSlugs);
 
-      const article: Article = { ...incoming, previousSlugs };
+      // Updates live in their own table (the API adds them one by one); the document holds the rest.
+      const { updates, ...rest } = incoming;
+      const article: Article = { ...rest, previousSlugs, updates: [] };
       const publishedTs = Date.parse(article.publishedAt);
+      const lastUpdateTs = await latestLiveUpdateTs(trx, article.id, updates);
       const row = {
         edition: article.edition,
         section: article.section,
@@ -503,8 +506,9 @@ export async function writeContent(db: Db, batch: ContentBatch): Promise<WriteSu
         published_at: article.publishedAt,
         published_ts: publishedTs,
         updated_at: article.updatedAt ?? null,
-        modified_ts: article.updatedAt ? Date.parse(article.updatedAt) : publishedTs,
+        modified_ts: Math.max(article.updatedAt ? Date.parse(article.updatedAt) : publishedTs, lastUpdateTs),
         status: article.status,
+        live: article.live ? 1 : 0,
         main_image: JSON.stringify(article.mainImage),
         document: JSON.stringify(article),
         stored_ts: Date.now(),
@@ -541,11 +545,116 @@ export async function writeContent(db: Db, batch: ContentBatch): Promise<WriteSu
           .values({ article_id: article.id, edition: article.edition, author_slug: author.slug, author_name: author.name, position, ...listing })
           .execute();
       }
+      for (const update of updates) await saveLiveUpdate(trx, article.id, update);
       await indexForSearch(trx, article);
       (existing ? summary.updated : summary.created).push(article.id);
     }
     return summary;
   });
+}
+
+/** The newest update time among those stored and those arriving; 0 when there are none. */
+async function latestLiveUpdateTs(trx: Db, articleId: string, incoming: LiveUpdate[]): Promise<number> {
+  const stored = await trx
+    .selectFrom('live_updates')
+    .select((eb) => eb.fn.max('published_ts').as('latest'))
+    .where('article_id', '=', articleId)
+    .executeTakeFirst();
+  return Math.max(Number(stored?.latest ?? 0), ...incoming.map((u) => Date.parse(u.publishedAt)));
+}
+
+/** Adds an update, or corrects it when one with that id exists. Updates are never deleted by an import. */
+async function saveLiveUpdate(trx: Db, articleId: string, update: LiveUpdate): Promise<void> {
+  const row = {
+    published_at: update.publishedAt,
+    published_ts: Date.parse(update.publishedAt),
+    title: update.title ?? null,
+    blocks: JSON.stringify(update.body),
+    stored_ts: Date.now(),
+  };
+  await trx
+    .insertInto('live_updates')
+    .values({ article_id: articleId, id: update.id, ...row })
+    .onConflict((oc) => oc.columns(['article_id', 'id']).doUpdateSet(row))
+    .execute();
+}
+
+/**
+ * Adds updates to a live story, in one transaction, and moves the story's modification time.
+ * Refuses a story that does not exist or is not live.
+ */
+export async function addLiveUpdates(db: Db, articleId: string, updates: LiveUpdate[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const article = await trx.selectFrom('articles').select(['live', 'modified_ts']).where('id', '=', articleId).executeTakeFirst();
+    if (!article) throw new ContentConflictError(articleId, `no article "${articleId}"`);
+    if (!article.live) throw new ContentConflictError(articleId, `article "${articleId}" is not a live story`);
+    for (const update of updates) await saveLiveUpdate(trx, articleId, update);
+    const latest = await latestLiveUpdateTs(trx, articleId, []);
+    await trx
+      .updateTable('articles')
+      .set({ modified_ts: Math.max(Number(article.modified_ts), latest) })
+      .where('id', '=', articleId)
+      .execute();
+  });
+}
+
+export type LiveUpdateEntry = LiveUpdate & { articleId: string };
+
+/** A live story's updates, newest first; with `after`, only those newer than that update. */
+export async function listLiveUpdates(
+  db: Db,
+  query: { articleId: string; limit: number; newerThan?: { publishedTs: number; id: string } },
+): Promise<LiveUpdateEntry[]> {
+  let select = db
+    .selectFrom('live_updates')
+    .select(['article_id', 'id', 'published_at', 'published_ts', 'title', 'blocks'])
+    .where('article_id', '=', query.articleId);
+  if (query.newerThan) {
+    const { publishedTs, id } = query.newerThan;
+    select = select.where((eb) =>
+      eb.or([eb('published_ts', '>', publishedTs), eb.and([eb('published_ts', '=', publishedTs), eb('id', '>', id)])]),
+    );
+  }
+  const rows = await select.orderBy('published_ts', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
+  return rows.map((row) => ({
+    articleId: row.article_id,
+    id: row.id,
+    publishedAt: row.published_at,
+    ...(row.title ? { title: row.title } : {}),
+    body: JSON.parse(row.blocks) as LiveUpdate['body'],
+  }));
+}
+
+export async function getLiveUpdateKey(db: Db, articleId: string, updateId: string): Promise<{ publishedTs: number; id: string } | undefined> {
+  const row = await db
+    .selectFrom('live_updates')
+    .select(['published_ts', 'id'])
+    .where('article_id', '=', articleId)
+    .where('id', '=', updateId)
+    .executeTakeFirst();
+  return row ? { publishedTs: Number(row.published_ts), id: row.id } : undefined;
+}
+
+/** Whether a published story with this id exists, and whether it is live. */
+export async function getArticleState(db: Db, id: string): Promise<{ status: ArticleStatus; live: boolean; edition: EditionId; path: string } | undefined> {
+  const row = await db
+    .selectFrom('articles')
+    .select(['status', 'live', 'edition', 'section', 'slug', 'published_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const edition = row.edition as EditionId;
+  return { status: row.status, live: row.live === 1, edition, path: articlePath({ edition, section: row.section, slug: row.slug, publishedAt: row.published_at }) };
+}
+
+/**
+ * A value every instance on this store shares (a signing secret, say), created on first use.
+ * Two instances racing to create it both end up with the one that was written first.
+ */
+export async function getOrCreateSetting(db: Db, key: string, create: () => string): Promise<string> {
+  await db.insertInto('site_settings').values({ key, value: create() }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  const row = await db.selectFrom('site_settings').select('value').where('key', '=', key).executeTakeFirstOrThrow();
+  return row.value;
 }
 
 /** Keeps the full-text index in step: a published story is indexed, a withdrawn one is not. */

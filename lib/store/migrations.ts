@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import { articlesMigration } from './migrations/001-articles';
 import { searchAndListsMigration } from './migrations/002-search-and-lists';
 import { sitemapsMigration } from './migrations/003-sitemaps';
+import { liveStoriesMigration } from './migrations/004-live-stories';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so that they travel
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '001-articles': articlesMigration,
   '002-search-and-lists': searchAndListsMigration,
   '003-sitemaps': sitemapsMigration,
+  '004-live-stories': liveStoriesMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -2,6 +2,9 @@ import 'server-only';
 import { cache } from 'react';
 import type { ArticleLocator } from '../article-path';
 import type { EditionId } from '../editions';
+import { listKey } from '../api/article-list';
+import { encodeCursor } from '../api/cursor';
+import { cursorSecret } from '../api/cursor-secret';
 import { readSearchQuery } from '../search/search-query';
 import { rankSuggestions, suggestionMatch, wordsOfPath } from '../search/suggestions';
 import { storiesPerPage } from '../site-config';
@@ -35,7 +38,14 @@ export const getLatest = cache(async (edition: EditionId, limit: number, section
   return repository.listStories(db, { edition, filter: section ? { kind: 'section', slug: section } : { kind: 'edition' }, limit });
 });
 
-export type StoriesPage = { items: repository.ArticleSummary[]; page: number; hasOlder: boolean };
+export type StoriesPage = {
+  items: repository.ArticleSummary[];
+  page: number;
+  pageSize: number;
+  hasOlder: boolean;
+  /** The signed API cursor of the stories after this page, for "Load more"; null on the last page. */
+  olderCursor: string | null;
+};
 
 /** Page `page` of a section, tag or author list; undefined past its end. */
 export const getStoriesPage = cache(
@@ -46,7 +56,10 @@ export const getStoriesPage = cache(
     const after = await repository.findPageStart(db, { edition, filter, page, pageSize });
     if (after === undefined) return undefined;
     const list = await repository.listStories(db, { edition, filter, limit: pageSize, after });
-    return { items: list.items, page, hasOlder: list.next !== null };
+    const last = list.items.at(-1);
+    const olderCursor =
+      list.next && last ? encodeCursor(listKey(edition, filter), { publishedTs: Date.parse(last.publishedAt), id: last.id }, await cursorSecret(db)) : null;
+    return { items: list.items, page, pageSize, hasOlder: list.next !== null, olderCursor };
   },
 );
 
@@ -86,4 +99,9 @@ export const getSuggestions = cache(async (edition: EditionId, requestedPath: st
   const { db } = await getStore();
   const { hits } = await repository.searchArticles(db, { edition, match, limit: 30, offset: 0 });
   return rankSuggestions(requestedPath, hits);
+});
+
+export const getLiveUpdates = cache(async (articleId: string, limit: number) => {
+  const { db } = await getStore();
+  return repository.listLiveUpdates(db, { articleId, limit });
 });

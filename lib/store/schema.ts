@@ -16,6 +16,8 @@ export type ArticlesTable = {
   /** updated_at, or published_at when never updated: what sitemaps call lastmod. */
   modified_ts: number;
   status: 'published' | 'withdrawn';
+  /** 1 for a live story: it carries timestamped updates. */
+  live: number;
   /** The card image, JSON: what lists need without reading the whole story. */
   main_image: string;
   /** The whole validated article, JSON. */
@@ -58,10 +60,25 @@ export type SectionsTable = {
   position: number;
 };
 
+export type LiveUpdatesTable = {
+  article_id: string;
+  id: string;
+  published_at: string;
+  published_ts: number;
+  title: string | null;
+  /** The update's body blocks, JSON. */
+  blocks: string;
+  stored_ts: number;
+};
+
+export type SiteSettingsTable = { key: string; value: string };
+
 export type Database = {
   articles: ArticlesTable;
   article_previous_slugs: ArticlePreviousSlugsTable;
   article_tags: ArticleTagsTable;
   article_authors: ArticleAuthorsTable;
   sections: SectionsTable;
+  live_updates: LiveUpdatesTable;
+  site_settings: SiteSettingsTable;
 };

@@ -53,6 +53,7 @@ export default async function SectionPage(props: Props) {
         title={section.name}
         description={section.description}
         stories={stories}
+        loadMore={{ edition, filter: { section: section.slug }, pageSize: stories.pageSize, startCursor: stories.olderCursor }}
       />
     </PageShell>
   );

@@ -5,6 +5,7 @@ import { ArticleLayout } from '@/components/article/ArticleLayout';
 import { Breadcrumbs } from '@/components/article/Breadcrumbs';
 import { RelatedStories } from '@/components/article/RelatedStories';
 import { PageShell } from '@/components/layout/PageShell';
+import { LiveUpdates } from '@/components/live/LiveUpdates';
 import { parseArticleSegment } from '@/lib/article-path';
 import { getEdition, isEditionId } from '@/lib/editions';
 import { getArticle, getRelated, getSection, getSections } from '@/lib/store/reads';
@@ -62,7 +63,12 @@ export default async function ArticlePage({ params }: { params: Params }) {
           ]}
           current={article.headline}
         />
-        <Article article={article} section={section} edition={config} />
+        <Article
+          article={article}
+          section={section}
+          edition={config}
+          afterBody={article.live ? <LiveUpdates edition={edition} articleId={article.id} /> : null}
+        />
         <RelatedStories stories={related} edition={config} sections={sections} />
       </ArticleLayout>
     </PageShell>

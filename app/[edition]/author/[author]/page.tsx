@@ -45,6 +45,7 @@ export default async function AuthorPage(props: Props) {
         title={name}
         description={config.strings.storiesBy(name)}
         stories={stories}
+        loadMore={{ edition, filter: { author: author }, pageSize: stories.pageSize, startCursor: stories.olderCursor }}
       />
     </PageShell>
   );

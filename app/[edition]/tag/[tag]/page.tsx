@@ -45,6 +45,7 @@ export default async function TagPage(props: Props) {
         title={name}
         description={config.strings.storiesTagged(name)}
         stories={stories}
+        loadMore={{ edition, filter: { tag: tag }, pageSize: stories.pageSize, startCursor: stories.olderCursor }}
       />
     </PageShell>
   );

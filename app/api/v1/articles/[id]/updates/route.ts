@@ -1,0 +1,33 @@
+import { articleIdPattern, LiveUpdatesQuerySchema, toUpdateItem } from '@/lib/api/live-updates';
+import { queryObject } from '@/lib/api/article-list';
+import { apiError, jsonResponse, parameterIssues, withErrorHandling } from '@/lib/api/responses';
+import { getArticleState, getLiveUpdateKey, listLiveUpdates } from '@/lib/store/article-repository';
+import { getStore } from '@/lib/store/database';
+
+/**
+ * GET /api/v1/articles/{id}/updates?after={updateId}&limit=: the updates of a live story,
+ * newest first — with `after`, only those newer than that update.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return withErrorHandling(async () => {
+    const { id } = await params;
+    if (!articleIdPattern.test(id)) return apiError(404, `No live story "${id}"`, [{ parameter: 'id', message: 'no such story' }]);
+    const parsed = LiveUpdatesQuerySchema.safeParse(queryObject(new URL(request.url).searchParams, ['after', 'limit']));
+    if (!parsed.success) return apiError(400, 'Invalid query', parameterIssues(parsed.error));
+    const { db } = await getStore();
+    const state = await getArticleState(db, id);
+    if (!state || state.status !== 'published' || !state.live) {
+      return apiError(404, `No live story "${id}"`, [{ parameter: 'id', message: 'no published live story with this id' }]);
+    }
+    let newerThan;
+    if (parsed.data.after) {
+      newerThan = await getLiveUpdateKey(db, id, parsed.data.after);
+      if (!newerThan) return apiError(400, 'Invalid query', [{ parameter: 'after', message: `no update "${parsed.data.after}" in this story` }]);
+    }
+    const updates = await listLiveUpdates(db, { articleId: id, limit: parsed.data.limit, newerThan });
+    return jsonResponse(
+      { items: updates.map(toUpdateItem) },
+      { headers: { 'Cache-Control': 'public, max-age=0, s-maxage=10, stale-while-revalidate=60' } },
+    );
+  });
+}

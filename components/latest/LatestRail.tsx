@@ -1,0 +1,52 @@
+import { dehydrate } from '@tanstack/react-query';
+import { getRequestQueryClient } from '@/components/islands/request-query-client';
+import { QueryIsland } from '@/components/islands/QueryIsland';
+import { listArticles } from '@/lib/api/list-articles';
+import { articleListKey } from '@/lib/api/client';
+import type { EditionId } from '@/lib/editions';
+import { latestPollSeconds } from '@/lib/site-config';
+import { getStore } from '@/lib/store/database';
+import { getSections } from '@/lib/store/reads';
+import { LatestRailClient } from './LatestRailClient';
+
+type Props = {
+  edition: EditionId;
+  /** How many stories to show. */
+  count: number;
+  /** The story on this page, which the rail leaves out. */
+  excludeId?: string;
+  headingId: string;
+  timeFormat?: 'date' | 'dateTime';
+};
+
+/**
+ * The latest stories, rendered on the server with the page (complete without JavaScript and
+ * with no API call on load), then kept fresh in the browser: see LatestRailClient.
+ */
+export async function LatestRail({ edition, count, excludeId, headingId, timeFormat = 'date' }: Props) {
+  const limit = count + 1;
+  const queryClient = getRequestQueryClient();
+  await queryClient.prefetchQuery({
+    queryKey: articleListKey({ edition, limit }),
+    queryFn: async () => {
+      const { db } = await getStore();
+      const result = await listArticles(db, { edition, limit });
+      if (!result.ok) throw new Error(result.message);
+      return result.body;
+    },
+  });
+  return (
+    <QueryIsland state={dehydrate(queryClient)}>
+      <LatestRailClient
+        edition={edition}
+        limit={limit}
+        count={count}
+        excludeId={excludeId}
+        headingId={headingId}
+        timeFormat={timeFormat}
+        pollSeconds={latestPollSeconds()}
+        sections={await getSections(edition)}
+      />
+    </QueryIsland>
+  );
+}

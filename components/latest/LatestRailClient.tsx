@@ -1,0 +1,67 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { StoryList } from '@/components/story-lists/StoryList';
+import { articleListKey, fetchArticleList } from '@/lib/api/client';
+import type { ArticleListItem } from '@/lib/api/article-list';
+import type { Section } from '@/lib/content/article-schema';
+import { getEdition, type EditionId } from '@/lib/editions';
+import styles from './LatestRail.module.css';
+
+type Props = {
+  edition: EditionId;
+  limit: number;
+  count: number;
+  excludeId?: string;
+  headingId: string;
+  timeFormat: 'date' | 'dateTime';
+  pollSeconds: number;
+  sections: Section[];
+};
+
+/**
+ * Asks for the latest stories every `pollSeconds` and when the reader comes back to the tab.
+ * New stories wait behind a "Show N new stories" button in a slot that is always there, so
+ * nothing moves under the reader's eyes until they ask for it.
+ */
+export function LatestRailClient({ edition, limit, count, excludeId, headingId, timeFormat, pollSeconds, sections }: Props) {
+  const strings = getEdition(edition).strings;
+  const { data } = useQuery({
+    queryKey: articleListKey({ edition, limit }),
+    queryFn: () => fetchArticleList({ edition, limit }),
+    refetchInterval: pollSeconds * 1000,
+    staleTime: pollSeconds * 1000,
+  });
+  const latest = (data?.items ?? []).filter((story) => story.id !== excludeId).slice(0, count);
+  const [shown, setShown] = useState<ArticleListItem[]>(latest);
+  const listRef = useRef<HTMLDivElement>(null);
+
+  const shownIds = new Set(shown.map((story) => story.id));
+  const newest = shown[0] ? Date.parse(shown[0].publishedAt) : 0;
+  const fresh = latest.filter((story) => !shownIds.has(story.id) && Date.parse(story.publishedAt) >= newest);
+
+  const reveal = () => {
+    setShown(latest);
+    // The button goes away: keep the reader's place by focusing the first new story.
+    requestAnimationFrame(() => listRef.current?.querySelector('a')?.focus());
+  };
+
+  return (
+    <div className={styles.rail}>
+      <h2 id={headingId} className={styles.heading}>
+        {strings.latestStories}
+      </h2>
+      <div className={styles.slot} aria-live="polite">
+        {fresh.length > 0 ? (
+          <button type="button" className={styles.newStories} onClick={reveal}>
+            {strings.newStories(fresh.length)}
+          </button>
+        ) : null}
+      </div>
+      <div ref={listRef}>
+        <StoryList stories={shown} edition={getEdition(edition)} sections={sections} showStandfirst={false} timeFormat={timeFormat} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { dehydrate } from '@tanstack/react-query';
+import { getRequestQueryClient } from '@/components/islands/request-query-client';
+import { QueryIsland } from '@/components/islands/QueryIsland';
+import { liveUpdatesKey } from '@/lib/api/client';
+import { toUpdateItem } from '@/lib/api/live-updates';
+import type { EditionId } from '@/lib/editions';
+import { livePollSeconds } from '@/lib/site-config';
+import { getLiveUpdates } from '@/lib/store/reads';
+import { LiveUpdatesClient } from './LiveUpdatesClient';
+
+const shownOnLoad = 30;
+
+/**
+ * A live story's updates, newest first, in the server HTML; in the browser, an island asks for
+ * newer ones every LIVE_POLL_SECONDS and shows them when the reader asks.
+ */
+export async function LiveUpdates({ edition, articleId }: { edition: EditionId; articleId: string }) {
+  const updates = (await getLiveUpdates(articleId, shownOnLoad)).map(toUpdateItem);
+  const newest = updates[0]?.id ?? null;
+  const queryClient = getRequestQueryClient();
+  // Nothing is newer than what this page shows: say so up front, so the island does not ask on load.
+  queryClient.setQueryData(liveUpdatesKey(articleId, newest), { items: [] });
+  return (
+    <QueryIsland state={dehydrate(queryClient)}>
+      <LiveUpdatesClient edition={edition} articleId={articleId} initialUpdates={updates} pollSeconds={livePollSeconds()} />
+    </QueryIsland>
+  );
+}

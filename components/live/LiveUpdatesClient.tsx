@@ -1,0 +1,60 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { ArticleBody } from '@/components/article/ArticleBody';
+import { fetchLiveUpdates, liveUpdatesKey } from '@/lib/api/client';
+import type { LiveUpdateItem } from '@/lib/api/live-updates';
+import { getEdition, type EditionId } from '@/lib/editions';
+import { formatShortDateTime } from '@/lib/format-date';
+import styles from './LiveUpdates.module.css';
+
+type Props = { edition: EditionId; articleId: string; initialUpdates: LiveUpdateItem[]; pollSeconds: number };
+
+export function LiveUpdatesClient({ edition, articleId, initialUpdates, pollSeconds }: Props) {
+  const config = getEdition(edition);
+  const [shown, setShown] = useState(initialUpdates);
+  const listRef = useRef<HTMLOListElement>(null);
+  const newest = shown[0]?.id ?? null;
+  const { data } = useQuery({
+    queryKey: liveUpdatesKey(articleId, newest),
+    queryFn: () => fetchLiveUpdates(articleId, newest),
+    refetchInterval: pollSeconds * 1000,
+    staleTime: pollSeconds * 1000,
+  });
+  const shownIds = new Set(shown.map((u) => u.id));
+  const waiting = (data?.items ?? []).filter((u) => !shownIds.has(u.id));
+
+  const reveal = () => {
+    setShown([...waiting, ...shown]);
+    requestAnimationFrame(() => listRef.current?.querySelector<HTMLElement>('[data-update]')?.focus());
+  };
+
+  return (
+    <section className={styles.live} aria-labelledby="live-updates">
+      <h2 id="live-updates" className={styles.heading}>
+        {config.strings.liveUpdates}
+      </h2>
+      <div className={styles.slot} aria-live="polite">
+        {waiting.length > 0 ? (
+          <button type="button" className={styles.newUpdates} onClick={reveal}>
+            {config.strings.newUpdates(waiting.length)}
+          </button>
+        ) : null}
+      </div>
+      <ol className={styles.list} ref={listRef}>
+        {shown.map((update) => (
+          <li key={update.id}>
+            <article className={styles.update} data-update={update.id} tabIndex={-1} aria-labelledby={`update-${update.id}`}>
+              <p className={styles.time} id={`update-${update.id}`}>
+                <time dateTime={update.publishedAt}>{formatShortDateTime(config, update.publishedAt)}</time>
+                {update.title ? <span className={styles.title}>{update.title}</span> : null}
+              </p>
+              <ArticleBody blocks={update.body} strings={config.strings} />
+            </article>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { getOrCreateSetting } from '../store/article-repository';
+import type { Database } from '../store/schema';
+
+/**
+ * The key that signs list cursors: CURSOR_SECRET when set, otherwise one generated on first use
+ * and kept in the store, so that every instance sharing the store accepts every other's cursors.
+ */
+let cached: Promise<string> | undefined;
+
+export function cursorSecret(db: Kysely<Database>): Promise<string> {
+  const fromEnv = process.env.CURSOR_SECRET;
+  if (fromEnv) return Promise.resolve(fromEnv);
+  cached ??= getOrCreateSetting(db, 'cursor_secret', () => randomBytes(32).toString('base64url')).catch((error: unknown) => {
+    cached = undefined;
+    throw error;
+  });
+  return cached;
+}

@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely';
+import { getAuthorName, getTagName, listStories, sectionExists } from '../store/article-repository';
+import type { Database } from '../store/schema';
+import { listFilter, listKey, toListItem, type ArticleListQuery, type ArticleListResponse } from './article-list';
+import { decodeCursor, encodeCursor } from './cursor';
+import { cursorSecret } from './cursor-secret';
+import type { ApiIssue } from './responses';
+
+export type ListResult = { ok: true; body: ArticleListResponse } | { ok: false; status: 400 | 404; message: string; issues: ApiIssue[] };
+
+/**
+ * One page of a list, newest first, with the signed cursor of the next. Shared by the API
+ * route and by the server components that prefetch the same data for the islands, so the two
+ * can never disagree on its shape.
+ */
+export async function listArticles(db: Kysely<Database>, query: ArticleListQuery): Promise<ListResult> {
+  const filter = listFilter(query);
+  if (filter.kind !== 'edition') {
+    const exists =
+      filter.kind === 'section'
+        ? await sectionExists(db, query.edition, filter.slug)
+        : (filter.kind === 'tag' ? await getTagName(db, query.edition, filter.slug) : await getAuthorName(db, query.edition, filter.slug)) !== undefined;
+    if (!exists) {
+      return {
+        ok: false,
+        status: 404,
+        message: `No ${filter.kind} "${filter.slug}" in edition "${query.edition}"`,
+        issues: [{ parameter: filter.kind, message: `no ${filter.kind} "${filter.slug}" in edition "${query.edition}"` }],
+      };
+    }
+  }
+  const key = listKey(query.edition, filter);
+  const secret = await cursorSecret(db);
+  let after = null;
+  if (query.cursor !== undefined) {
+    after = decodeCursor(query.cursor, key, secret);
+    if (!after) {
+      return { ok: false, status: 400, message: 'Invalid query', issues: [{ parameter: 'cursor', message: 'is not a cursor this list gave out' }] };
+    }
+  }
+  const page = await listStories(db, { edition: query.edition, filter, limit: query.limit, after });
+  return {
+    ok: true,
+    body: { items: page.items.map(toListItem), nextCursor: page.next ? encodeCursor(key, page.next, secret) : null },
+  };
+}
