@@ -47,6 +47,7 @@ export default defineConfig({
       SITE_URL: baseURL,
       LATEST_POLL_SECONDS: '5',
       LIVE_POLL_SECONDS: '2',
+      PUBLISH_TOKEN: 'e2e-publish-token',
     },
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,

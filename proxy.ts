@@ -3,6 +3,7 @@ import { requestPathHeader, unavailableStatusHeader } from './lib/routing/reques
 import { decidePageRequest } from './lib/routing/page-request';
 import { unavailablePath } from './lib/routing/reserved-paths';
 import { getStore } from './lib/store/database';
+import { pageCacheControl, privateNoStore, redirectCacheControl, unavailableCacheControl } from './lib/cache/cache-control';
 
 /**
  * The front door for page URLs. It asks the store what the URL answers before anything
@@ -24,19 +25,26 @@ export async function proxy(request: NextRequest) {
   });
   switch (decision.kind) {
     case 'render':
-      return NextResponse.next({ request: { headers } });
+      return withCacheControl(NextResponse.next({ request: { headers } }), decision.cacheable === false ? privateNoStore : pageCacheControl);
+    case 'rewrite':
+      return withCacheControl(NextResponse.rewrite(new URL(decision.path, request.url), { request: { headers } }), pageCacheControl);
     case 'redirect': {
       const response = NextResponse.redirect(new URL(decision.location, request.url), decision.status);
       if (decision.vary) response.headers.set('Vary', decision.vary);
-      return response;
+      return withCacheControl(response, decision.status === 301 ? redirectCacheControl : 'public, max-age=300, s-maxage=300');
     }
     case 'unavailable':
       headers.set(unavailableStatusHeader, String(decision.status));
-      return NextResponse.rewrite(new URL(unavailablePath(decision.edition), request.url), {
-        status: decision.status,
-        request: { headers },
-      });
+      return withCacheControl(
+        NextResponse.rewrite(new URL(unavailablePath(decision.edition), request.url), { status: decision.status, request: { headers } }),
+        unavailableCacheControl,
+      );
   }
+}
+
+function withCacheControl(response: NextResponse, value: string): NextResponse {
+  response.headers.set('Cache-Control', value);
+  return response;
 }
 
 export const config = {

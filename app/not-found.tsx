@@ -1,27 +1,29 @@
 import type { Metadata } from 'next';
-import { noindexRobots } from '@/lib/seo/page-metadata';
 import { serif } from '@/components/layout/fonts';
 import { PageShell } from '@/components/layout/PageShell';
 import { NotFoundPage } from '@/components/not-found/NotFoundPage';
-import { getEdition } from '@/lib/editions';
-import { requestEdition, requestedPath } from '@/lib/request-edition';
+import { defaultEditionId, getEdition } from '@/lib/editions';
+import { noindexRobots } from '@/lib/seo/page-metadata';
 import { publication } from '@/lib/site-config';
 import './globals.css';
 
-/** Not-found for URLs outside every edition, and the fallback Next renders when a 404 escapes the edition layout. */
-export async function generateMetadata(): Promise<Metadata> {
-  const { strings } = getEdition(await requestEdition());
-  return { title: `${strings.notFoundTitle} - ${publication.name}`, robots: noindexRobots };
-}
+/**
+ * For addresses outside the proxy's reach (files that do not exist, say). Page URLs that match
+ * nothing are answered by the proxy with the edition's own not-found page. Static: it must not
+ * read the request, or every page of the app would become dynamic.
+ */
+export const metadata: Metadata = {
+  title: `${getEdition(defaultEditionId).strings.notFoundTitle} - ${publication.name}`,
+  robots: noindexRobots,
+};
 
-export default async function RootNotFound() {
-  const editionId = await requestEdition();
-  const edition = getEdition(editionId);
+export default function RootNotFound() {
+  const edition = getEdition(defaultEditionId);
   return (
     <html lang={edition.lang} dir={edition.dir} className={serif.variable}>
       <body>
-        <PageShell edition={editionId}>
-          <NotFoundPage edition={editionId} requestedPath={await requestedPath()} />
+        <PageShell edition={defaultEditionId}>
+          <NotFoundPage edition={defaultEditionId} requestedPath="" />
         </PageShell>
       </body>
     </html>

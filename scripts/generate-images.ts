@@ -55,6 +55,8 @@ export const demoImages: DemoImage[] = [
   { file: 'beach-clean-up.jpg', width: 1500, height: 1000, scene: 'coast', seed: 192 },
   { file: 'bee-hives.jpg', width: 2000, height: 1125, scene: 'fields', seed: 201 },
   { file: 'rapeseed-field.jpg', width: 1500, height: 1000, scene: 'hills', seed: 202 },
+  // Used by content/examples/publish-article.json, the body the README's curl line publishes.
+  { file: 'coast-wind.jpg', width: 2000, height: 1125, scene: 'coast', seed: 211 },
 ];
 
 // ---- randomness and noise --------------------------------------------------------------------

@@ -10,6 +10,9 @@ import { publication } from '@/lib/site-config';
 
 type Params = Promise<{ edition: string }>;
 
+// Rendered on first request, then served from the page cache until its content tags change.
+export const revalidate = 86400;
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { edition } = await params;
   if (!isEditionId(edition)) return {};

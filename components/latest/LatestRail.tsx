@@ -1,12 +1,10 @@
 import { dehydrate } from '@tanstack/react-query';
 import { getRequestQueryClient } from '@/components/islands/request-query-client';
 import { QueryIsland } from '@/components/islands/QueryIsland';
-import { listArticles } from '@/lib/api/list-articles';
 import { articleListKey } from '@/lib/api/client';
 import type { EditionId } from '@/lib/editions';
 import { latestPollSeconds } from '@/lib/site-config';
-import { getStore } from '@/lib/store/database';
-import { getSections } from '@/lib/store/reads';
+import { getLatestItems, getSections } from '@/lib/store/reads';
 import { LatestRailClient } from './LatestRailClient';
 
 type Props = {
@@ -28,12 +26,8 @@ export async function LatestRail({ edition, count, excludeId, headingId, timeFor
   const queryClient = getRequestQueryClient();
   await queryClient.prefetchQuery({
     queryKey: articleListKey({ edition, limit }),
-    queryFn: async () => {
-      const { db } = await getStore();
-      const result = await listArticles(db, { edition, limit });
-      if (!result.ok) throw new Error(result.message);
-      return result.body;
-    },
+    // The same shape the API answers with; cached and invalidated with the latest stories.
+    queryFn: () => getLatestItems(edition, limit),
   });
   return (
     <QueryIsland state={dehydrate(queryClient)}>

@@ -32,6 +32,8 @@ export function LatestRailClient({ edition, limit, count, excludeId, headingId, 
     queryFn: () => fetchArticleList({ edition, limit }),
     refetchInterval: pollSeconds * 1000,
     staleTime: pollSeconds * 1000,
+    // The page may come from a cache, rendered minutes ago: do not ask again on load, poll on schedule.
+    refetchOnMount: false,
   });
   const latest = (data?.items ?? []).filter((story) => story.id !== excludeId).slice(0, count);
   const [shown, setShown] = useState<ArticleListItem[]>(latest);

@@ -21,6 +21,8 @@ export function LiveUpdatesClient({ edition, articleId, initialUpdates, pollSeco
     queryFn: () => fetchLiveUpdates(articleId, newest),
     refetchInterval: pollSeconds * 1000,
     staleTime: pollSeconds * 1000,
+    // The page may come from a cache, rendered minutes ago: do not ask again on load, poll on schedule.
+    refetchOnMount: false,
   });
   const shownIds = new Set(shown.map((u) => u.id));
   const waiting = (data?.items ?? []).filter((u) => !shownIds.has(u.id));

@@ -38,10 +38,17 @@ describe('what a page URL answers before anything renders', () => {
     expect(preferredEdition('en;q=0, garbage;;;')).toBe('en');
   });
 
-  it('renders editions, existing sections, stories and site pages', async () => {
-    for (const path of ['/en', '/en/europe', '/en/europe/20180427-europol-raid', '/en/about', '/en/search', '/en/search?q=x', '/en/tag/europol', '/en/author/claire-dubois']) {
+  it('renders editions, stories and site pages; search is not for shared caches', async () => {
+    for (const path of ['/en', '/en/europe/20180427-europol-raid', '/en/about']) {
       expect(await decide(path)).toEqual({ kind: 'render' });
     }
+    expect(await decide('/en/search?q=x')).toEqual({ kind: 'render', cacheable: false });
+  });
+
+  it('renders each page of a section, tag or author list at its own cacheable path', async () => {
+    expect(await decide('/en/europe')).toEqual({ kind: 'rewrite', path: '/en/lists/section/europe/1' });
+    expect(await decide('/en/tag/europol')).toEqual({ kind: 'rewrite', path: '/en/lists/tag/europol/1' });
+    expect(await decide('/en/author/claire-dubois')).toEqual({ kind: 'rewrite', path: '/en/lists/author/claire-dubois/1' });
   });
 
   it('moves a renamed story, or one asked for under the wrong section or date, in one hop', async () => {
@@ -76,6 +83,7 @@ describe('what a page URL answers before anything renders', () => {
       '/en/europe/not-a-story',
       '/en/europe/20180427-europol-raid/extra',
       '/en/unavailable',
+      '/en/lists/section/europe/1',
       '/en/tag/no-such-tag',
       '/en/tag',
       '/en/tag/europol/more',

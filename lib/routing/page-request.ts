@@ -6,7 +6,7 @@ import { findPageStart, getAuthorName, getTagName, resolveArticleUrl, sectionExi
 import type { Database } from '../store/schema';
 import { slugPattern } from '../slug';
 import { readPageParam } from './page-param';
-import { isReservedEditionPath } from './reserved-paths';
+import { isReservedEditionPath, listPagePath } from './reserved-paths';
 
 /**
  * Decides, before anything renders, what a page URL answers: render it, redirect it (a story
@@ -21,7 +21,10 @@ import { isReservedEditionPath } from './reserved-paths';
  */
 
 export type PageRequestDecision =
-  | { kind: 'render' }
+  /** `cacheable`: the same for every reader, so a CDN may hold it (search results are not). */
+  | { kind: 'render'; cacheable?: false }
+  /** Render another (internal, cacheable) path for this URL; the reader's URL stays. */
+  | { kind: 'rewrite'; path: string }
   | { kind: 'redirect'; location: string; status: 301 | 307; vary?: string }
   | { kind: 'unavailable'; edition: EditionId; status: 404 | 410 };
 
@@ -52,8 +55,9 @@ export async function decidePageRequest(db: Kysely<Database>, request: PageReque
   if (isReservedEditionPath(second)) {
     switch (second) {
       case 'about':
-      case 'search':
         return third === undefined ? render : missing;
+      case 'search':
+        return third === undefined ? { kind: 'render', cacheable: false } : missing;
       case 'tag':
       case 'author': {
         if (third === undefined || rest.length > 0 || !slugPattern.test(third)) return missing;
@@ -93,15 +97,16 @@ export async function decidePageRequest(db: Kysely<Database>, request: PageReque
 async function decideListPage(
   db: Kysely<Database>,
   edition: EditionId,
-  filter: StoryFilter,
+  filter: Extract<StoryFilter, { slug: string }>,
   pathname: string,
   searchParams: URLSearchParams,
 ): Promise<PageRequestDecision> {
   const param = readPageParam(searchParams);
   if (param.kind === 'redirect') return { kind: 'redirect', location: `${pathname}${param.search}`, status: 301 };
-  if (param.page === 1) return render;
+  const rewrite: PageRequestDecision = { kind: 'rewrite', path: listPagePath(edition, filter.kind as 'section' | 'tag' | 'author', filter.slug, param.page) };
+  if (param.page === 1) return rewrite;
   const start = await findPageStart(db, { edition, filter, page: param.page, pageSize: storiesPerPage() });
-  return start === undefined ? { kind: 'unavailable', edition, status: 404 } : render;
+  return start === undefined ? { kind: 'unavailable', edition, status: 404 } : rewrite;
 }
 
 function query(searchParams: URLSearchParams): string {

@@ -4,6 +4,7 @@ import type { EditionId } from '../editions';
 import { slugify } from '../slug';
 import type { Article, ArticleImage, ArticleStatus, LiveUpdate, Section } from '../content/article-schema';
 import { bodyText } from '../content/article-text';
+import { contentTags, tagsAffectedByStory, type StoryPlacement } from '../cache/content-tags';
 import type { ArticlesTable, Database } from './schema';
 
 /**
@@ -450,6 +451,8 @@ export async function writeContent(db: Db, batch: ContentBatch): Promise<WriteSu
   return db.transaction().execute(async (trx) => {
     const summary: WriteSummary = { sections: 0, created: [], updated: [] };
 
+    const invalidated = new Set<string>();
+    for (const edition of new Set(batch.sections.map((section) => section.edition))) invalidated.add(contentTags.sections(edition));
     for (const [position, section] of batch.sections.entries()) {
       await trx
         .insertInto('sections')
@@ -477,6 +480,8 @@ export async function writeContent(db: Db, batch: ContentBatch): Promise<WriteSu
         .select(['edition', 'slug'])
         .where('id', '=', incoming.id)
         .executeTakeFirst();
+      const before = existing ? await placementOf(trx, incoming.id) : undefined;
+      const latestThreshold = await latestThresholdTs(trx, incoming.edition);
       if (existing && existing.edition !== incoming.edition) {
         throw new ContentConflictError(incoming.id, `already exists in edition "${existing.edition}"; an article cannot change edition`);
       }
@@ -547,10 +552,77 @@ export async function writeContent(db: Db, batch: ContentBatch): Promise<WriteSu
       }
       for (const update of updates) await saveLiveUpdate(trx, article.id, update);
       await indexForSearch(trx, article);
+      const after = await placementOf(trx, article.id);
+      if (after) {
+        const inLatest = [before, after].some((p) => p && p.publishedTs >= latestThreshold) || before?.status !== after.status;
+        for (const tag of tagsAffectedByStory(before, after, inLatest)) invalidated.add(tag);
+      }
       (existing ? summary.updated : summary.created).push(article.id);
     }
+    await recordCacheInvalidations(trx, [...invalidated]);
     return summary;
   });
+}
+
+/** How many of the newest stories count as "latest" for caching: more than any page shows. */
+const latestWindow = 50;
+
+/** The publication time of the edition's 50th newest story: anything at or after it is "latest". */
+async function latestThresholdTs(trx: Db, edition: EditionId): Promise<number> {
+  const row = await trx
+    .selectFrom('articles')
+    .select('published_ts')
+    .where('edition', '=', edition)
+    .where('status', '=', 'published')
+    .orderBy('published_ts', 'desc')
+    .limit(1)
+    .offset(latestWindow - 1)
+    .executeTakeFirst();
+  return row ? Number(row.published_ts) : 0;
+}
+
+/** Where a stored story appears: what decides which cached pages show it. */
+async function placementOf(trx: Db, id: string): Promise<StoryPlacement | undefined> {
+  const row = await trx
+    .selectFrom('articles')
+    .select(['id', 'edition', 'section', 'slug', 'status', 'published_ts'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const [previous, tags, authors] = await Promise.all([
+    trx.selectFrom('article_previous_slugs').select('slug').where('article_id', '=', id).execute(),
+    trx.selectFrom('article_tags').select('tag_name').where('article_id', '=', id).execute(),
+    trx.selectFrom('article_authors').select('author_slug').where('article_id', '=', id).execute(),
+  ]);
+  return {
+    id: row.id,
+    edition: row.edition as EditionId,
+    section: row.section,
+    slugs: [row.slug, ...previous.map((p) => p.slug)],
+    tags: tags.map((t) => t.tag_name),
+    authors: authors.map((a) => a.author_slug),
+    status: row.status,
+    publishedTs: Number(row.published_ts),
+  };
+}
+
+/** Cache events older than this are pruned: no cached entry lives that long. */
+export const cacheEventRetentionMs = 7 * 24 * 60 * 60 * 1000;
+
+async function recordCacheInvalidations(trx: Db, tags: string[]): Promise<void> {
+  if (tags.length === 0) return;
+  const now = Date.now();
+  await trx
+    .insertInto('cache_tag_events')
+    .values(tags.map((tag) => ({ tag, created_ts: now })))
+    .execute();
+  await trx.deleteFrom('cache_tag_events').where('created_ts', '<', now - cacheEventRetentionMs).execute();
+}
+
+/** Invalidations recorded after `afterSeq`, oldest first: what a server's cache must forget. */
+export async function listCacheTagEvents(db: Db, afterSeq: number): Promise<{ seq: number; tag: string }[]> {
+  const rows = await db.selectFrom('cache_tag_events').select(['seq', 'tag']).where('seq', '>', afterSeq).orderBy('seq').execute();
+  return rows.map((r) => ({ seq: Number(r.seq), tag: r.tag }));
 }
 
 /** The newest update time among those stored and those arriving; 0 when there are none. */
@@ -589,6 +661,8 @@ export async function addLiveUpdates(db: Db, articleId: string, updates: LiveUpd
     if (!article) throw new ContentConflictError(articleId, `no article "${articleId}"`);
     if (!article.live) throw new ContentConflictError(articleId, `article "${articleId}" is not a live story`);
     for (const update of updates) await saveLiveUpdate(trx, articleId, update);
+    const placement = await placementOf(trx, articleId);
+    if (placement) await recordCacheInvalidations(trx, [contentTags.story(articleId), contentTags.sitemaps(placement.edition)]);
     const latest = await latestLiveUpdateTs(trx, articleId, []);
     await trx
       .updateTable('articles')

@@ -3,6 +3,7 @@ import { articlesMigration } from './migrations/001-articles';
 import { searchAndListsMigration } from './migrations/002-search-and-lists';
 import { sitemapsMigration } from './migrations/003-sitemaps';
 import { liveStoriesMigration } from './migrations/004-live-stories';
+import { cacheTagEventsMigration } from './migrations/005-cache-tag-events';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so that they travel
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '002-search-and-lists': searchAndListsMigration,
   '003-sitemaps': sitemapsMigration,
   '004-live-stories': liveStoriesMigration,
+  '005-cache-tag-events': cacheTagEventsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

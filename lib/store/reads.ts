@@ -1,42 +1,74 @@
 import 'server-only';
 import { cache } from 'react';
-import type { ArticleLocator } from '../article-path';
-import type { EditionId } from '../editions';
-import { listKey } from '../api/article-list';
+import { listKey, toListItem, type ArticleListResponse } from '../api/article-list';
 import { encodeCursor } from '../api/cursor';
 import { cursorSecret } from '../api/cursor-secret';
+import type { ArticleLocator } from '../article-path';
+import { cachedRead } from '../cache/cached-read';
+import { contentTags } from '../cache/content-tags';
+import type { EditionId } from '../editions';
 import { readSearchQuery } from '../search/search-query';
 import { rankSuggestions, suggestionMatch, wordsOfPath } from '../search/suggestions';
 import { storiesPerPage } from '../site-config';
+import { slugify } from '../slug';
 import * as repository from './article-repository';
 import { getStore } from './database';
 
 /**
- * What pages read, wrapped in React's per-request `cache`: the layout, the page and
- * generateMetadata may all ask for the same story or the same sections, and one request
- * still runs each query once. Arguments are plain values so that the cache can key on them.
+ * What pages read. Two layers:
+ * - React's per-request `cache`: the layout, the page and generateMetadata may ask for the same
+ *   thing, and one request still runs each read once;
+ * - Next's data cache (`unstable_cache`), tagged with what each read depends on
+ *   (lib/cache/content-tags.ts), so that a page re-rendered after a publish reads from the store
+ *   only what changed. Writes invalidate the tags in their own transaction.
+ * Arguments are plain values: both caches key on them.
  */
 
-export const getArticle = cache(async (edition: EditionId, section: string, date: string, slug: string) => {
-  const { db } = await getStore();
-  const locator: ArticleLocator = { edition, section, date, slug };
-  return repository.getArticleByLocator(db, locator);
-});
 
-export const getSections = cache(async (edition: EditionId) => {
-  const { db } = await getStore();
-  return repository.listSections(db, edition);
-});
+export const getArticle = cache((edition: EditionId, section: string, date: string, slug: string) =>
+  cachedRead(['article', edition, section, date, slug], [contentTags.storySlug(edition, slug)], async () => {
+    const { db } = await getStore();
+    const locator: ArticleLocator = { edition, section, date, slug };
+    return (await repository.getArticleByLocator(db, locator)) ?? null;
+  }),
+);
+
+export const getSections = cache((edition: EditionId) =>
+  cachedRead(['sections', edition], [contentTags.sections(edition)], async () => {
+    const { db } = await getStore();
+    return repository.listSections(db, edition);
+  }),
+);
 
 export const getSection = cache(async (edition: EditionId, slug: string) => {
   const sections = await getSections(edition);
   return sections.find((s) => s.slug === slug);
 });
 
-export const getLatest = cache(async (edition: EditionId, limit: number, section?: string) => {
-  const { db } = await getStore();
-  return repository.listStories(db, { edition, filter: section ? { kind: 'section', slug: section } : { kind: 'edition' }, limit });
-});
+export const getLatest = cache((edition: EditionId, limit: number, section?: string) =>
+  cachedRead(['latest', edition, limit, section ?? ''], [section ? contentTags.section(edition, section) : contentTags.latest(edition)], async () => {
+    const { db } = await getStore();
+    return repository.listStories(db, { edition, filter: section ? { kind: 'section', slug: section } : { kind: 'edition' }, limit });
+  }),
+);
+
+/** The first page of the API's edition-wide list, as the latest rail shows it. */
+export const getLatestItems = cache((edition: EditionId, limit: number) =>
+  cachedRead(['latest-items', edition, limit], [contentTags.latest(edition)], async (): Promise<ArticleListResponse> => {
+    const { db } = await getStore();
+    const page = await repository.listStories(db, { edition, limit });
+    const last = page.items.at(-1);
+    return {
+      items: page.items.map(toListItem),
+      nextCursor: page.next && last ? encodeCursor(listKey(edition, { kind: 'edition' }), page.next, await cursorSecret(db)) : null,
+    };
+  }),
+);
+
+export type ListKind = 'section' | 'tag' | 'author';
+
+const listTag = (edition: EditionId, kind: ListKind, slug: string) =>
+  kind === 'section' ? contentTags.section(edition, slug) : kind === 'tag' ? contentTags.tag(edition, slug) : contentTags.author(edition, slug);
 
 export type StoriesPage = {
   items: repository.ArticleSummary[];
@@ -47,42 +79,57 @@ export type StoriesPage = {
   olderCursor: string | null;
 };
 
-/** Page `page` of a section, tag or author list; undefined past its end. */
-export const getStoriesPage = cache(
-  async (edition: EditionId, kind: 'section' | 'tag' | 'author', slug: string, page: number): Promise<StoriesPage | undefined> => {
+/** Page `page` of a section, tag or author list; null past its end. */
+export const getStoriesPage = cache((edition: EditionId, kind: ListKind, slug: string, page: number) =>
+  cachedRead(['stories-page', edition, kind, slug, page, storiesPerPage()], [listTag(edition, kind, slug)], async (): Promise<StoriesPage | null> => {
     const { db } = await getStore();
     const filter = { kind, slug };
     const pageSize = storiesPerPage();
     const after = await repository.findPageStart(db, { edition, filter, page, pageSize });
-    if (after === undefined) return undefined;
+    if (after === undefined) return null;
     const list = await repository.listStories(db, { edition, filter, limit: pageSize, after });
     const last = list.items.at(-1);
     const olderCursor =
       list.next && last ? encodeCursor(listKey(edition, filter), { publishedTs: Date.parse(last.publishedAt), id: last.id }, await cursorSecret(db)) : null;
     return { items: list.items, page, pageSize, hasOlder: list.next !== null, olderCursor };
-  },
+  }),
 );
 
-export const getTagName = cache(async (edition: EditionId, slug: string) => {
-  const { db } = await getStore();
-  return repository.getTagName(db, edition, slug);
-});
+export const getTagName = cache((edition: EditionId, slug: string) =>
+  cachedRead(['tag-name', edition, slug], [contentTags.tag(edition, slug)], async () => {
+    const { db } = await getStore();
+    return (await repository.getTagName(db, edition, slug)) ?? null;
+  }),
+);
 
-export const getAuthorName = cache(async (edition: EditionId, slug: string) => {
-  const { db } = await getStore();
-  return repository.getAuthorName(db, edition, slug);
-});
+export const getAuthorName = cache((edition: EditionId, slug: string) =>
+  cachedRead(['author-name', edition, slug], [contentTags.author(edition, slug)], async () => {
+    const { db } = await getStore();
+    return (await repository.getAuthorName(db, edition, slug)) ?? null;
+  }),
+);
 
+/** Related stories depend on the lists of the story's section and tags. */
 export const getRelated = cache(async (edition: EditionId, section: string, date: string, slug: string, limit: number) => {
   const article = await getArticle(edition, section, date, slug);
   if (!article) return [];
-  const { db } = await getStore();
-  return repository.listRelated(db, article, limit);
+  const tags = [contentTags.section(edition, article.section), ...article.tags.map((t) => contentTags.tag(edition, slugify(t)))];
+  return cachedRead(['related', article.id, limit], tags, async () => {
+    const { db } = await getStore();
+    return repository.listRelated(db, article, limit);
+  });
 });
+
+export const getLiveUpdates = cache((articleId: string, limit: number) =>
+  cachedRead(['live-updates', articleId, limit], [contentTags.story(articleId)], async () => {
+    const { db } = await getStore();
+    return repository.listLiveUpdates(db, { articleId, limit });
+  }),
+);
 
 export type SearchPage = { text: string; hits: repository.SearchHit[]; total: number; page: number; pageSize: number };
 
-/** Search results for what the reader typed; no query at all when there is nothing to search for. */
+/** Search results for what the reader typed. Not cached: every query is different. */
 export const searchStories = cache(async (edition: EditionId, rawQuery: string, page: number): Promise<SearchPage> => {
   const { text, match } = readSearchQuery(rawQuery);
   const pageSize = storiesPerPage();
@@ -99,9 +146,4 @@ export const getSuggestions = cache(async (edition: EditionId, requestedPath: st
   const { db } = await getStore();
   const { hits } = await repository.searchArticles(db, { edition, match, limit: 30, offset: 0 });
   return rankSuggestions(requestedPath, hits);
-});
-
-export const getLiveUpdates = cache(async (articleId: string, limit: number) => {
-  const { db } = await getStore();
-  return repository.listLiveUpdates(db, { articleId, limit });
 });

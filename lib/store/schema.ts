@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Table shapes as Kysely sees them. Columns are snake_case; times are epoch milliseconds. */
 
 export type ArticlesTable = {
@@ -73,6 +75,8 @@ export type LiveUpdatesTable = {
 
 export type SiteSettingsTable = { key: string; value: string };
 
+export type CacheTagEventsTable = { seq: Generated<number>; tag: string; created_ts: number };
+
 export type Database = {
   articles: ArticlesTable;
   article_previous_slugs: ArticlePreviousSlugsTable;
@@ -81,4 +85,5 @@ export type Database = {
   sections: SectionsTable;
   live_updates: LiveUpdatesTable;
   site_settings: SiteSettingsTable;
+  cache_tag_events: CacheTagEventsTable;
 };

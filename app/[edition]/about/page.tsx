@@ -6,6 +6,8 @@ import { pageMetadata } from '@/lib/seo/page-metadata';
 import { publication } from '@/lib/site-config';
 import styles from '@/components/fronts/SimplePage.module.css';
 
+export const revalidate = 86400;
+
 export async function generateMetadata({ params }: { params: Promise<{ edition: string }> }): Promise<Metadata> {
   const { edition } = await params;
   if (!isEditionId(edition)) return {};

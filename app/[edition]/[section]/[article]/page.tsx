@@ -15,6 +15,12 @@ import { articleMetadata, editionFeeds } from '@/lib/seo/page-metadata';
 
 type Params = Promise<{ edition: string; section: string; article: string }>;
 
+// Rendered on first request, then served from the page cache until its content tags change.
+export const revalidate = 86400;
+export function generateStaticParams() {
+  return [];
+}
+
 /** The story at /{edition}/{section}/{yyyymmdd}-{slug}, and its section; undefined when there is none. */
 async function loadArticle(params: Params) {
   const { edition, section: sectionSlug, article: segment } = await params;

@@ -2,6 +2,9 @@ import { buildStoryFeed, feedSize } from '@/lib/feeds/story-feed';
 import { getEdition, isEditionId } from '@/lib/editions';
 import { listSections, listStories } from '@/lib/store/article-repository';
 import { getStore } from '@/lib/store/database';
+import { cachedRead } from '@/lib/cache/cached-read';
+import { feedCacheControl } from '@/lib/cache/cache-control';
+import { contentTags } from '@/lib/cache/content-tags';
 
 /**
  * /{edition}/feeds/rss.xml and atom.xml for the edition; /{edition}/feeds/{section}/rss.xml and
@@ -15,13 +18,21 @@ export async function GET(_request: Request, { params }: { params: Promise<{ edi
   if (!isEditionId(edition) || path.length > 2) return notFound();
   const format = path.at(-1);
   if (format !== 'rss.xml' && format !== 'atom.xml') return notFound();
-  const { db } = await getStore();
-  const sections = await listSections(db, edition);
-  const section = path.length === 2 ? sections.find((s) => s.slug === path[0]) : undefined;
-  if (path.length === 2 && !section) return notFound();
-  const stories = await listStories(db, { edition, filter: section ? { kind: 'section', slug: section.slug } : { kind: 'edition' }, limit: feedSize });
-  const feed = buildStoryFeed(getEdition(edition), sections, stories.items, section);
-  return format === 'rss.xml'
-    ? new Response(feed.rss2(), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } })
-    : new Response(feed.atom1(), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+  const sectionSlug = path.length === 2 ? path[0]! : null;
+  const xml = await cachedRead(
+    ['feed', edition, sectionSlug ?? '', format],
+    [sectionSlug ? contentTags.section(edition, sectionSlug) : contentTags.latest(edition), contentTags.sections(edition)],
+    async () => {
+      const { db } = await getStore();
+      const sections = await listSections(db, edition);
+      const section = sectionSlug ? sections.find((s) => s.slug === sectionSlug) : undefined;
+      if (sectionSlug && !section) return null;
+      const stories = await listStories(db, { edition, filter: section ? { kind: 'section', slug: section.slug } : { kind: 'edition' }, limit: feedSize });
+      const feed = buildStoryFeed(getEdition(edition), sections, stories.items, section);
+      return format === 'rss.xml' ? feed.rss2() : feed.atom1();
+    },
+  );
+  if (xml === null) return notFound();
+  const type = format === 'rss.xml' ? 'application/rss+xml' : 'application/atom+xml';
+  return new Response(xml, { headers: { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': feedCacheControl } });
 }

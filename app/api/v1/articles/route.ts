@@ -2,6 +2,9 @@ import { ArticleListQuerySchema, queryObject } from '@/lib/api/article-list';
 import { listArticles } from '@/lib/api/list-articles';
 import { apiError, jsonResponse, listCacheControl, parameterIssues, withErrorHandling } from '@/lib/api/responses';
 import { getStore } from '@/lib/store/database';
+import { publishArticle } from '@/lib/api/publish-article';
+import { readJsonBody, refuseUnlessAuthorised } from '@/lib/api/publishing';
+import { privateNoStore } from '@/lib/cache/cache-control';
 
 /**
  * GET /api/v1/articles?edition=en&section=&tag=&author=&limit=&cursor=
@@ -16,5 +19,22 @@ export async function GET(request: Request) {
     const result = await listArticles(db, parsed.data);
     if (!result.ok) return apiError(result.status, result.message, result.issues, { 'Cache-Control': 'public, max-age=0, s-maxage=30' });
     return jsonResponse(result.body, { headers: { 'Cache-Control': listCacheControl } });
+  });
+}
+
+/**
+ * POST /api/v1/articles — create or update a story by id (JSON, the import's schema).
+ * Authorization: Bearer <PUBLISH_TOKEN>. Answers { id, path, status }: 201 when new, 200 when updated.
+ */
+export async function POST(request: Request) {
+  return withErrorHandling(async () => {
+    const refused = refuseUnlessAuthorised(request);
+    if (refused) return refused;
+    const body = await readJsonBody(request);
+    if (!body.ok) return body.response;
+    const { db } = await getStore();
+    const outcome = await publishArticle(db, body.value);
+    if (!outcome.ok) return apiError(outcome.status, outcome.message, outcome.issues);
+    return jsonResponse(outcome.body, { status: outcome.status, headers: { 'Cache-Control': privateNoStore, Location: outcome.body.path } });
   });
 }

@@ -17,6 +17,9 @@ import {
   listStoriesPublishedBetween,
 } from '@/lib/store/article-repository';
 import { getStore } from '@/lib/store/database';
+import { cachedRead } from '@/lib/cache/cached-read';
+import { feedCacheControl } from '@/lib/cache/cache-control';
+import { contentTags } from '@/lib/cache/content-tags';
 
 /** /sitemaps/{edition}/pages.xml, news.xml and stories-YYYY-MM[-N].xml. */
 
@@ -25,32 +28,35 @@ const notFound = () => new Response('Not found', { status: 404, headers: { 'Cont
 export async function GET(_request: Request, { params }: { params: Promise<{ edition: string; file: string }> }) {
   const { edition, file } = await params;
   if (!isEditionId(edition)) return notFound();
-  if (file === 'pages.xml') return xml(await pagesSitemap(edition));
-  if (file === 'news.xml') return xml(await newsSitemap(edition));
+  const tags = [contentTags.sitemaps(edition), contentTags.sections(edition)];
+  if (file === 'pages.xml') return xml(await cachedRead(['sitemap-pages', edition], tags, () => pagesSitemap(edition)));
+  // The news window moves with the clock: recomputed every five minutes, and on any publish.
+  if (file === 'news.xml') return xml(await cachedRead(['sitemap-news', edition], tags, () => newsSitemap(edition), 300));
   const month = parseStorySitemapName(file);
   if (!month) return notFound();
-  const { db } = await getStore();
-  const stories = await listStoriesPublishedBetween(db, {
-    edition,
-    fromTs: month.fromTs,
-    toTs: month.toTs,
-    limit: maxUrlsPerSitemap,
-    offset: (month.part - 1) * maxUrlsPerSitemap,
-  });
-  if (stories.length === 0) return notFound();
-  return xml(
-    urlsetXml(
+  const body = await cachedRead(['sitemap-stories', edition, file], tags, async () => {
+    const { db } = await getStore();
+    const stories = await listStoriesPublishedBetween(db, {
+      edition,
+      fromTs: month.fromTs,
+      toTs: month.toTs,
+      limit: maxUrlsPerSitemap,
+      offset: (month.part - 1) * maxUrlsPerSitemap,
+    });
+    if (stories.length === 0) return null;
+    return urlsetXml(
       stories.map((story) => ({
         loc: absoluteUrl(story.path),
         lastModifiedTs: story.lastModifiedTs,
         images: [absoluteUrl(story.image.src)],
       })),
-    ),
-  );
+    );
+  });
+  return body === null ? notFound() : xml(body);
 }
 
 function xml(body: string) {
-  return new Response(body, { headers: xmlHeaders });
+  return new Response(body, { headers: { ...xmlHeaders, 'Cache-Control': feedCacheControl } });
 }
 
 /** The fronts: home, sections, tags, authors and the about page. */

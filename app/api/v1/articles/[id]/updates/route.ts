@@ -3,6 +3,9 @@ import { queryObject } from '@/lib/api/article-list';
 import { apiError, jsonResponse, parameterIssues, withErrorHandling } from '@/lib/api/responses';
 import { getArticleState, getLiveUpdateKey, listLiveUpdates } from '@/lib/store/article-repository';
 import { getStore } from '@/lib/store/database';
+import { publishLiveUpdate } from '@/lib/api/publish-article';
+import { readJsonBody, refuseUnlessAuthorised } from '@/lib/api/publishing';
+import { privateNoStore } from '@/lib/cache/cache-control';
 
 /**
  * GET /api/v1/articles/{id}/updates?after={updateId}&limit=: the updates of a live story,
@@ -29,5 +32,24 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       { items: updates.map(toUpdateItem) },
       { headers: { 'Cache-Control': 'public, max-age=0, s-maxage=10, stale-while-revalidate=60' } },
     );
+  });
+}
+
+/**
+ * POST /api/v1/articles/{id}/updates — add (or correct, by id) an update of a live story:
+ * { title?, body: [blocks], publishedAt?, id? }. Time defaults to now.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return withErrorHandling(async () => {
+    const refused = refuseUnlessAuthorised(request);
+    if (refused) return refused;
+    const { id } = await params;
+    if (!articleIdPattern.test(id)) return apiError(404, `No story "${id}"`, [{ parameter: 'id', message: 'no such story' }]);
+    const body = await readJsonBody(request);
+    if (!body.ok) return body.response;
+    const { db } = await getStore();
+    const outcome = await publishLiveUpdate(db, id, body.value);
+    if (!outcome.ok) return apiError(outcome.status, outcome.message, outcome.issues);
+    return jsonResponse(outcome.body, { status: outcome.status, headers: { 'Cache-Control': privateNoStore } });
   });
 }

@@ -1,0 +1,90 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { PageShell } from '@/components/layout/PageShell';
+import { JsonLd } from '@/components/seo/JsonLd';
+import { ListFront } from '@/components/story-lists/ListFront';
+import { getEdition, isEditionId, type EditionId } from '@/lib/editions';
+import { pageHref } from '@/lib/routing/page-param';
+import { publicListPath } from '@/lib/routing/reserved-paths';
+import { breadcrumbJsonLd } from '@/lib/seo/json-ld';
+import { editionFeeds, pageMetadata } from '@/lib/seo/page-metadata';
+import { getAuthorName, getSection, getSections, getStoriesPage, getTagName, type ListKind } from '@/lib/store/reads';
+
+/**
+ * A section, tag or author page. Readers never see this URL: the proxy rewrites /en/europe,
+ * /en/tag/x and /en/author/y (with their ?page=N) to /en/lists/{kind}/{slug}/{page}, so each
+ * page is cached on its own and invalidated with its list (docs/decisions/008).
+ */
+
+type Params = Promise<{ edition: string; kind: string; slug: string; page: string }>;
+
+export const revalidate = 86400;
+export function generateStaticParams() {
+  return [];
+}
+
+const isListKind = (kind: string): kind is ListKind => kind === 'section' || kind === 'tag' || kind === 'author';
+
+async function loadListPage(params: Params) {
+  const { edition, kind, slug, page: rawPage } = await params;
+  const page = Number(rawPage);
+  if (!isEditionId(edition) || !isListKind(kind) || !/^[1-9]\d{0,6}$/.test(rawPage)) return undefined;
+  const [stories, heading] = await Promise.all([getStoriesPage(edition, kind, slug, page), listHeading(edition, kind, slug)]);
+  return stories && heading ? { edition, kind, slug, stories, heading, path: publicListPath(edition, kind, slug) } : undefined;
+}
+
+async function listHeading(edition: EditionId, kind: ListKind, slug: string) {
+  const { strings } = getEdition(edition);
+  if (kind === 'section') {
+    const section = await getSection(edition, slug);
+    return section ? { title: section.name, description: section.description, eyebrow: undefined, section } : undefined;
+  }
+  const name = kind === 'tag' ? await getTagName(edition, slug) : await getAuthorName(edition, slug);
+  if (!name) return undefined;
+  return kind === 'tag'
+    ? { title: name, description: strings.storiesTagged(name), eyebrow: strings.tagEyebrow, section: undefined }
+    : { title: name, description: strings.storiesBy(name), eyebrow: strings.authorEyebrow, section: undefined };
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const found = await loadListPage(params);
+  if (!found) return {};
+  const config = getEdition(found.edition);
+  const { heading, stories } = found;
+  return pageMetadata({
+    edition: config,
+    path: pageHref(found.path, stories.page),
+    title: stories.page > 1 ? `${heading.title} - ${config.strings.pageNumber(stories.page)}` : heading.title,
+    description: heading.description,
+    feeds: found.kind === 'section' ? editionFeeds(config, heading.section) : undefined,
+  });
+}
+
+export default async function ListPage({ params }: { params: Params }) {
+  const found = await loadListPage(params);
+  if (!found) notFound();
+  const { edition, kind, slug, stories, heading, path } = found;
+  const config = getEdition(edition);
+  return (
+    <PageShell edition={edition} currentSection={kind === 'section' ? slug : undefined}>
+      {kind === 'section' ? (
+        <JsonLd
+          data={breadcrumbJsonLd([
+            { name: config.strings.home, path: `/${edition}` },
+            { name: heading.title, path },
+          ])}
+        />
+      ) : null}
+      <ListFront
+        edition={config}
+        sections={await getSections(edition)}
+        path={path}
+        eyebrow={heading.eyebrow}
+        title={heading.title}
+        description={heading.description}
+        stories={stories}
+        loadMore={{ edition, filter: { [kind]: slug }, pageSize: stories.pageSize, startCursor: stories.olderCursor }}
+      />
+    </PageShell>
+  );
+}

@@ -1,0 +1,150 @@
+import fs from 'node:fs';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+
+/**
+ * The publishing API, and the caches behind it: every page that shows a story is fresh on the
+ * very next request after a publish, an update or a withdrawal. Run once, in the desktop project.
+ */
+
+const token = 'e2e-publish-token';
+const auth = { Authorization: `Bearer ${token}` };
+const example = JSON.parse(fs.readFileSync('content/examples/publish-article.json', 'utf8')) as Record<string, unknown>;
+
+test.beforeEach(({}, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'an HTTP API has no screen: once is enough');
+});
+
+function story(overrides: Record<string, unknown> = {}) {
+  return { ...example, id: 'e2e-published-story', slug: 'e2e-wind-farm-opens', publishedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), ...overrides };
+}
+
+const post = (request: APIRequestContext, body: unknown, headers: Record<string, string> = auth) =>
+  request.post('/api/v1/articles', { data: JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...headers } });
+
+async function html(request: APIRequestContext, path: string) {
+  const response = await request.get(path, { maxRedirects: 0 });
+  return { status: response.status(), text: await response.text(), cache: response.headers()['x-nextjs-cache'] };
+}
+
+test.describe('publishing', () => {
+  test('refuses every write without the right token', async ({ request }) => {
+    const attempts: Record<string, string>[] = [{}, { Authorization: 'Bearer wrong-token' }, { Authorization: token }, { Authorization: `Basic ${token}` }];
+    for (const headers of attempts) {
+      const response = await post(request, story(), headers);
+      expect(response.status()).toBe(401);
+      expect(response.headers()['www-authenticate']).toContain('Bearer');
+      expect(((await response.json()) as { error: { status: number } }).error.status).toBe(401);
+    }
+    expect((await request.delete('/api/v1/articles/europol-is-propaganda-2018')).status()).toBe(401);
+    expect((await request.post('/api/v1/articles/lebanon-election-live-2018/updates', { data: {} })).status()).toBe(401);
+    // Nothing was withdrawn.
+    expect((await html(request, '/en/europe/20180427-europol-hits-is-propaganda-servers')).status).toBe(200);
+  });
+
+  test('answers a bad body with the list of what is wrong, and writes nothing', async ({ request }) => {
+    const response = await post(request, story({ headline: '', slug: 'Not A Slug', body: [{ type: 'paragraph', content: [{ type: 'link', href: 'javascript:alert(1)', children: [{ type: 'text', text: 'x' }] }] }] }));
+    expect(response.status()).toBe(400);
+    const { error } = (await response.json()) as { error: { issues: { field: string }[] } };
+    expect(error.issues.map((i) => i.field)).toEqual(expect.arrayContaining(['headline', 'slug', 'body.0.content.0.href']));
+
+    expect((await post(request, story({ section: 'asia' }))).status()).toBe(400);
+    expect((await post(request, story({ mainImage: { ...(example.mainImage as object), src: '/images/demo/nope.jpg' } }))).status()).toBe(400);
+    const notJson = await request.post('/api/v1/articles', { data: '{ "id": ', headers: { ...auth, 'Content-Type': 'application/json' } });
+    expect(notJson.status()).toBe(400);
+    const wrongType = await request.post('/api/v1/articles', { data: 'id=x', headers: { ...auth, 'Content-Type': 'application/x-www-form-urlencoded' } });
+    expect(wrongType.status()).toBe(415);
+    const huge = await post(request, story({ standfirst: 'x'.repeat(2 * 1024 * 1024) }));
+    expect(huge.status()).toBe(413);
+    const taken = await post(request, story({ id: 'e2e-slug-thief', slug: 'europol-hits-is-propaganda-servers', section: 'europe' }));
+    expect(taken.status()).toBe(409);
+    expect((await html(request, '/en/environment/20000101-e2e-wind-farm-opens')).status).toBe(404);
+  });
+
+  test('publishes, updates and withdraws a story, and every page that shows it is fresh on the next request', async ({ request }) => {
+    // Warm the caches of the pages the story will appear on.
+    for (const path of ['/en', '/en/environment', '/en/tag/energy', '/en/author/jonas-berg', '/en/feeds/rss.xml', '/en/feeds/environment/rss.xml', '/sitemap.xml']) {
+      await request.get(path);
+      expect((await html(request, path)).status, path).toBe(200);
+    }
+    const published = await post(request, story());
+    expect(published.status()).toBe(201);
+    const { id, path } = (await published.json()) as { id: string; path: string };
+    expect(id).toBe('e2e-published-story');
+    expect(path).toMatch(/^\/en\/environment\/\d{8}-e2e-wind-farm-opens$/);
+
+    expect((await html(request, path)).text).toContain('A new offshore wind farm starts turning in the North Sea');
+    for (const page of ['/en', '/en/environment', '/en/tag/energy', '/en/author/jonas-berg']) {
+      expect((await html(request, page)).text, page).toContain(path);
+    }
+    expect((await html(request, '/en/feeds/environment/rss.xml')).text).toContain(path);
+
+    // A correction: the same id, a new headline.
+    const corrected = await post(request, story({ headline: 'Offshore wind farm in the North Sea starts producing power' }));
+    expect(corrected.status()).toBe(200);
+    expect((await html(request, path)).text).toContain('Offshore wind farm in the North Sea starts producing power');
+    expect((await html(request, '/en')).text).toContain('Offshore wind farm in the North Sea starts producing power');
+
+    // Withdrawn: 410 from then on, and gone from every list.
+    const withdrawn = await request.delete(`/api/v1/articles/${id}`, { headers: auth });
+    expect(withdrawn.status()).toBe(200);
+    expect(await withdrawn.json()).toEqual({ id, path, status: 'withdrawn' });
+    expect((await html(request, path)).status).toBe(410);
+    for (const page of ['/en', '/en/environment', '/en/tag/energy', '/en/feeds/rss.xml', '/en/feeds/environment/rss.xml']) {
+      expect((await html(request, page)).text, page).not.toContain(path);
+    }
+    expect((await request.delete('/api/v1/articles/no-such-story', { headers: auth })).status()).toBe(404);
+  });
+
+  test('adds an update to a live story, which its page shows on the next request', async ({ request }) => {
+    const live = '/en/middle-east/20180506-lebanon-election-results-live';
+    await request.get(live);
+    const text = `Recount confirmed in one district (${Date.now()}).`;
+    const response = await request.post('/api/v1/articles/lebanon-election-live-2018/updates', {
+      data: JSON.stringify({ title: 'Recount', body: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }),
+      headers: { ...auth, 'Content-Type': 'application/json' },
+    });
+    expect(response.status()).toBe(201);
+    expect((await html(request, live)).text).toContain(text);
+
+    const notLive = await request.post('/api/v1/articles/europol-is-propaganda-2018/updates', {
+      data: JSON.stringify({ body: [{ type: 'paragraph', content: [{ type: 'text', text: 'x' }] }] }),
+      headers: { ...auth, 'Content-Type': 'application/json' },
+    });
+    expect(notLive.status()).toBe(409);
+    const empty = await request.post('/api/v1/articles/lebanon-election-live-2018/updates', {
+      data: JSON.stringify({ body: [] }),
+      headers: { ...auth, 'Content-Type': 'application/json' },
+    });
+    expect(empty.status()).toBe(400);
+  });
+});
+
+test.describe('what shared caches may do', () => {
+  test('stories, fronts and feeds may be held at the edge, served stale while refreshing, and served if we fail', async ({ request }) => {
+    for (const path of ['/en', '/en/europe/20180427-europol-hits-is-propaganda-servers', '/en/europe', '/en/feeds/rss.xml', '/sitemap.xml']) {
+      const cacheControl = (await request.get(path)).headers()['cache-control'] ?? '';
+      expect(cacheControl, path).toMatch(/s-maxage=\d+/);
+      expect(cacheControl, path).toMatch(/stale-while-revalidate=\d+/);
+      expect(cacheControl, path).toMatch(/stale-if-error=\d+/);
+    }
+  });
+
+  test('not found and gone are cached briefly; search and the API writes never', async ({ request }) => {
+    for (const path of ['/en/nope', '/en/europe/20180419-paris-metro-line-to-close-for-two-years']) {
+      expect((await request.get(path)).headers()['cache-control'], path).toBe('public, max-age=60, s-maxage=60');
+    }
+    expect((await request.get('/en/search?q=europe')).headers()['cache-control']).toBe('private, no-store');
+  });
+
+  test('the framework’s hashed assets are immutable', async ({ page, request }) => {
+    await page.goto('/en');
+    const script = await page.locator('script[src^="/_next/static/"]').first().getAttribute('src');
+    expect((await request.get(script!)).headers()['cache-control']).toContain('immutable');
+  });
+
+  test('a story page is served from the cache once rendered', async ({ request }) => {
+    const path = '/en/africa/20180329-nairobi-startups-bet-on-mobile-money';
+    await request.get(path);
+    expect((await html(request, path)).cache).toBe('HIT');
+  });
+});

@@ -1,0 +1,78 @@
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import { articlePath } from '../article-path';
+import { ArticleSchema, LiveUpdateSchema, type Article, type ArticleImage } from '../content/article-schema';
+import { imageDimensionsFrom } from '../content/import-content';
+import { ContentConflictError, addLiveUpdates, getArticleById, getArticleState, sectionExists, writeContent } from '../store/article-repository';
+import type { Database } from '../store/schema';
+import { fieldIssues, type ApiIssue } from './responses';
+
+/**
+ * The publishing API's operations, with the same schema and the same store code as the
+ * importer. Each is one transaction; the transaction also records which cached pages it
+ * makes stale (lib/cache/content-tags.ts), so the next request anywhere is fresh.
+ */
+
+export type PublishOutcome =
+  | { ok: true; status: 200 | 201; body: { id: string; path: string; status: string } }
+  | { ok: false; status: 400 | 404 | 409; message: string; issues: ApiIssue[] };
+
+const invalid = (issues: ApiIssue[]): PublishOutcome => ({ ok: false, status: 400, message: 'The story is not valid', issues });
+
+/** Local pictures must exist: a story must never go out with a broken main image. */
+async function missingImages(article: Article): Promise<ApiIssue[]> {
+  const lookup = imageDimensionsFrom(path.resolve(/*turbopackIgnore: true*/ 'public'));
+  const images: [string, ArticleImage][] = [['mainImage', article.mainImage]];
+  article.body.forEach((block, i) => block.type === 'image' && images.push([`body.${i}.image`, block.image]));
+  const issues: ApiIssue[] = [];
+  for (const [field, image] of images) {
+    if (image.src.startsWith('/images/') && !(await lookup(image.src))) issues.push({ field: `${field}.src`, message: `image file not found: public${image.src}` });
+  }
+  return issues;
+}
+
+export async function publishArticle(db: Kysely<Database>, body: unknown): Promise<PublishOutcome> {
+  const parsed = ArticleSchema.safeParse(body);
+  if (!parsed.success) return invalid(fieldIssues(parsed.error));
+  const article = parsed.data;
+  if (!(await sectionExists(db, article.edition, article.section))) {
+    return invalid([{ field: 'section', message: `section "${article.section}" does not exist in edition "${article.edition}"` }]);
+  }
+  const imageIssues = await missingImages(article);
+  if (imageIssues.length) return invalid(imageIssues);
+  try {
+    const summary = await writeContent(db, { sections: [], articles: [article] });
+    const created = summary.created.includes(article.id);
+    return { ok: true, status: created ? 201 : 200, body: { id: article.id, path: articlePath(article), status: article.status } };
+  } catch (error) {
+    if (error instanceof ContentConflictError) return { ok: false, status: 409, message: error.message, issues: [{ field: 'slug', message: error.message }] };
+    throw error;
+  }
+}
+
+/** Withdraws a story: from then on its address answers 410 and it leaves lists, feeds and sitemaps. */
+export async function withdrawArticle(db: Kysely<Database>, id: string): Promise<PublishOutcome> {
+  const article = await getArticleById(db, id);
+  if (!article) return { ok: false, status: 404, message: `No story "${id}"`, issues: [{ field: 'id', message: 'no such story' }] };
+  if (article.status !== 'withdrawn') {
+    await writeContent(db, { sections: [], articles: [{ ...article, status: 'withdrawn', updates: [] }] });
+  }
+  return { ok: true, status: 200, body: { id, path: articlePath(article), status: 'withdrawn' } };
+}
+
+/** An update for a live story. Its time defaults to now and its id to that time. */
+export async function publishLiveUpdate(db: Kysely<Database>, id: string, body: unknown): Promise<PublishOutcome & { update?: string }> {
+  const state = await getArticleState(db, id);
+  if (!state) return { ok: false, status: 404, message: `No story "${id}"`, issues: [{ field: 'id', message: 'no such story' }] };
+  if (!state.live) return { ok: false, status: 409, message: `Story "${id}" is not a live story`, issues: [{ field: 'id', message: 'not a live story' }] };
+  const input = typeof body === 'object' && body !== null ? { ...(body as Record<string, unknown>) } : body;
+  if (input && typeof input === 'object') {
+    const fields = input as Record<string, unknown>;
+    fields.publishedAt ??= new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    fields.id ??= `update-${String(fields.publishedAt).replace(/\D/g, '').slice(0, 14)}`;
+  }
+  const parsed = LiveUpdateSchema.safeParse(input);
+  if (!parsed.success) return invalid(fieldIssues(parsed.error));
+  await addLiveUpdates(db, id, [parsed.data]);
+  return { ok: true, status: 201, body: { id: parsed.data.id, path: state.path, status: state.status } };
+}

@@ -1,0 +1,13 @@
+import 'server-only';
+import { unstable_cache } from 'next/cache';
+
+/** A day: invalidation is by tag; this only bounds how long an entry nobody invalidated may live. */
+export const safetyNetSeconds = 86_400;
+
+/**
+ * A read through Next's data cache, keyed by `key` and tagged with what it depends on
+ * (lib/cache/content-tags.ts). The value must survive JSON: use null, never undefined.
+ */
+export function cachedRead<T>(key: (string | number)[], tags: string[], read: () => Promise<T>, revalidate = safetyNetSeconds): Promise<T> {
+  return unstable_cache(read, key.map(String), { tags, revalidate })();
+}

@@ -1,0 +1,49 @@
+import type { EditionId } from '../editions';
+import { slugify } from '../slug';
+
+/**
+ * The cache tags of our content. Every cached read is tagged with what it depends on; every
+ * write records the tags it affects, in the same transaction (see writeContent), and the cache
+ * handler drops whatever carries one of them.
+ */
+export const contentTags = {
+  /** One story: its page and its live updates. By id, and by the slug its URL is read with. */
+  story: (id: string) => `story:${id}`,
+  storySlug: (edition: EditionId, slug: string) => `story:${edition}:${slug}`,
+  /** The newest stories of an edition: home front, latest rails, the edition's feeds. */
+  latest: (edition: EditionId) => `latest:${edition}`,
+  section: (edition: EditionId, slug: string) => `section:${edition}:${slug}`,
+  tag: (edition: EditionId, slug: string) => `tag:${edition}:${slug}`,
+  author: (edition: EditionId, slug: string) => `author:${edition}:${slug}`,
+  /** The list of an edition's sections: navigation and footer on every page. */
+  sections: (edition: EditionId) => `sections:${edition}`,
+  sitemaps: (edition: EditionId) => `sitemaps:${edition}`,
+};
+
+/** What of a story decides where it appears. */
+export type StoryPlacement = {
+  id: string;
+  edition: EditionId;
+  section: string;
+  slugs: string[];
+  tags: string[];
+  authors: string[];
+  status: 'published' | 'withdrawn';
+  publishedTs: number;
+};
+
+/**
+ * The tags a change to a story affects: the story, every list it was or is in, and the sitemaps.
+ * The edition's latest lists only when the story was or is among the newest (`inLatest`).
+ */
+export function tagsAffectedByStory(before: StoryPlacement | undefined, after: StoryPlacement, inLatest: boolean): string[] {
+  const tags = new Set<string>([contentTags.story(after.id), contentTags.sitemaps(after.edition)]);
+  for (const placement of before ? [before, after] : [after]) {
+    for (const slug of placement.slugs) tags.add(contentTags.storySlug(placement.edition, slug));
+    tags.add(contentTags.section(placement.edition, placement.section));
+    for (const tag of placement.tags) tags.add(contentTags.tag(placement.edition, slugify(tag)));
+    for (const author of placement.authors) tags.add(contentTags.author(placement.edition, author));
+  }
+  if (inLatest) tags.add(contentTags.latest(after.edition));
+  return [...tags].sort();
+}

@@ -1,0 +1,160 @@
+/**
+ * Next.js's server cache for this site: ISR pages, cached route data and `unstable_cache`
+ * reads, kept in memory with a size bound, and invalidated by content tags.
+ *
+ * Plain JavaScript on purpose: Next.js loads this file with import() when the server starts,
+ * outside its bundler (next.config.js, `cacheHandler`).
+ *
+ * Invalidation does not rely on revalidateTag() being called in this process. Every content
+ * write records the tags it affects in the store, in its own transaction, numbered by a
+ * sequence (lib/store/article-repository.ts). At the first lookup of each request, this handler
+ * reads the events it has not seen yet — through a reader that instrumentation.ts registers on globalThis — and
+ * treats an entry as stale when one of its tags changed after the entry's data was read. That
+ * is what makes a story imported from the command line, or published through another
+ * instance, fresh on the very next request.
+ *
+ * An entry remembers the last event number seen when its render began (at the miss in get()),
+ * not a clock time: a publish that lands while a page is rendering leaves that page stale, and
+ * clocks of different machines never enter into it.
+ *
+ * NEWSROOM_PAGE_CACHE=off turns caching off entirely (every request renders): what the
+ * benchmark uses to measure a forced miss.
+ */
+
+const disabled = process.env.NEWSROOM_PAGE_CACHE === 'off';
+const maxBytes = (Number(process.env.PAGE_CACHE_MAX_MB) > 0 ? Number(process.env.PAGE_CACHE_MAX_MB) : 256) * 1024 * 1024;
+const cacheTagsHeader = 'x-next-cache-tags';
+
+/** One state per process, whichever bundle or instance of this class touches it. */
+const state = (globalThis.__newsroomPageCache ??= {
+  /** key → { value, lastModified, seq, tags, size }, in least-recently-used order. */
+  entries: new Map(),
+  bytes: 0,
+  /** The last invalidation event read from the store. */
+  seq: 0,
+  /** tag → number of the last event that invalidated it. */
+  tagSeq: new Map(),
+  /** tag → time it was invalidated by revalidateTag() in this process. */
+  localExpiry: new Map(),
+  /** key → event number when a miss was answered: the render that follows started after it. */
+  pendingSeq: new Map(),
+  refreshing: null,
+  /** Set when a request starts (resetRequestCache): its first lookup reads new invalidations. */
+  eventsUnread: true,
+  warned: false,
+});
+
+async function readNewEvents() {
+  const source = globalThis.__newsroomCacheEvents;
+  if (!source) return;
+  if (state.refreshing) return state.refreshing;
+  if (!state.eventsUnread) return;
+  state.eventsUnread = false;
+  state.refreshing = (async () => {
+    try {
+      const events = await source.since(state.seq);
+      for (const { seq, tag } of events) {
+        state.tagSeq.set(tag, seq);
+        if (seq > state.seq) state.seq = seq;
+      }
+      state.warned = false;
+    } catch (error) {
+      // The store is unreachable: serve what we have rather than fail, and say so once.
+      if (!state.warned) console.warn('page cache: cannot read invalidations from the store; serving cached pages as they are', error);
+      state.warned = true;
+    } finally {
+      state.refreshing = null;
+    }
+  })();
+  return state.refreshing;
+}
+
+function tagsOf(value, extraTags) {
+  const header = value?.headers?.[cacheTagsHeader];
+  const tags = typeof header === 'string' && header ? header.split(',') : [];
+  return [...tags, ...(extraTags ?? [])];
+}
+
+function isStale(entry, tags) {
+  for (const tag of tags) {
+    if ((state.tagSeq.get(tag) ?? 0) > entry.seq) return true;
+    const expiredAt = state.localExpiry.get(tag);
+    if (expiredAt !== undefined && expiredAt >= entry.lastModified) return true;
+  }
+  return false;
+}
+
+function sizeOf(value) {
+  switch (value?.kind) {
+    case 'APP_PAGE': {
+      let size = (value.html?.length ?? 0) + (value.rscData?.byteLength ?? 0);
+      if (value.segmentData) for (const segment of value.segmentData.values()) size += segment.byteLength ?? 0;
+      return size;
+    }
+    case 'APP_ROUTE':
+      return value.body?.byteLength ?? 0;
+    case 'FETCH':
+      return typeof value.data?.body === 'string' ? value.data.body.length : 1024;
+    default:
+      return 1024;
+  }
+}
+
+function drop(key) {
+  const entry = state.entries.get(key);
+  if (!entry) return;
+  state.entries.delete(key);
+  state.bytes -= entry.size;
+}
+
+function evict() {
+  for (const key of state.entries.keys()) {
+    if (state.bytes <= maxBytes) break;
+    drop(key);
+  }
+}
+
+export default class NewsroomCacheHandler {
+  constructor(options) {
+    this.options = options;
+  }
+
+  async get(key, ctx) {
+    if (disabled) return null;
+    await readNewEvents();
+    const entry = state.entries.get(key);
+    if (entry && !isStale(entry, [...entry.tags, ...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])])) {
+      // Most recently used goes to the end of the map.
+      state.entries.delete(key);
+      state.entries.set(key, entry);
+      return { lastModified: entry.lastModified, value: entry.value };
+    }
+    if (entry) drop(key);
+    state.pendingSeq.set(key, state.seq);
+    return null;
+  }
+
+  async set(key, data, ctx) {
+    if (disabled) return;
+    const seq = state.pendingSeq.get(key) ?? state.seq;
+    state.pendingSeq.delete(key);
+    drop(key);
+    if (data == null) return;
+    const size = sizeOf(data);
+    if (size > maxBytes / 4) return; // one giant entry must not empty the cache
+    state.entries.set(key, { value: data, lastModified: Date.now(), seq, tags: tagsOf(data, ctx?.tags), size });
+    state.bytes += size;
+    evict();
+  }
+
+  /** revalidateTag()/revalidatePath() in this process: forget now what carries these tags. */
+  async revalidateTag(tags) {
+    const now = Date.now();
+    for (const tag of typeof tags === 'string' ? [tags] : tags) state.localExpiry.set(tag, now);
+  }
+
+  /** Next calls this as each request starts: read invalidations once, at its first lookup. */
+  resetRequestCache() {
+    state.eventsUnread = true;
+  }
+}

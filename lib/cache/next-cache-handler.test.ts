@@ -1,0 +1,102 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+// @ts-expect-error -- plain JavaScript module loaded by Next.js at run time; no type declarations
+import NewsroomCacheHandler from './next-cache-handler.mjs';
+
+type Event = { seq: number; tag: string };
+const events: Event[] = [];
+const state = () => (globalThis as unknown as { __newsroomPageCache: { entries: Map<string, unknown>; seq: number; tagSeq: Map<string, number>; bytes: number; pendingSeq: Map<string, number>; localExpiry: Map<string, number> } }).__newsroomPageCache;
+
+/** A write elsewhere records an invalidation; the next request reads it. */
+function invalidate(tag: string) {
+  events.push({ seq: events.length + 1, tag });
+  new NewsroomCacheHandler({}).resetRequestCache();
+}
+
+const page = (html: string, tags: string[]) => ({ kind: 'APP_PAGE', html, rscData: Buffer.from(html), headers: { 'x-next-cache-tags': tags.join(',') }, status: 200 });
+
+beforeEach(() => {
+  events.length = 0;
+  new NewsroomCacheHandler({}).resetRequestCache();
+  (globalThis as unknown as { __newsroomCacheEvents: unknown }).__newsroomCacheEvents = { since: async (seq: number) => events.filter((e) => e.seq > seq) };
+  const s = state();
+  if (s) {
+    s.entries.clear();
+    s.tagSeq.clear();
+    s.pendingSeq.clear();
+    s.localExpiry.clear();
+    s.seq = 0;
+    s.bytes = 0;
+  }
+});
+
+describe('the page cache', () => {
+  const handler = new NewsroomCacheHandler({});
+
+  it('answers a miss, then serves what was stored', async () => {
+    expect(await handler.get('/en/story', { kind: 'APP_PAGE' })).toBeNull();
+    await handler.set('/en/story', page('<p>story</p>', ['story:one']), {});
+    expect((await handler.get('/en/story', { kind: 'APP_PAGE' }))?.value.html).toBe('<p>story</p>');
+  });
+
+  it('forgets an entry as soon as the store records an invalidation of one of its tags', async () => {
+    await handler.get('/en/story', { kind: 'APP_PAGE' });
+    await handler.set('/en/story', page('<p>old</p>', ['story:one', 'latest:en']), {});
+    invalidate('story:two');
+    expect(await handler.get('/en/story', { kind: 'APP_PAGE' })).not.toBeNull();
+    invalidate('latest:en');
+    expect(await handler.get('/en/story', { kind: 'APP_PAGE' })).toBeNull();
+  });
+
+  it('does not trust a render that was running while its content changed', async () => {
+    expect(await handler.get('/en/story', { kind: 'APP_PAGE' })).toBeNull(); // render starts
+    invalidate('story:one'); // a publish lands mid-render
+    await handler.set('/en/story', page('<p>read before the publish</p>', ['story:one']), {});
+    expect(await handler.get('/en/story', { kind: 'APP_PAGE' })).toBeNull();
+  });
+
+  it('checks the tags Next passes for data entries, and the soft tags of pages', async () => {
+    await handler.get('data-key', { kind: 'FETCH', tags: ['section:en:europe'] });
+    await handler.set('data-key', { kind: 'FETCH', data: { body: '[]', headers: {}, url: '' }, revalidate: 60 }, { tags: ['section:en:europe'] });
+    invalidate('section:en:europe');
+    expect(await handler.get('data-key', { kind: 'FETCH', tags: ['section:en:europe'] })).toBeNull();
+
+    await handler.get('/en', { kind: 'APP_PAGE' });
+    await handler.set('/en', page('<p>home</p>', []), {});
+    await handler.revalidateTag('_N_T_/en');
+    expect(await handler.get('/en', { kind: 'APP_PAGE', softTags: ['_N_T_/en'] })).toBeNull();
+  });
+
+  it('reads invalidations once per request, not at every lookup', async () => {
+    let reads = 0;
+    (globalThis as unknown as { __newsroomCacheEvents: unknown }).__newsroomCacheEvents = {
+      since: async () => {
+        reads += 1;
+        return [];
+      },
+    };
+    handler.resetRequestCache();
+    for (const key of ['/en', 'data-1', 'data-2']) await handler.get(key, { kind: 'APP_PAGE' });
+    expect(reads).toBe(1);
+    handler.resetRequestCache();
+    await handler.get('/en', { kind: 'APP_PAGE' });
+    expect(reads).toBe(2);
+  });
+
+  it('keeps serving what it has when the store cannot be read', async () => {
+    await handler.get('/en/story', { kind: 'APP_PAGE' });
+    await handler.set('/en/story', page('<p>story</p>', ['story:one']), {});
+    (globalThis as unknown as { __newsroomCacheEvents: unknown }).__newsroomCacheEvents = {
+      since: async () => {
+        throw new Error('store down');
+      },
+    };
+    handler.resetRequestCache();
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      expect((await handler.get('/en/story', { kind: 'APP_PAGE' }))?.value.html).toBe('<p>story</p>');
+    } finally {
+      console.warn = warn;
+    }
+  });
+});
