@@ -1,16 +1,14 @@
 import type { Metadata } from 'next';
-import { serif } from '@/components/layout/fonts';
-import { PageShell } from '@/components/layout/PageShell';
-import { NotFoundPage } from '@/components/not-found/NotFoundPage';
+import { NotFoundFallback } from '@/components/not-found/NotFoundFallback';
 import { defaultEditionId, getEdition } from '@/lib/editions';
 import { noindexRobots } from '@/lib/seo/page-metadata';
 import { publication } from '@/lib/site-config';
 import './globals.css';
 
 /**
- * For addresses outside the proxy's reach (files that do not exist, say). Page URLs that match
- * nothing are answered by the proxy with the edition's own not-found page. Static: it must not
- * read the request, or every page of the app would become dynamic.
+ * For addresses outside the proxy's reach (files that do not exist, say); page URLs that match
+ * nothing get the edition's full not-found page from the proxy. Next sends this boundary with
+ * every page, so it reads nothing and renders little.
  */
 export const metadata: Metadata = {
   title: `${getEdition(defaultEditionId).strings.notFoundTitle} - ${publication.name}`,
@@ -20,11 +18,9 @@ export const metadata: Metadata = {
 export default function RootNotFound() {
   const edition = getEdition(defaultEditionId);
   return (
-    <html lang={edition.lang} dir={edition.dir} className={serif.variable}>
+    <html lang={edition.lang} dir={edition.dir}>
       <body>
-        <PageShell edition={defaultEditionId}>
-          <NotFoundPage edition={defaultEditionId} requestedPath="" />
-        </PageShell>
+        <NotFoundFallback edition={defaultEditionId} />
       </body>
     </html>
   );

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { serif } from '@/components/layout/fonts';
 import { editionIds, getEdition, isEditionId } from '@/lib/editions';
 import { indexableRobots } from '@/lib/seo/page-metadata';
 import { publication, siteUrl } from '@/lib/site-config';
@@ -16,7 +15,7 @@ export default async function EditionLayout({ children, params }: { children: Re
   if (!isEditionId(edition)) notFound();
   const config = getEdition(edition);
   return (
-    <html lang={config.lang} dir={config.dir} className={serif.variable}>
+    <html lang={config.lang} dir={config.dir}>
       <body>{children}</body>
     </html>
   );

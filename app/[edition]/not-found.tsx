@@ -1,20 +1,15 @@
 import type { Metadata } from 'next';
-import { PageShell } from '@/components/layout/PageShell';
-import { NotFoundPage } from '@/components/not-found/NotFoundPage';
+import { NotFoundFallback } from '@/components/not-found/NotFoundFallback';
 import { defaultEditionId, getEdition } from '@/lib/editions';
 import { noindexRobots } from '@/lib/seo/page-metadata';
 
 /**
  * Only a fallback: not-found and gone pages are decided by the proxy and rendered by
- * /[edition]/unavailable (decision 002). Next renders this boundary into every page under the
- * edition, so it must not read the request (that would make every page dynamic).
+ * /[edition]/unavailable (decision 002). Next sends this boundary with every page under the
+ * edition, so it reads nothing and renders little.
  */
 export const metadata: Metadata = { title: getEdition(defaultEditionId).strings.notFoundTitle, robots: noindexRobots };
 
 export default function EditionNotFound() {
-  return (
-    <PageShell edition={defaultEditionId}>
-      <NotFoundPage edition={defaultEditionId} requestedPath="" />
-    </PageShell>
-  );
+  return <NotFoundFallback edition={defaultEditionId} />;
 }

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { editionIds } from '../editions';
 import { isReservedEditionPath } from '../routing/reserved-paths';
 import { slugify, slugPattern } from '../slug';
+import { isImageSource, isSafeHref } from './safe-links';
+
+export { isImageSource, isSafeHref };
 
 /**
  * The one definition of an article. The importer, the publishing API and the store validate
@@ -19,25 +22,7 @@ const sectionSlug = slug.refine((s) => !isReservedEditionPath(s), 'is reserved f
 /** An instant with its zone, e.g. `2018-04-27T14:05:00+02:00` or `2018-04-27T12:05:00Z`. */
 const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time with a zone, e.g. 2018-04-27T14:05:00+02:00' });
 
-/** Links may point to the web, to a mail address or to a path of this site — never `javascript:` and friends. */
-export function isSafeHref(href: string): boolean {
-  if (href.startsWith('/')) return !href.startsWith('//');
-  if (href.startsWith('#')) return true;
-  try {
-    const url = new URL(href);
-    return url.protocol === 'https:' || url.protocol === 'http:' || url.protocol === 'mailto:';
-  } catch {
-    return false;
-  }
-}
-
 const href = z.string().min(1).max(2048).refine(isSafeHref, 'must be an http(s) or mailto URL, or a path of this site starting with /');
-
-/** Images live under this site's `/images/` or on an https host. */
-export function isImageSource(src: string): boolean {
-  if (src.startsWith('/images/')) return !src.includes('..') && !src.includes('\\');
-  return /^https:\/\/[^/]+\//.test(src);
-}
 
 const dimension = z.int().min(1).max(12000);
 
