@@ -7,10 +7,13 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { getStore } = await import('./lib/store/database');
   const { seedStoreIfEmpty } = await import('./lib/content/seed-store');
-  const { listCacheTagEvents } = await import('./lib/store/article-repository');
+  const { latestCacheTagSeq, listCacheTagEvents } = await import('./lib/store/article-repository');
   const { db } = await getStore();
   const report = await seedStoreIfEmpty(db);
   if (report) console.log(`content store seeded with ${report.created.length} stories`);
-  const events = globalThis as typeof globalThis & { __newsroomCacheEvents?: { since(seq: number): Promise<{ seq: number; tag: string }[]> } };
-  events.__newsroomCacheEvents = { since: async (seq) => listCacheTagEvents((await getStore()).db, seq) };
+  // This process's cache starts empty: only invalidations from now on concern it.
+  const events = globalThis as typeof globalThis & {
+    __newsroomCacheEvents?: { startSeq: number; since(seq: number): Promise<{ seq: number; tag: string }[]> };
+  };
+  events.__newsroomCacheEvents = { startSeq: await latestCacheTagSeq(db), since: async (seq) => listCacheTagEvents((await getStore()).db, seq) };
 }

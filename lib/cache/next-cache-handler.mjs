@@ -47,6 +47,8 @@ const state = (globalThis.__newsroomPageCache ??= {
 async function readNewEvents() {
   const source = globalThis.__newsroomCacheEvents;
   if (!source) return;
+  // An empty cache has nothing older to forget: start after the newest event at server start.
+  if (state.seq === 0 && source.startSeq > 0) state.seq = source.startSeq;
   if (state.refreshing) return state.refreshing;
   if (!state.eventsUnread) return;
   state.eventsUnread = false;

@@ -257,28 +257,47 @@ export async function getAuthorName(db: Db, edition: EditionId, slug: string): P
   return row?.author_name;
 }
 
+/** How many of each tag's newest stories are candidates for "related": bounds the work at any archive size. */
+const relatedCandidatesPerTag = 60;
+
 /**
  * Stories that share the most tags with this one, newest first among equals, topped up with
- * the latest of its section. Never the story itself.
+ * the latest of its section. Never the story itself. Only each tag's newest stories are looked
+ * at, through the tag index, so the cost does not grow with the archive.
  */
 export async function listRelated(db: Db, article: Pick<Article, 'id' | 'edition' | 'section' | 'tags'>, limit: number): Promise<ArticleSummary[]> {
-  const tagSlugs = [...new Set(article.tags.map(slugify))];
-  const related: ArticleSummary[] = [];
-  if (tagSlugs.length) {
+  const tagSlugs = [...new Set(article.tags.map(slugify))].slice(0, 10);
+  const shared = new Map<string, { count: number; ts: number }>();
+  for (const tagSlug of tagSlugs) {
     const rows = await db
-      .selectFrom('article_tags as t')
-      .innerJoin('articles as a', 'a.id', 't.article_id')
-      .select([...summaryColumns.map((c) => `a.${c}` as const), (eb) => eb.fn.countAll<number>().as('shared')])
-      .where('t.edition', '=', article.edition)
-      .where('t.tag_slug', 'in', tagSlugs)
-      .where('t.is_published', '=', 1)
-      .where('t.article_id', '!=', article.id)
-      .groupBy('a.id')
-      .orderBy('shared', 'desc')
-      .orderBy('a.published_ts', 'desc')
-      .limit(limit)
+      .selectFrom('article_tags')
+      .select(['article_id', 'published_ts'])
+      .where('edition', '=', article.edition)
+      .where('tag_slug', '=', tagSlug)
+      .where('is_published', '=', 1)
+      .orderBy('published_ts', 'desc')
+      .orderBy('article_id', 'desc')
+      .limit(relatedCandidatesPerTag)
       .execute();
-    related.push(...rows.map(toSummary));
+    for (const row of rows) {
+      if (row.article_id === article.id) continue;
+      const entry = shared.get(row.article_id) ?? { count: 0, ts: Number(row.published_ts) };
+      entry.count += 1;
+      shared.set(row.article_id, entry);
+    }
+  }
+  const chosen = [...shared.entries()]
+    .sort(([idA, a], [idB, b]) => b.count - a.count || b.ts - a.ts || (idB > idA ? 1 : -1))
+    .slice(0, limit)
+    .map(([id]) => id);
+  const related: ArticleSummary[] = [];
+  if (chosen.length) {
+    const rows = await db.selectFrom('articles').select(summaryColumns).where('id', 'in', chosen).execute();
+    const byId = new Map(rows.map((row) => [row.id, toSummary(row)]));
+    for (const id of chosen) {
+      const summary = byId.get(id);
+      if (summary) related.push(summary);
+    }
   }
   if (related.length < limit) {
     const sameSection = await listStories(db, { edition: article.edition, filter: { kind: 'section', slug: article.section }, limit: limit + related.length + 1 });
@@ -314,7 +333,8 @@ export async function searchArticles(
       highlight(articles_fts, 2, ${highlightStart}, ${highlightEnd}) as marked_headline,
       snippet(articles_fts, -1, ${highlightStart}, ${highlightEnd}, '…', 28) as marked_snippet
     from articles_fts
-    join articles a on a.id = articles_fts.article_id
+    join article_search_keys k on k.search_rowid = articles_fts.rowid
+    join articles a on a.id = k.article_id
     where articles_fts match ${query.match} and articles_fts.edition = ${query.edition}
     order by bm25(articles_fts, 0, 0, 10, 4, 1, 3, 2), a.published_ts desc, a.id desc
     limit ${query.limit} offset ${query.offset}`.execute(db);
@@ -351,12 +371,55 @@ export async function sectionExists(db: Db, edition: EditionId, slug: string): P
 export type SitemapMonth = { month: string; count: number; lastModifiedTs: number };
 
 export async function listSitemapMonths(db: Db, edition: EditionId): Promise<SitemapMonth[]> {
-  const { rows } = await sql<{ month: string; count: number; last_modified: number }>`
-    select strftime('%Y-%m', published_ts / 1000, 'unixepoch') as month, count(*) as count, max(modified_ts) as last_modified
-    from articles indexed by articles_sitemap_idx
-    where edition = ${edition} and status = 'published'
-    group by month order by month`.execute(db);
-  return rows.map((r) => ({ month: r.month, count: Number(r.count), lastModifiedTs: Number(r.last_modified) }));
+  const rows = await db
+    .selectFrom('sitemap_months')
+    .select(['month', 'story_count', 'last_modified_ts'])
+    .where('edition', '=', edition)
+    .orderBy('month')
+    .execute();
+  return rows.map((r) => ({ month: r.month, count: Number(r.story_count), lastModifiedTs: Number(r.last_modified_ts) }));
+}
+
+/** The UTC month of an instant, as the sitemaps group stories: `2018-04`. */
+export function sitemapMonth(ts: number): string {
+  return new Date(ts).toISOString().slice(0, 7);
+}
+
+/** Recounts every month of every edition: after a bulk load. */
+export async function rebuildSitemapMonths(db: Db): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('sitemap_months').execute();
+    await sql`insert into sitemap_months (edition, month, story_count, last_modified_ts)
+      select edition, strftime('%Y-%m', published_ts / 1000, 'unixepoch'), count(*), max(modified_ts)
+      from articles where status = 'published'
+      group by edition, strftime('%Y-%m', published_ts / 1000, 'unixepoch')`.execute(trx);
+  });
+}
+
+/** Recounts the months a write touched, from the index; a month left empty disappears. */
+async function refreshSitemapMonths(trx: Db, edition: EditionId, timestamps: number[]): Promise<void> {
+  for (const month of new Set(timestamps.map(sitemapMonth))) {
+    const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+    const row = await trx
+      .selectFrom('articles')
+      .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.max('modified_ts').as('last')])
+      .where('edition', '=', edition)
+      .where('status', '=', 'published')
+      .where('published_ts', '>=', Date.UTC(year, monthNumber - 1, 1))
+      .where('published_ts', '<', Date.UTC(year, monthNumber, 1))
+      .executeTakeFirst();
+    const count = Number(row?.count ?? 0);
+    if (count === 0) {
+      await trx.deleteFrom('sitemap_months').where('edition', '=', edition).where('month', '=', month).execute();
+      continue;
+    }
+    const values = { story_count: count, last_modified_ts: Number(row?.last ?? 0) };
+    await trx
+      .insertInto('sitemap_months')
+      .values({ edition, month, ...values })
+      .onConflict((oc) => oc.columns(['edition', 'month']).doUpdateSet(values))
+      .execute();
+  }
 }
 
 export type SitemapEntry = { path: string; lastModifiedTs: number; image: ArticleImage; headline: string; publishedAt: string };
@@ -447,7 +510,16 @@ export type WriteSummary = { sections: number; created: string[]; updated: strin
  * Upserts by id. An article whose slug changes keeps its old slug as a previous slug, so its
  * old URL keeps answering with a redirect; previous slugs are never forgotten.
  */
-export async function writeContent(db: Db, batch: ContentBatch): Promise<WriteSummary> {
+export type WriteOptions = {
+  /**
+   * Loading an archive into a store no server caches yet: skip recording cache invalidations
+   * and recounting sitemap months per story; call rebuildSitemapMonths() afterwards.
+   */
+  bulk?: boolean;
+};
+
+export async function writeContent(db: Db, batch: ContentBatch, options: WriteOptions = {}): Promise<WriteSummary> {
+  const bulk = options.bulk === true;
   return db.transaction().execute(async (trx) => {
     const summary: WriteSummary = { sections: 0, created: [], updated: [] };
 
@@ -480,8 +552,8 @@ export async function writeContent(db: Db, batch: ContentBatch): Promise<WriteSu
         .select(['edition', 'slug'])
         .where('id', '=', incoming.id)
         .executeTakeFirst();
-      const before = existing ? await placementOf(trx, incoming.id) : undefined;
-      const latestThreshold = await latestThresholdTs(trx, incoming.edition);
+      const before = existing && !bulk ? await placementOf(trx, incoming.id) : undefined;
+      const latestThreshold = bulk ? 0 : await latestThresholdTs(trx, incoming.edition);
       if (existing && existing.edition !== incoming.edition) {
         throw new ContentConflictError(incoming.id, `already exists in edition "${existing.edition}"; an article cannot change edition`);
       }
@@ -552,14 +624,15 @@ export async function writeContent(db: Db, batch: ContentBatch): Promise<WriteSu
       }
       for (const update of updates) await saveLiveUpdate(trx, article.id, update);
       await indexForSearch(trx, article);
-      const after = await placementOf(trx, article.id);
+      const after = bulk ? undefined : await placementOf(trx, article.id);
+      if (!bulk) await refreshSitemapMonths(trx, article.edition, [publishedTs, ...(before ? [before.publishedTs] : [])]);
       if (after) {
         const inLatest = [before, after].some((p) => p && p.publishedTs >= latestThreshold) || before?.status !== after.status;
         for (const tag of tagsAffectedByStory(before, after, inLatest)) invalidated.add(tag);
       }
       (existing ? summary.updated : summary.created).push(article.id);
     }
-    await recordCacheInvalidations(trx, [...invalidated]);
+    if (!bulk) await recordCacheInvalidations(trx, [...invalidated]);
     return summary;
   });
 }
@@ -619,6 +692,12 @@ async function recordCacheInvalidations(trx: Db, tags: string[]): Promise<void> 
   await trx.deleteFrom('cache_tag_events').where('created_ts', '<', now - cacheEventRetentionMs).execute();
 }
 
+/** The number of the newest invalidation: a server starting with an empty cache starts reading after it. */
+export async function latestCacheTagSeq(db: Db): Promise<number> {
+  const row = await db.selectFrom('cache_tag_events').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+  return Number(row?.seq ?? 0);
+}
+
 /** Invalidations recorded after `afterSeq`, oldest first: what a server's cache must forget. */
 export async function listCacheTagEvents(db: Db, afterSeq: number): Promise<{ seq: number; tag: string }[]> {
   const rows = await db.selectFrom('cache_tag_events').select(['seq', 'tag']).where('seq', '>', afterSeq).orderBy('seq').execute();
@@ -663,12 +742,15 @@ export async function addLiveUpdates(db: Db, articleId: string, updates: LiveUpd
     for (const update of updates) await saveLiveUpdate(trx, articleId, update);
     const placement = await placementOf(trx, articleId);
     if (placement) await recordCacheInvalidations(trx, [contentTags.story(articleId), contentTags.sitemaps(placement.edition)]);
+    // The story's modification time moves: its month's lastmod too (after the update below).
+    const refreshMonth = placement ? () => refreshSitemapMonths(trx, placement.edition, [placement.publishedTs]) : async () => {};
     const latest = await latestLiveUpdateTs(trx, articleId, []);
     await trx
       .updateTable('articles')
       .set({ modified_ts: Math.max(Number(article.modified_ts), latest) })
       .where('id', '=', articleId)
       .execute();
+    await refreshMonth();
   });
 }
 
@@ -731,12 +813,21 @@ export async function getOrCreateSetting(db: Db, key: string, create: () => stri
   return row.value;
 }
 
-/** Keeps the full-text index in step: a published story is indexed, a withdrawn one is not. */
+/**
+ * Keeps the full-text index in step: a published story is indexed, a withdrawn one is not.
+ * Its search row is addressed by the story's integer key, through the index's rowid.
+ */
 async function indexForSearch(trx: Db, article: Article): Promise<void> {
-  await sql`delete from articles_fts where article_id = ${article.id}`.execute(trx);
+  await trx.insertInto('article_search_keys').values({ article_id: article.id }).onConflict((oc) => oc.column('article_id').doNothing()).execute();
+  const { search_rowid: key } = await trx
+    .selectFrom('article_search_keys')
+    .select('search_rowid')
+    .where('article_id', '=', article.id)
+    .executeTakeFirstOrThrow();
+  await sql`delete from articles_fts where rowid = ${key}`.execute(trx);
   if (article.status !== 'published') return;
-  await sql`insert into articles_fts (article_id, edition, headline, standfirst, body, tags, slug)
-    values (${article.id}, ${article.edition}, ${article.headline}, ${article.standfirst}, ${bodyText(article)},
+  await sql`insert into articles_fts (rowid, article_id, edition, headline, standfirst, body, tags, slug)
+    values (${key}, ${article.id}, ${article.edition}, ${article.headline}, ${article.standfirst}, ${bodyText(article)},
       ${article.tags.join(' ')}, ${article.slug.replaceAll('-', ' ')})`.execute(trx);
 }
 

@@ -42,7 +42,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log: queryLogger(config.queryLog) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log: queryLogger(config.queryLog) });
   try {
     await migrateToLatest(db);
   } catch (error) {
@@ -50,6 +50,28 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     throw error;
   }
   return { db, config, close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every statement it runs; preparing costs more than running most of ours.
+ * Keep the prepared statements by SQL text (a few hundred distinct ones exist). Safe because
+ * better-sqlite3 runs each statement to completion synchronously: two queries never share one
+ * statement at the same time.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database, max = 500) {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = sqlite.prepare(sql);
+        if (statements.size >= max) statements.delete(statements.keys().next().value!);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 function queryLogger(file: string | undefined): LogConfig | undefined {

@@ -4,6 +4,8 @@ import { searchAndListsMigration } from './migrations/002-search-and-lists';
 import { sitemapsMigration } from './migrations/003-sitemaps';
 import { liveStoriesMigration } from './migrations/004-live-stories';
 import { cacheTagEventsMigration } from './migrations/005-cache-tag-events';
+import { sitemapMonthsMigration } from './migrations/006-sitemap-months';
+import { searchKeysMigration } from './migrations/007-search-keys';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so that they travel
@@ -16,6 +18,8 @@ const migrations: Record<string, Migration> = {
   '003-sitemaps': sitemapsMigration,
   '004-live-stories': liveStoriesMigration,
   '005-cache-tag-events': cacheTagEventsMigration,
+  '006-sitemap-months': sitemapMonthsMigration,
+  '007-search-keys': searchKeysMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -75,6 +75,10 @@ export type LiveUpdatesTable = {
 
 export type SiteSettingsTable = { key: string; value: string };
 
+export type ArticleSearchKeysTable = { search_rowid: Generated<number>; article_id: string };
+
+export type SitemapMonthsTable = { edition: string; month: string; story_count: number; last_modified_ts: number };
+
 export type CacheTagEventsTable = { seq: Generated<number>; tag: string; created_ts: number };
 
 export type Database = {
@@ -86,4 +90,6 @@ export type Database = {
   live_updates: LiveUpdatesTable;
   site_settings: SiteSettingsTable;
   cache_tag_events: CacheTagEventsTable;
+  sitemap_months: SitemapMonthsTable;
+  article_search_keys: ArticleSearchKeysTable;
 };
