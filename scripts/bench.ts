@@ -1,0 +1,406 @@
+/**
+ * npm run bench      — the full measurement: prints one table, writes .data/bench/results.json
+ * npm run bench:ci   — the short form CI runs: fewer, shorter runs; exits 1 when a budget is missed
+ *
+ * Builds and starts the production server (twice: with the page cache, and with it turned off
+ * to measure a forced miss), then measures under load (wrk when installed, else autocannon;
+ * 32 connections), client JavaScript and HTML bytes per page kind, and Lighthouse (mobile
+ * defaults: simulated slow 4G and 4x CPU slowdown, Debian Chromium). The full form also serves
+ * the same article HTML from nginx when it is installed (the ceiling), and compares latency on a
+ * store of 1,000 and of 100,000 stories.
+ *
+ * Options: --skip-build, --large=100000, --duration=10, --lighthouse-runs=3
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import zlib from 'node:zlib';
+
+const { values } = parseArgs({
+  options: {
+    ci: { type: 'boolean', default: false },
+    'skip-build': { type: 'boolean', default: false },
+    large: { type: 'string', default: '100000' },
+    duration: { type: 'string' },
+    'lighthouse-runs': { type: 'string' },
+  },
+});
+const ci = values.ci === true;
+const duration = Number(values.duration ?? (ci ? 4 : 10));
+const lighthouseRuns = Number(values['lighthouse-runs'] ?? 3);
+const largeCount = Number(values.large);
+const connections = 32;
+const outDir = path.resolve('.data/bench');
+fs.mkdirSync(outDir, { recursive: true });
+
+/** Budgets. CI gates on the deterministic figures and on ratios; absolute timings are printed. */
+const budgets = {
+  articleJsAboveFloorBytes: 25 * 1024,
+  cls: 0.01,
+  /** The issue's targets for the article page, reported as met or not. */
+  targets: { performance: 0.95, accessibility: 1, lcpMs: 1500, tbtMs: 100 },
+  /** What CI fails below: the framework's own floor on this kind of machine leaves no room for the targets (decision 009). */
+  ciGates: { performance: 0.75, accessibility: 1, lcpMs: 3200 },
+  hitVsStatic: 1.0,
+  missVsStatic: 0.25,
+  /** CI machines are shared and noisy: ratios get this much slack there. */
+  ciRatioSlack: 0.8,
+  growth: 1.5,
+};
+
+const paths = {
+  static: '/en/about',
+  article: '/en/europe/20180427-europol-hits-is-propaganda-servers',
+  home: '/en',
+  section: '/en/europe',
+  live: '/en/middle-east/20180506-lebanon-election-results-live',
+};
+
+function log(message: string) {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+function run(command: string, args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with status ${result.status}`);
+}
+
+const has = (binary: string) => spawnSync('sh', ['-c', `command -v ${binary}`]).status === 0;
+
+// ---- servers ---------------------------------------------------------------------------------
+
+type Server = { url: string; child: ChildProcess };
+
+async function startServer(port: number, env: Record<string, string>): Promise<Server> {
+  const logFile = path.join(outDir, `server-${port}.log`);
+  const logFd = fs.openSync(logFile, 'w');
+  const child = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port)], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', SITE_URL: `http://localhost:${port}`, ...env },
+    stdio: ['ignore', logFd, logFd],
+    detached: true,
+  });
+  const errors = () => fs.readFileSync(logFile, 'utf8');
+  const url = `http://localhost:${port}`;
+  for (let i = 0; i < 150; i += 1) {
+    try {
+      const response = await fetch(`${url}/en/about`);
+      await response.arrayBuffer();
+      if (response.ok) return { url, child };
+    } catch {
+      // not up yet
+    }
+    if (child.exitCode !== null) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`server on ${port} did not start: ${errors()}`);
+}
+
+async function stopServer(server: Server) {
+  if (server.child.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  process.kill(-server.child.pid!, 'SIGTERM');
+  await exited;
+}
+
+/**
+ * GET a URL's body on a fresh connection. After a load run the server may close the sockets
+ * fetch's pool still holds ("other side closed"), so no keep-alive here, and one retry.
+ */
+async function getBody(url: string | URL): Promise<Buffer> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await new Promise<Buffer>((resolve, reject) => {
+        http
+          .get(url, { agent: false, headers: { connection: 'close' } }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () => resolve(Buffer.concat(chunks)));
+            response.on('error', reject);
+          })
+          .on('error', reject);
+      });
+    } catch (error) {
+      if (attempt >= 2) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+// ---- load ----------------------------------------------------------------------------------
+
+/** `errors`: answers that were not 2xx/3xx (a failure); `timeouts`: requests still unanswered after wrk's 2 s. */
+type Load = { rps: number; p50: number; p99: number; errors: number; timeouts: number };
+
+async function load(url: string, seconds = duration): Promise<Load> {
+  for (let i = 0; i < 5; i += 1) await getBody(url); // warm: fill the cache, open the store
+  if (has('wrk')) {
+    const result = spawnSync('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, '--latency', url], { encoding: 'utf8' });
+    const out = result.stdout;
+    const ms = (label: string) => {
+      const match = new RegExp(`^\\s*${label}%\\s+([\\d.]+)(us|ms|s)`, 'm').exec(out);
+      if (!match) return NaN;
+      const value = Number(match[1]);
+      return match[2] === 'us' ? value / 1000 : match[2] === 's' ? value * 1000 : value;
+    };
+    const errors = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
+    const timeouts = Number(/Socket errors: .*timeout (\d+)/.exec(out)?.[1] ?? 0);
+    return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0), p50: ms('50'), p99: ms('99'), errors, timeouts };
+  }
+  const { default: autocannon } = await import('autocannon');
+  const result = await autocannon({ url, connections, duration: seconds });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx, timeouts: result.timeouts };
+}
+
+// ---- bytes ---------------------------------------------------------------------------------
+
+const gzipSize = (buffer: Buffer) => zlib.gzipSync(buffer, { level: 9 }).length;
+
+/** The HTML of a page, and the gzip size of the scripts a modern browser loads for it. */
+async function pageBytes(server: Server, pagePath: string) {
+  const html = await getBody(`${server.url}${pagePath}`);
+  const text = html.toString('utf8');
+  const scripts = [...text.matchAll(/<script\b([^>]*)\bsrc="([^"]+)"([^>]*)>/g)]
+    .filter((m) => !/\bnoModule\b|\bnomodule\b/.test(`${m[1]} ${m[3]}`))
+    .map((m) => m[2]!);
+  let js = 0;
+  for (const src of new Set(scripts)) js += gzipSize(await getBody(new URL(src, server.url)));
+  return { htmlBytes: html.length, htmlGzip: gzipSize(html), jsGzip: js, scripts: new Set(scripts).size };
+}
+
+// ---- lighthouse ----------------------------------------------------------------------------
+
+type LighthouseResult = { performance: number; accessibility: number; bestPractices: number; seo: number; lcpMs: number; cls: number; tbtMs: number };
+
+function lighthouse(url: string): LighthouseResult {
+  const out = path.join(os.tmpdir(), `bench-lh-${Date.now()}.json`);
+  const flags = '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync';
+  const result = spawnSync(path.resolve('node_modules/.bin/lighthouse'), [url, '--quiet', `--chrome-flags=${flags}`, '--output=json', `--output-path=${out}`], {
+    env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+    encoding: 'utf8',
+  });
+  if (result.status !== 0 || !fs.existsSync(out)) throw new Error(`lighthouse failed for ${url}: ${result.stderr}`);
+  const report = JSON.parse(fs.readFileSync(out, 'utf8'));
+  fs.rmSync(out);
+  const category = (id: string) => report.categories[id].score as number;
+  return {
+    performance: category('performance'),
+    accessibility: category('accessibility'),
+    bestPractices: category('best-practices'),
+    seo: category('seo'),
+    lcpMs: report.audits['largest-contentful-paint'].numericValue,
+    cls: report.audits['cumulative-layout-shift'].numericValue,
+    tbtMs: report.audits['total-blocking-time'].numericValue,
+  };
+}
+
+/** Several runs; the one with the median performance score. */
+function lighthouseMedian(url: string): LighthouseResult {
+  const results = Array.from({ length: lighthouseRuns }, () => lighthouse(url)).sort((a, b) => a.performance - b.performance);
+  return results[Math.floor(results.length / 2)]!;
+}
+
+// ---- datasets ------------------------------------------------------------------------------
+
+async function storeWith(count: number): Promise<string> {
+  const file = path.join(outDir, `${count}.sqlite`);
+  if (!fs.existsSync(file)) {
+    log(`filling a store with ${count} stories`);
+    run('npx', ['tsx', 'scripts/fill-store.ts', `--count=${count}`, `--db=${file}`]);
+  }
+  return file;
+}
+
+function sectionSize(dbFile: string, section: string): number {
+  const out = spawnSync('node', ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(dbFile)},{readonly:true});console.log(d.prepare("select count(*) c from articles where edition='en' and section=? and status='published'").get(${JSON.stringify(section)}).c)`], { encoding: 'utf8' });
+  return Number(out.stdout.trim());
+}
+
+// ---- the run -------------------------------------------------------------------------------
+
+const rows: string[][] = [];
+const failures: string[] = [];
+const results: Record<string, unknown> = { machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`, date: new Date().toISOString() };
+const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+
+function check(ok: boolean, message: string) {
+  if (!ok) failures.push(message);
+  return ok ? 'ok' : 'MISSED';
+}
+
+if (!values['skip-build']) {
+  log('building');
+  run('npm', ['run', 'build'], { DATABASE_PATH: path.join(outDir, 'build.sqlite') });
+}
+
+const smallStore = await storeWith(1000);
+const pageSize = 10;
+let cached = await startServer(3201, { DATABASE_PATH: smallStore, STORIES_PER_PAGE: String(pageSize) });
+let uncached = await startServer(3202, { DATABASE_PATH: smallStore, STORIES_PER_PAGE: String(pageSize), NEWSROOM_PAGE_CACHE: 'off' });
+try {
+  // Throughput: the cached server's hits against a static page, and the uncached server's misses.
+  log('load: static page, then hits and misses');
+  const staticLoad = await load(`${cached.url}${paths.static}`);
+  rows.push(['Static page (about), cache hit', fmt(staticLoad.rps), fmt(staticLoad.p50, 1), fmt(staticLoad.p99, 1), '']);
+  const load2: Record<string, { hit: Load; miss: Load }> = {};
+  for (const kind of ['article', 'home', 'section'] as const) {
+    const hit = await load(`${cached.url}${paths[kind]}`);
+    const miss = await load(`${uncached.url}${paths[kind]}`);
+    load2[kind] = { hit, miss };
+    rows.push([`${kind[0]!.toUpperCase()}${kind.slice(1)}, cache hit`, fmt(hit.rps), fmt(hit.p50, 1), fmt(hit.p99, 1), `${fmt(hit.rps / staticLoad.rps, 2)} × static`]);
+    rows.push([`${kind[0]!.toUpperCase()}${kind.slice(1)}, forced miss`, fmt(miss.rps), fmt(miss.p50, 1), fmt(miss.p99, 1), `${fmt(miss.rps / staticLoad.rps, 2)} × static`]);
+    if (hit.errors || miss.errors) failures.push(`${kind}: ${hit.errors + miss.errors} answers other than 2xx/3xx under load`);
+    if (hit.timeouts || miss.timeouts) log(`${kind}: ${hit.timeouts + miss.timeouts} requests timed out under load (the machine is saturated)`);
+  }
+  const slack = ci ? budgets.ciRatioSlack : 1;
+  const articleHitRatio = load2.article!.hit.rps / staticLoad.rps;
+  const articleMissRatio = load2.article!.miss.rps / staticLoad.rps;
+  const hitCheck = check(articleHitRatio >= budgets.hitVsStatic * slack, `article cache hit at ${fmt(articleHitRatio, 2)} × the static page (budget ${budgets.hitVsStatic * slack})`);
+  const missCheck = check(articleMissRatio >= budgets.missVsStatic * slack, `article miss at ${fmt(articleMissRatio, 2)} × the static page (budget ${budgets.missVsStatic * slack})`);
+
+  let nginxRow: Load | null = null;
+  if (!ci && has('nginx')) {
+    log('nginx serving the same article HTML');
+    nginxRow = await nginxCeiling(`${cached.url}${paths.article}`);
+    if (nginxRow) rows.push(['Article HTML from nginx (ceiling)', fmt(nginxRow.rps), fmt(nginxRow.p50, 1), fmt(nginxRow.p99, 1), `${fmt(nginxRow.rps / load2.article!.hit.rps, 1)} × Next's hit`]);
+  }
+
+  // Bytes.
+  log('bytes per page kind');
+  const bytes: Record<string, Awaited<ReturnType<typeof pageBytes>>> = {};
+  for (const kind of ['static', 'article', 'home', 'section', 'live'] as const) bytes[kind] = await pageBytes(cached, paths[kind]);
+  const floor = bytes.static!.jsGzip;
+  const articleAbove = bytes.article!.jsGzip - floor;
+  const jsCheck = check(articleAbove <= budgets.articleJsAboveFloorBytes, `article ships ${articleAbove} bytes of our JavaScript above the framework's floor (budget ${budgets.articleJsAboveFloorBytes})`);
+
+  // Lighthouse.
+  log(`lighthouse (${lighthouseRuns} run(s) each)`);
+  const lhArticle = lighthouseMedian(`${cached.url}${paths.article}`);
+  const lhHome = lighthouseMedian(`${cached.url}${paths.home}`);
+  const lhStatic = lighthouseMedian(`${cached.url}${paths.static}`);
+  const clsCheck = check(lhArticle.cls <= budgets.cls && lhHome.cls <= budgets.cls, `layout shift ${lhArticle.cls} / ${lhHome.cls} (budget ${budgets.cls})`);
+  const gates = budgets.ciGates;
+  const perfCheck = check(lhArticle.performance >= gates.performance, `article performance ${lhArticle.performance} (gate ${gates.performance})`);
+  const a11yCheck = check(lhArticle.accessibility >= gates.accessibility && lhHome.accessibility >= gates.accessibility, `accessibility ${lhArticle.accessibility} / ${lhHome.accessibility}`);
+  const lcpCheck = check(lhArticle.lcpMs <= gates.lcpMs, `article LCP ${fmt(lhArticle.lcpMs)} ms (gate ${gates.lcpMs})`);
+
+  // Growth: misses on a store of 1,000 and of 100,000 stories.
+  const growth: string[][] = [];
+  if (!ci) {
+    const latencyOf = async (server: Server, dbFile: string) => {
+      const deepPage = Math.max(1, Math.ceil(sectionSize(dbFile, 'europe') / pageSize));
+      const probe = (p: string) => load(`${server.url}${p}`, 5);
+      return {
+        deepPage,
+        article: await probe(paths.article),
+        sectionFirst: await probe(paths.section),
+        sectionDeep: await probe(`${paths.section}?page=${deepPage}`),
+        sitemapIndex: await probe('/sitemap.xml'),
+        sitemapMonth: await probe('/sitemaps/en/stories-2016-06.xml'),
+      };
+    };
+    log('growth: 1,000 stories');
+    const small = await latencyOf(uncached, smallStore);
+    await stopServer(uncached);
+    await stopServer(cached);
+    const largeStore = await storeWith(largeCount);
+    log(`growth: ${largeCount} stories`);
+    uncached = await startServer(3202, { DATABASE_PATH: largeStore, STORIES_PER_PAGE: String(pageSize), NEWSROOM_PAGE_CACHE: 'off' });
+    cached = await startServer(3201, { DATABASE_PATH: largeStore, STORIES_PER_PAGE: String(pageSize) });
+    const large = await latencyOf(uncached, largeStore);
+    for (const [label, key, gated] of [
+      ['Article', 'article', true],
+      ['Section, first page', 'sectionFirst', true],
+      [`Section, last page (${small.deepPage} / ${large.deepPage})`, 'sectionDeep', true],
+      ['Sitemap index', 'sitemapIndex', true],
+      ['Sitemap of one month', 'sitemapMonth', false],
+    ] as const) {
+      const a = small[key];
+      const b = large[key];
+      const ratio = b.p50 / a.p50;
+      const verdict = gated ? check(ratio <= budgets.growth, `${label}: ${fmt(ratio, 2)} × slower at ${largeCount} stories (budget ${budgets.growth})`) : 'grows with the month’s stories';
+      growth.push([label, fmt(a.p50, 1), fmt(b.p50, 1), fmt(ratio, 2), verdict]);
+    }
+  }
+
+  // The table.
+  const table = (head: string[], body: string[][]) =>
+    [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  const lhRow = (name: string, r: LighthouseResult) => [name, fmt(r.performance, 2), fmt(r.accessibility, 2), fmt(r.bestPractices, 2), fmt(r.seo, 2), fmt(r.lcpMs), fmt(r.cls, 3), fmt(r.tbtMs)];
+  const t = budgets.targets;
+  const target = (ok: boolean) => (ok ? 'met' : 'not met');
+  const report = [
+    `Measured ${results.date} on ${results.machine}; load: ${has('wrk') ? 'wrk' : 'autocannon'}, ${connections} connections, ${duration} s; store: 1,000 stories.`,
+    '',
+    table(['Page, cache', 'Requests/s', 'p50 ms', 'p99 ms', 'Compared'], rows),
+    '',
+    table(
+      ['Page', 'HTML bytes', 'HTML gzip', 'Scripts', 'JS gzip', 'JS above floor'],
+      (['static', 'article', 'home', 'section', 'live'] as const).map((k) => [
+        k === 'static' ? 'About (no island: the floor)' : k,
+        String(bytes[k]!.htmlBytes),
+        String(bytes[k]!.htmlGzip),
+        String(bytes[k]!.scripts),
+        String(bytes[k]!.jsGzip),
+        k === 'static' ? '—' : String(bytes[k]!.jsGzip - floor),
+      ]),
+    ),
+    '',
+    table(['Lighthouse (mobile)', 'Performance', 'Accessibility', 'Best practices', 'SEO', 'LCP ms', 'CLS', 'TBT ms'], [
+      lhRow('Article', lhArticle),
+      lhRow('Home', lhHome),
+      lhRow('About (the framework floor)', lhStatic),
+    ]),
+    '',
+    ...(growth.length ? [table(['Forced miss, p50 ms', '1,000 stories', `${largeCount.toLocaleString('en')} stories`, 'Ratio', 'Budget 1.5×'], growth), ''] : []),
+    table(
+      ['Budget', 'Result'],
+      [
+        [`Our JavaScript on an article ≤ ${budgets.articleJsAboveFloorBytes} bytes gzip above the floor`, `${articleAbove} — ${jsCheck}`],
+        [`CLS ≤ ${budgets.cls}`, `${lhArticle.cls} / ${lhHome.cls} — ${clsCheck}`],
+        [`Article cache hit ≥ ${budgets.hitVsStatic} × static page${ci ? ` (× ${budgets.ciRatioSlack} in CI)` : ''}`, `${fmt(articleHitRatio, 2)} — ${hitCheck}`],
+        [`Article miss ≥ ${budgets.missVsStatic} × static page${ci ? ` (× ${budgets.ciRatioSlack} in CI)` : ''}`, `${fmt(articleMissRatio, 2)} — ${missCheck}`],
+        [`Lighthouse gate: performance ≥ ${gates.performance}, LCP ≤ ${gates.lcpMs} ms, accessibility 1`, `${lhArticle.performance}, ${fmt(lhArticle.lcpMs)} ms, ${lhArticle.accessibility} — ${[perfCheck, lcpCheck, a11yCheck].every((c) => c === 'ok') ? 'ok' : 'MISSED'}`],
+        [`Target: performance ≥ ${t.performance}`, `${lhArticle.performance} — ${target(lhArticle.performance >= t.performance)}`],
+        [`Target: LCP ≤ ${t.lcpMs} ms`, `${fmt(lhArticle.lcpMs)} — ${target(lhArticle.lcpMs <= t.lcpMs)}`],
+        [`Target: TBT ≤ ${t.tbtMs} ms`, `${fmt(lhArticle.tbtMs)} — ${target(lhArticle.tbtMs <= t.tbtMs)}`],
+      ],
+    ),
+  ].join('\n');
+  console.log(report);
+  Object.assign(results, { rows, bytes, lighthouse: { article: lhArticle, home: lhHome, static: lhStatic }, growth, nginx: nginxRow, failures });
+  fs.writeFileSync(path.join(outDir, ci ? 'results-ci.json' : 'results.json'), JSON.stringify(results, null, 2));
+  fs.writeFileSync(path.join(outDir, ci ? 'results-ci.md' : 'results.md'), `${report}\n`);
+} finally {
+  await stopServer(cached).catch(() => {});
+  await stopServer(uncached).catch(() => {});
+}
+
+if (failures.length) {
+  console.error(`\nbench: budgets missed:\n- ${failures.join('\n- ')}`);
+  process.exitCode = 1;
+} else {
+  console.error('\nbench: every budget met');
+}
+
+/** Serves the article's HTML as a file from nginx and loads it: the ceiling for a cache hit. */
+async function nginxCeiling(articleUrl: string): Promise<Load | null> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-nginx-'));
+  fs.mkdirSync(path.join(dir, 'logs'));
+  fs.writeFileSync(path.join(dir, 'article.html'), await getBody(articleUrl));
+  fs.writeFileSync(
+    path.join(dir, 'nginx.conf'),
+    `worker_processes 1;\ndaemon off;\npid ${dir}/nginx.pid;\nerror_log ${dir}/logs/error.log;\nevents { worker_connections 1024; }\nhttp {\n  access_log off;\n  types { text/html html; }\n  server {\n    listen 127.0.0.1:3299;\n    root ${dir};\n    location / { try_files $uri =404; }\n  }\n}\n`,
+  );
+  const child = spawn('nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: 'ignore' });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  try {
+    return await load('http://127.0.0.1:3299/article.html');
+  } catch {
+    return null;
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
