@@ -1,14 +1,36 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+/** The store's contract tests: they run once on SQLite and once more on PostgreSQL. */
+const storeContractTests = [
+  'lib/store/article-repository.test.ts',
+  'lib/content/import-content.test.ts',
+  'lib/content/demo-content.test.ts',
+  'lib/routing/page-request.test.ts',
+];
+
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
-    include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',
     // `server-only` throws outside a React server build; unit tests are server code.
     alias: { 'server-only': path.resolve(import.meta.dirname, 'lib/testing/server-only-stub.ts') },
     pool: 'forks',
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'sqlite', include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'scripts/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: storeContractTests,
+          env: { TEST_STORE: 'postgres' },
+          globalSetup: ['lib/testing/postgres-setup.ts'],
+        },
+      },
+    ],
   },
 });

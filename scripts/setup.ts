@@ -15,7 +15,7 @@ const config = storeConfigFromEnv();
 const store = await openStore(config);
 try {
   const report = await seedStoreIfEmpty(store.db);
-  const where = path.relative(process.cwd(), config.path);
+  const where = config.kind === 'postgres' ? 'the PostgreSQL store' : path.relative(process.cwd(), config.path);
   console.log(report ? `setup: seeded ${where} with ${report.created.length} stories` : `setup: ${where} is migrated and already has content`);
 } catch (error) {
   if (error instanceof ContentImportError) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankSuggestions, suggestionMatch, trigramSimilarity, wordsOfPath } from './suggestions';
+import { rankSuggestions, suggestionTerms, trigramSimilarity, wordsOfPath } from './suggestions';
 
 const story = (slug: string, headline: string, publishedAt = '2018-04-27T12:00:00Z') => ({ slug, headline, publishedAt });
 
@@ -18,8 +18,14 @@ describe('the words of a mistyped address', () => {
   });
 
   it('become an any-word, word-start search', () => {
-    expect(suggestionMatch(['europol', 'propoganda'])).toBe('"euro"* OR "prop"*');
-    expect(suggestionMatch([])).toBeNull();
+    expect(suggestionTerms(['europol', 'propoganda'])).toEqual({
+      all: false,
+      words: [
+        { word: 'euro', prefix: true },
+        { word: 'prop', prefix: true },
+      ],
+    });
+    expect(suggestionTerms([])).toBeNull();
   });
 });
 

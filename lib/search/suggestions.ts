@@ -1,5 +1,5 @@
 import { slugify } from '../slug';
-import { quote, searchWords } from './search-query';
+import { searchWords, type SearchTerms } from './search-query';
 
 /**
  * "Were you looking for…?" on the not-found page: the stories whose slugs or headlines are
@@ -22,10 +22,10 @@ export function wordsOfPath(path: string): string[] {
   return [...new Set(words.filter((w) => w.length >= 3 && !/^\d+$/.test(w) && !stopWords.has(w)))].slice(0, 10);
 }
 
-/** An FTS5 expression matching any story containing a word that starts like one of these. */
-export function suggestionMatch(words: string[]): string | null {
+/** Terms matching any story containing a word that starts like one of these. */
+export function suggestionTerms(words: string[]): SearchTerms | null {
   if (words.length === 0) return null;
-  return words.map((w) => `${quote(w.slice(0, Math.min(w.length, 4)))}*`).join(' OR ');
+  return { all: false, words: words.map((w) => ({ word: w.slice(0, Math.min(w.length, 4)), prefix: true })) };
 }
 
 function trigrams(text: string): Set<string> {

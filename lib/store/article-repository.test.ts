@@ -239,7 +239,7 @@ describe('search', () => {
   });
 
   it('ranks a match in the headline above one in the body, and never finds a withdrawn story', async () => {
-    const { hits, total } = await searchArticles(store.db, { edition: 'en', match: '"propaganda"', limit: 10, offset: 0 });
+    const { hits, total } = await searchArticles(store.db, { edition: 'en', terms: { all: true, words: [{ word: 'propaganda', prefix: false }] }, limit: 10, offset: 0 });
     expect(hits.map((h) => h.id)).toEqual(['servers', 'trains']);
     expect(total).toBe(2);
     expect(hits[0]?.markedHeadline).toBe(`Police seize ${highlightStart}propaganda${highlightEnd} servers`);
@@ -247,13 +247,13 @@ describe('search', () => {
   });
 
   it('matches other forms of a word', async () => {
-    const { hits } = await searchArticles(store.db, { edition: 'en', match: '"server"', limit: 10, offset: 0 });
+    const { hits } = await searchArticles(store.db, { edition: 'en', terms: { all: true, words: [{ word: 'server', prefix: false }] }, limit: 10, offset: 0 });
     expect(hits.map((h) => h.id)).toEqual(['servers']);
   });
 
   it('forgets a story once it is withdrawn', async () => {
     await writeContent(store.db, { sections: [], articles: [article({ id: 'servers', slug: 'servers', headline: 'Police seize propaganda servers', status: 'withdrawn' })] });
-    const { hits } = await searchArticles(store.db, { edition: 'en', match: '"seize"', limit: 10, offset: 0 });
+    const { hits } = await searchArticles(store.db, { edition: 'en', terms: { all: true, words: [{ word: 'seize', prefix: false }] }, limit: 10, offset: 0 });
     expect(hits).toEqual([]);
   });
 });

@@ -5,6 +5,8 @@ import { slugify } from '../slug';
 import type { Article, ArticleImage, ArticleStatus, LiveUpdate, Section } from '../content/article-schema';
 import { bodyText } from '../content/article-text';
 import { contentTags, tagsAffectedByStory, type StoryPlacement } from '../cache/content-tags';
+import type { SearchTerms } from '../search/search-query';
+import { dialectOf } from './dialect';
 import type { ArticlesTable, Database } from './schema';
 
 /**
@@ -321,30 +323,56 @@ export const highlightStart = '\u0002';
 export const highlightEnd = '\u0003';
 
 /**
- * Full-text search among published stories, best match first (BM25, headline weighted most),
- * newer first among equals. `match` must be a safe FTS5 expression (see lib/search/search-query.ts).
+ * Full-text search among published stories, best match first (headline weighted most), newer
+ * first among equals. SQLite: FTS5 with BM25; PostgreSQL: a weighted tsvector with ts_rank.
+ * Both are built here from plain words (lib/search/search-query.ts), never from reader input.
  */
 export async function searchArticles(
   db: Db,
-  query: { edition: EditionId; match: string; limit: number; offset: number },
+  query: { edition: EditionId; terms: SearchTerms; limit: number; offset: number },
 ): Promise<{ hits: SearchHit[]; total: number }> {
-  const { rows } = await sql<SummaryRow & { marked_headline: string; marked_snippet: string }>`
+  type HitRow = SummaryRow & { marked_headline: string; marked_snippet: string };
+  if (query.terms.words.length === 0) return { hits: [], total: 0 };
+  const toHits = (rows: HitRow[]) =>
+    rows.map((row) => ({ ...toSummary(row), markedHeadline: row.marked_headline, markedSnippet: row.marked_snippet }));
+
+  if (dialectOf(db) === 'postgres') {
+    const tsquery = query.terms.words.map(({ word, prefix }) => (prefix ? `${word}:*` : word)).join(query.terms.all ? ' & ' : ' | ');
+    const marks = `StartSel=${highlightStart}, StopSel=${highlightEnd}`;
+    const { rows } = await sql<HitRow>`
+      select a.id, a.edition, a.section, a.slug, a.headline, a.standfirst, a.published_at, a.updated_at, a.main_image,
+        ts_headline('english', s.headline, q, ${`${marks}, HighlightAll=true`}) as marked_headline,
+        ts_headline('english', case when s.body <> '' then s.body else s.standfirst end, q,
+          ${`${marks}, MaxWords=28, MinWords=12, ShortWord=2, MaxFragments=1, FragmentDelimiter=…`}) as marked_snippet
+      from articles_search s
+      cross join to_tsquery('english', ${tsquery}) q
+      join article_search_keys k on k.search_rowid = s.search_rowid
+      join articles a on a.id = k.article_id
+      where s.document @@ q and s.edition = ${query.edition}
+      order by ts_rank('{0.1, 0.2, 0.4, 1.0}', s.document, q) desc, a.published_ts desc, a.id desc
+      limit ${query.limit} offset ${query.offset}`.execute(db);
+    const count = await sql<{ total: number }>`
+      select count(*) as total from articles_search s
+      where s.document @@ to_tsquery('english', ${tsquery}) and s.edition = ${query.edition}`.execute(db);
+    return { hits: toHits(rows), total: Number(count.rows[0]?.total ?? 0) };
+  }
+
+  const quote = (word: string) => `"${word.replaceAll('"', '""')}"`;
+  const match = query.terms.words.map(({ word, prefix }) => (prefix ? `${quote(word)}*` : quote(word))).join(query.terms.all ? ' ' : ' OR ');
+  const { rows } = await sql<HitRow>`
     select a.id, a.edition, a.section, a.slug, a.headline, a.standfirst, a.published_at, a.updated_at, a.main_image,
       highlight(articles_fts, 2, ${highlightStart}, ${highlightEnd}) as marked_headline,
       snippet(articles_fts, -1, ${highlightStart}, ${highlightEnd}, '…', 28) as marked_snippet
     from articles_fts
     join article_search_keys k on k.search_rowid = articles_fts.rowid
     join articles a on a.id = k.article_id
-    where articles_fts match ${query.match} and articles_fts.edition = ${query.edition}
+    where articles_fts match ${match} and articles_fts.edition = ${query.edition}
     order by bm25(articles_fts, 0, 0, 10, 4, 1, 3, 2), a.published_ts desc, a.id desc
     limit ${query.limit} offset ${query.offset}`.execute(db);
   const count = await sql<{ total: number }>`
     select count(*) as total from articles_fts
-    where articles_fts match ${query.match} and articles_fts.edition = ${query.edition}`.execute(db);
-  return {
-    hits: rows.map((row) => ({ ...toSummary(row), markedHeadline: row.marked_headline, markedSnippet: row.marked_snippet })),
-    total: Number(count.rows[0]?.total ?? 0),
-  };
+    where articles_fts match ${match} and articles_fts.edition = ${query.edition}`.execute(db);
+  return { hits: toHits(rows), total: Number(count.rows[0]?.total ?? 0) };
 }
 
 export async function listSections(db: Db, edition: EditionId): Promise<Section[]> {
@@ -389,6 +417,13 @@ export function sitemapMonth(ts: number): string {
 export async function rebuildSitemapMonths(db: Db): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('sitemap_months').execute();
+    if (dialectOf(trx) === 'postgres') {
+      await sql`insert into sitemap_months (edition, month, story_count, last_modified_ts)
+        select edition, to_char(to_timestamp(published_ts / 1000.0) at time zone 'UTC', 'YYYY-MM') as month, count(*), max(modified_ts)
+        from articles where status = 'published'
+        group by edition, month`.execute(trx);
+      return;
+    }
     await sql`insert into sitemap_months (edition, month, story_count, last_modified_ts)
       select edition, strftime('%Y-%m', published_ts / 1000, 'unixepoch'), count(*), max(modified_ts)
       from articles where status = 'published'
@@ -824,11 +859,25 @@ async function indexForSearch(trx: Db, article: Article): Promise<void> {
     .select('search_rowid')
     .where('article_id', '=', article.id)
     .executeTakeFirstOrThrow();
+  const values = {
+    edition: article.edition,
+    headline: article.headline,
+    standfirst: article.standfirst,
+    body: bodyText(article),
+    tags: article.tags.join(' '),
+    slug: article.slug.replaceAll('-', ' '),
+  };
+  if (dialectOf(trx) === 'postgres') {
+    await sql`delete from articles_search where search_rowid = ${key}`.execute(trx);
+    if (article.status !== 'published') return;
+    await sql`insert into articles_search (search_rowid, edition, headline, standfirst, body, tags, slug)
+      values (${key}, ${values.edition}, ${values.headline}, ${values.standfirst}, ${values.body}, ${values.tags}, ${values.slug})`.execute(trx);
+    return;
+  }
   await sql`delete from articles_fts where rowid = ${key}`.execute(trx);
   if (article.status !== 'published') return;
   await sql`insert into articles_fts (rowid, article_id, edition, headline, standfirst, body, tags, slug)
-    values (${key}, ${article.id}, ${article.edition}, ${article.headline}, ${article.standfirst}, ${bodyText(article)},
-      ${article.tags.join(' ')}, ${article.slug.replaceAll('-', ' ')})`.execute(trx);
+    values (${key}, ${article.id}, ${values.edition}, ${values.headline}, ${values.standfirst}, ${values.body}, ${values.tags}, ${values.slug})`.execute(trx);
 }
 
 /** A slug names one story per edition, whether it is that story's current slug or a previous one. */

@@ -1,22 +1,42 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect, type LogConfig } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type LogConfig } from 'kysely';
+import pg from 'pg';
+import { logger } from '../log';
+import { markDialect } from './dialect';
 import { migrateToLatest } from './migrations';
 import type { Database } from './schema';
 
 /**
  * Opens the content store. The embedded default is one SQLite file; its path comes from
  * DATABASE_PATH (default `.data/newsroom.sqlite`, relative to the working directory).
- * Opening migrates to the latest schema, so a fresh path is a working, empty store.
+ * DATABASE_URL=postgres://… selects PostgreSQL instead, shared by every instance.
+ * Opening migrates to the latest schema, so a fresh store is a working, empty store.
  */
 
-export type StoreConfig = {
-  kind: 'sqlite';
-  path: string;
-  /** STORE_QUERY_LOG: a file that receives one JSON line per query run (SQL and parameters). */
-  queryLog?: string;
-};
+export type StoreConfig =
+  | {
+      kind: 'sqlite';
+      path: string;
+      /** STORE_QUERY_LOG: a file that receives one JSON line per query run (SQL and parameters). */
+      queryLog?: string;
+    }
+  | {
+      kind: 'postgres';
+      url: string;
+      /** DATABASE_POOL_MAX: connections per instance (default 10). */
+      poolMax?: number;
+      /** DATABASE_STATEMENT_TIMEOUT_MS: a query running longer is cancelled (default 5000). */
+      statementTimeoutMs?: number;
+      /** A schema to work in instead of `public` (tests give each store its own). */
+      schema?: string;
+      queryLog?: string;
+    };
+
+export class StoreConfigError extends Error {
+  override name = 'StoreConfigError';
+}
 
 export type Store = {
   db: Kysely<Database>;
@@ -27,6 +47,19 @@ export type Store = {
 export const defaultDatabasePath = '.data/newsroom.sqlite';
 
 export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
+  const url = env.DATABASE_URL?.trim();
+  if (url) {
+    if (!/^postgres(ql)?:\/\//.test(url)) {
+      throw new StoreConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded SQLite store)');
+    }
+    return {
+      kind: 'postgres',
+      url,
+      poolMax: positiveInteger(env.DATABASE_POOL_MAX, 'DATABASE_POOL_MAX') ?? 10,
+      statementTimeoutMs: positiveInteger(env.DATABASE_STATEMENT_TIMEOUT_MS, 'DATABASE_STATEMENT_TIMEOUT_MS') ?? 5000,
+      queryLog: env.STORE_QUERY_LOG || undefined,
+    };
+  }
   return {
     kind: 'sqlite',
     path: path.resolve(/*turbopackIgnore: true*/ env.DATABASE_PATH || defaultDatabasePath),
@@ -34,7 +67,52 @@ export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreC
   };
 }
 
+function positiveInteger(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new StoreConfigError(`${name} must be a positive integer, not "${value}"`);
+  return n;
+}
+
 export async function openStore(config: StoreConfig): Promise<Store> {
+  return config.kind === 'postgres' ? openPostgresStore(config) : openSqliteStore(config);
+}
+
+// bigint columns (epoch milliseconds, counts) come back as JavaScript numbers, as from SQLite:
+// every one of ours is far below 2^53.
+const int8 = 20;
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === int8 && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+async function openPostgresStore(config: Extract<StoreConfig, { kind: 'postgres' }>): Promise<Store> {
+  const timeout = config.statementTimeoutMs ?? 5000;
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: config.poolMax ?? 10,
+    // Waiting for a connection, or for a query, never hangs a request for long.
+    connectionTimeoutMillis: 3000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: timeout,
+    query_timeout: timeout + 1000,
+    application_name: 'newsroom',
+    options: config.schema ? `-c search_path=${config.schema}` : undefined,
+    types: pgTypes,
+  });
+  // A connection the server drops while idle must not bring the process down; the pool replaces it.
+  pool.on('error', (error) => logger.warn({ component: 'store', err: error.message }, 'an idle PostgreSQL connection failed; the pool replaces it'));
+  const db = new Kysely<Database>({ dialect: markDialect(new PostgresDialect({ pool }), 'postgres'), log: queryLogger(config.queryLog) });
+  try {
+    await migrateToLatest(db, 'postgres', config.schema);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { db, config, close: () => db.destroy() };
+}
+
+async function openSqliteStore(config: Extract<StoreConfig, { kind: 'sqlite' }>): Promise<Store> {
   if (config.path !== ':memory:') fs.mkdirSync(path.dirname(config.path), { recursive: true });
   const sqlite = new SqliteDatabase(config.path);
   // WAL lets readers (every request) carry on while the importer writes.

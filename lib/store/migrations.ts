@@ -6,13 +6,15 @@ import { liveStoriesMigration } from './migrations/004-live-stories';
 import { cacheTagEventsMigration } from './migrations/005-cache-tag-events';
 import { sitemapMonthsMigration } from './migrations/006-sitemap-months';
 import { searchKeysMigration } from './migrations/007-search-keys';
+import { initialPostgresMigration } from './migrations/postgres/001-initial';
+import type { Dialect } from './dialect';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so that they travel
  * inside the server bundle. Names sort in the order they run; never rename or edit one that
- * has shipped — add the next.
+ * has shipped — add the next, in each dialect's list.
  */
-const migrations: Record<string, Migration> = {
+const sqliteMigrations: Record<string, Migration> = {
   '001-articles': articlesMigration,
   '002-search-and-lists': searchAndListsMigration,
   '003-sitemaps': sitemapsMigration,
@@ -22,14 +24,20 @@ const migrations: Record<string, Migration> = {
   '007-search-keys': searchKeysMigration,
 };
 
-const provider: MigrationProvider = { getMigrations: async () => migrations };
+/** PostgreSQL started with the schema SQLite had reached by then, full-text search included. */
+const postgresMigrations: Record<string, Migration> = {
+  '001-initial': initialPostgresMigration,
+};
 
-export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db, provider });
+/** `schema`: PostgreSQL only, where the store lives when not in the default search path. */
+export async function migrateToLatest(db: Kysely<any>, dialect: Dialect = 'sqlite', schema?: string): Promise<void> {
+  const migrations = dialect === 'postgres' ? postgresMigrations : sqliteMigrations;
+  const provider: MigrationProvider = { getMigrations: async () => migrations };
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     const cause = error instanceof Error ? error.message : String(error ?? '');
-    throw new Error(`The content store could not be migrated${failed ? ` (${failed.migrationName})` : ''}: ${cause}`);
+    throw new Error(`The content store could not be migrated${failed ? ` (${failed.migrationName})` : ''}: ${cause}`, { cause: error });
   }
 }

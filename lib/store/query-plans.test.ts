@@ -112,7 +112,7 @@ describe('the hot queries use indexes, never a full table scan', () => {
       await repository.listSitemapMonths(db, 'en');
       await repository.listStoriesPublishedBetween(db, { edition: 'en', fromTs: Date.UTC(2018, 3, 1), toTs: Date.UTC(2018, 4, 1), limit: 50_000 });
       await repository.listCacheTagEvents(db, 0);
-      await repository.searchArticles(db, { edition: 'en', match: '"story"', limit: 10, offset: 0 });
+      await repository.searchArticles(db, { edition: 'en', terms: { all: true, words: [{ word: 'story', prefix: false }] }, limit: 10, offset: 0 });
       await repository.latestCacheTagSeq(db);
     });
     expect(plans.length).toBeGreaterThan(15);

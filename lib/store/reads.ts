@@ -8,7 +8,7 @@ import { cachedRead } from '../cache/cached-read';
 import { contentTags } from '../cache/content-tags';
 import type { EditionId } from '../editions';
 import { readSearchQuery } from '../search/search-query';
-import { rankSuggestions, suggestionMatch, wordsOfPath } from '../search/suggestions';
+import { rankSuggestions, suggestionTerms, wordsOfPath } from '../search/suggestions';
 import { storiesPerPage } from '../site-config';
 import { slugify } from '../slug';
 import * as repository from './article-repository';
@@ -131,19 +131,19 @@ export type SearchPage = { text: string; hits: repository.SearchHit[]; total: nu
 
 /** Search results for what the reader typed. Not cached: every query is different. */
 export const searchStories = cache(async (edition: EditionId, rawQuery: string, page: number): Promise<SearchPage> => {
-  const { text, match } = readSearchQuery(rawQuery);
+  const { text, terms } = readSearchQuery(rawQuery);
   const pageSize = storiesPerPage();
-  if (!match) return { text, hits: [], total: 0, page: 1, pageSize };
+  if (!terms) return { text, hits: [], total: 0, page: 1, pageSize };
   const { db } = await getStore();
-  const result = await repository.searchArticles(db, { edition, match, limit: pageSize, offset: (page - 1) * pageSize });
+  const result = await repository.searchArticles(db, { edition, terms, limit: pageSize, offset: (page - 1) * pageSize });
   return { text, ...result, page, pageSize };
 });
 
 /** Up to five stories whose slug or headline is closest to the address the reader asked for. */
 export const getSuggestions = cache(async (edition: EditionId, requestedPath: string) => {
-  const match = suggestionMatch(wordsOfPath(requestedPath));
-  if (!match) return [];
+  const terms = suggestionTerms(wordsOfPath(requestedPath));
+  if (!terms) return [];
   const { db } = await getStore();
-  const { hits } = await repository.searchArticles(db, { edition, match, limit: 30, offset: 0 });
+  const { hits } = await repository.searchArticles(db, { edition, terms, limit: 30, offset: 0 });
   return rankSuggestions(requestedPath, hits);
 });

@@ -1,11 +1,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import sharp from 'sharp';
+import { inject } from 'vitest';
 import { ArticleSchema, type Article, type ArticleInput, type Section } from '../content/article-schema';
 import { openStore, type Store } from '../store/database';
 
-/** Test fixtures: real temporary folders, real JPEG files, real SQLite stores. */
+/**
+ * Test fixtures: real temporary folders, real JPEG files, real stores. The store is SQLite, or
+ * PostgreSQL when the test project says TEST_STORE=postgres (vitest.config.ts): the same
+ * contract tests then run against a throw-away database that lib/testing/postgres-setup.ts
+ * creates for the run, each store in a schema of its own.
+ */
 
 export function makeTempDir(prefix = 'newsroom-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -20,9 +27,35 @@ export async function writePicture(publicDir: string, src: string, width: number
     .toFile(file);
 }
 
-/** A fresh, migrated store in a temporary file. */
+/** A fresh, migrated, empty store. */
 export async function openTestStore(): Promise<Store> {
+  if (process.env.TEST_STORE === 'postgres') return openPostgresTestStore();
   return openStore({ kind: 'sqlite', path: path.join(makeTempDir('newsroom-store-'), 'test.sqlite') });
+}
+
+let schemaCount = 0;
+
+async function openPostgresTestStore(): Promise<Store> {
+  const url = inject('postgresUrl');
+  const schema = `store_${process.pid}_${(schemaCount += 1)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`drop schema if exists ${schema} cascade`);
+    await admin.query(`create schema ${schema}`);
+  } finally {
+    await admin.end();
+  }
+  const store = await openStore({ kind: 'postgres', url, schema, poolMax: 4 });
+  return {
+    ...store,
+    async close() {
+      await store.close();
+      const cleanup = new pg.Client({ connectionString: url });
+      await cleanup.connect();
+      await cleanup.query(`drop schema if exists ${schema} cascade`).finally(() => cleanup.end());
+    },
+  };
 }
 
 export const testSections: Section[] = [

@@ -1,0 +1,12 @@
+/** The server's structured JSON log (lib/cache/log.mjs, shared with the cache handler). */
+export { logger } from './cache/log.mjs';
+
+/** Incoming ids from a proxy in front (nginx's $request_id) are kept when they look like one. */
+const requestIdPattern = /^[A-Za-z0-9._-]{8,128}$/;
+
+export const requestIdHeader = 'x-request-id';
+
+export function requestIdFrom(headers: Headers): string {
+  const incoming = headers.get(requestIdHeader);
+  return incoming && requestIdPattern.test(incoming) ? incoming : crypto.randomUUID();
+}
