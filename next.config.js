@@ -1,7 +1,34 @@
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+
+/**
+ * Every instance of one deployment must have the same build id (pages and client bundles are
+ * keyed by it). NEXT_BUILD_ID when the deploy pipeline gives one, else the commit built, else
+ * Next's random id. Server actions are encrypted with NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, which
+ * Next reads itself: set the same value on the build and on every instance (README, "Running
+ * several instances").
+ */
+function buildId() {
+  if (process.env.NEXT_BUILD_ID) return process.env.NEXT_BUILD_ID;
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() !== '';
+    return dirty ? null : commit;
+  } catch {
+    return null;
+  }
+}
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A self-contained server in .next/standalone (scripts/prepare-standalone.ts completes it):
+  // what each instance of a deployment runs.
+  output: 'standalone',
+  generateBuildId: buildId,
+  // proxy.ts sees the URL the server was asked for. Without this, Next rebuilds it with
+  // `localhost` whatever HOSTNAME the server listens on, and a rewrite to an internal page of
+  // an instance bound to 127.0.0.1 or a private address is taken for an external URL.
+  skipProxyUrlNormalize: true,
   // Pages, cached route data and unstable_cache reads live here, invalidated by content tags
   // that every write records in the store (docs/decisions/008-caching-by-content-tags.md).
   cacheHandler: fileURLToPath(new URL('./lib/cache/next-cache-handler.mjs', import.meta.url)),

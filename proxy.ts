@@ -4,25 +4,52 @@ import { decidePageRequest } from './lib/routing/page-request';
 import { unavailablePath } from './lib/routing/reserved-paths';
 import { getStore } from './lib/store/database';
 import { pageCacheControl, privateNoStore, redirectCacheControl, unavailableCacheControl } from './lib/cache/cache-control';
+import { cacheStatus } from './lib/cache/cache-status';
+import { defaultEditionId, isEditionId } from './lib/editions';
+import { logger, requestIdFrom, requestIdHeader } from './lib/log';
+import { storeUnavailableResponse } from './lib/routing/store-unavailable';
 
 /**
  * The front door for page URLs. It asks the store what the URL answers before anything
  * renders, so the reader and the crawler get the real status: 301 for a story that moved,
  * 410 for a withdrawn one, 404 — with the full not-found page, not an empty body — for
  * anything that does not exist. See lib/routing/page-request.ts.
+ *
+ * Every request gets an id (kept from the proxy in front when it sends one), passed on to the
+ * page and the API in x-request-id, answered in X-Request-Id, and written in the log lines.
+ *
+ * When the store cannot be reached, a page this instance holds in its cache is still served
+ * (the cached render needs no store); anything else gets a self-contained 503 page.
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  const requestId = requestIdFrom(request.headers);
   const headers = new Headers(request.headers);
+  headers.set(requestIdHeader, requestId);
+  if (pathname.startsWith('/api/')) return withRequestId(NextResponse.next({ request: { headers } }), requestId);
   headers.set(requestPathHeader, pathname);
   headers.delete(unavailableStatusHeader);
 
-  const { db } = await getStore();
-  const decision = await decidePageRequest(db, {
-    pathname,
-    searchParams: request.nextUrl.searchParams,
-    acceptLanguage: request.headers.get('accept-language'),
-  });
+  let decision;
+  try {
+    const { db } = await getStore();
+    decision = await decidePageRequest(db, {
+      pathname,
+      searchParams: request.nextUrl.searchParams,
+      acceptLanguage: request.headers.get('accept-language'),
+    });
+  } catch (error) {
+    const cached = cacheStatus()?.hasPage(pathname) === true;
+    logger.error({ reqId: requestId, path: pathname, err: (error as Error).message, servedFromCache: cached }, 'content store unreachable');
+    if (cached) return withRequestId(withCacheControl(NextResponse.next({ request: { headers } }), pageCacheControl), requestId);
+    const [, first = ''] = pathname.split('/');
+    return storeUnavailableResponse(isEditionId(first) ? first : defaultEditionId, requestId);
+  }
+  logger.info({ reqId: requestId, method: request.method, path: pathname, decision: decision.kind }, 'request');
+  return withRequestId(respond(request, headers, decision), requestId);
+}
+
+function respond(request: NextRequest, headers: Headers, decision: Awaited<ReturnType<typeof decidePageRequest>>): NextResponse {
   switch (decision.kind) {
     case 'render':
       return withCacheControl(NextResponse.next({ request: { headers } }), decision.cacheable === false ? privateNoStore : pageCacheControl);
@@ -42,12 +69,17 @@ export async function proxy(request: NextRequest) {
   }
 }
 
+function withRequestId(response: NextResponse, requestId: string): NextResponse {
+  response.headers.set('X-Request-Id', requestId);
+  return response;
+}
+
 function withCacheControl(response: NextResponse, value: string): NextResponse {
   response.headers.set('Cache-Control', value);
   return response;
 }
 
 export const config = {
-  // Pages only: not the framework's files, pictures, API routes or files at the root.
-  matcher: ['/((?!_next/|images/|api/|favicon.ico|robots.txt|sitemaps?/|.*\\.(?:xml|txt|ico|png|jpg|svg|webmanifest)$).*)'],
+  // Pages and the API: not the framework's files, pictures, the liveness check or files at the root.
+  matcher: ['/((?!_next/|images/|api/health|favicon.ico|robots.txt|sitemaps?/|.*\\.(?:xml|txt|ico|png|jpg|svg|webmanifest)$).*)'],
 };

@@ -36,6 +36,10 @@ export type EditionStrings = {
   notFoundTitle: string;
   notFoundMessage: string;
   notFoundBackHome: string;
+  /** The page answered with 503 while the content store cannot be reached. */
+  storeUnavailableTitle: string;
+  storeUnavailableMessage: string;
+  tryAgain: string;
   homeHeading: (publication: string) => string;
   topStories: string;
   latest: string;
@@ -95,6 +99,9 @@ const english: EditionConfig = {
     notFoundTitle: 'Page not found',
     notFoundMessage: 'The content you requested does not exist or is not available anymore.',
     notFoundBackHome: 'Go to the home page',
+    storeUnavailableTitle: 'This page is briefly unavailable',
+    storeUnavailableMessage: 'We cannot reach our newsroom’s archive at the moment. Stories you opened recently may still load; please try again in a minute.',
+    tryAgain: 'Try again',
     homeHeading: (publication) => `${publication}: the latest world news`,
     topStories: 'Top stories',
     latest: 'Latest',

@@ -1,25 +1,35 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
 /**
- * Starts another `next start` from the same build, with its own environment: for tests that
- * need to watch one server on its own (query logs) or run several (issue 7).
+ * Starts another instance of the same build (the standalone server, as in production) with
+ * its own environment: for tests that watch one server on its own (query logs) or run several.
  */
-export type RunningServer = { url: string; stop(): Promise<void>; process: ChildProcess };
+export type RunningServer = {
+  url: string;
+  process: ChildProcess;
+  /** Everything the server wrote so far (stdout and stderr). */
+  output(): string;
+  /** The JSON lines of its log. */
+  logLines(): Record<string, unknown>[];
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+};
 
-export async function startServer(port: number, env: Record<string, string>): Promise<RunningServer> {
-  const child = spawn('npx', ['next', 'start', '-p', String(port)], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+export async function startServer(port: number, env: Record<string, string>, readyPath = '/en/about'): Promise<RunningServer> {
+  const child = spawn(process.execPath, ['scripts/serve.mjs'], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HOSTNAME: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += String(chunk)));
   child.stderr?.on('data', (chunk) => (output += String(chunk)));
-  const url = `http://localhost:${port}`;
-  const deadline = Date.now() + 30_000;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     try {
-      const response = await fetch(`${url}/en/about`);
+      const response = await fetch(`${url}${readyPath}`);
+      await response.arrayBuffer();
       if (response.ok) break;
     } catch {
       // not listening yet
@@ -30,11 +40,22 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   return {
     url,
     process: child,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      process.kill(-child.pid!, 'SIGTERM');
-      await exited;
+    output: () => output,
+    logLines: () =>
+      output
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .flatMap((line) => {
+          try {
+            return [JSON.parse(line) as Record<string, unknown>];
+          } catch {
+            return [];
+          }
+        }),
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode !== null) return child.exitCode;
+      process.kill(-child.pid!, signal);
+      return exited;
     },
   };
 }

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { logger, requestIdHeader } from '../log';
+import { isStoreUnavailable } from '../store/store-errors';
 
 /**
  * JSON answers of the API. Errors name what was wrong and, where it is a parameter or a field,
@@ -26,12 +28,20 @@ export function fieldIssues(error: z.ZodError): ApiIssue[] {
   return error.issues.map((issue) => ({ field: issue.path.map(String).join('.') || '(body)', message: issue.message }));
 }
 
-/** Runs a handler and turns anything unexpected into a plain 500, logged on the server only. */
-export async function withErrorHandling(handler: () => Promise<Response>): Promise<Response> {
+/**
+ * Runs a handler: a store that cannot be reached answers 503 with Retry-After, anything else
+ * unexpected a plain 500; both are logged (JSON, with the request id) on the server only.
+ */
+export async function withErrorHandling(request: Request, handler: () => Promise<Response>): Promise<Response> {
   try {
     return await handler();
   } catch (error) {
-    console.error('api: unexpected error', error);
+    const reqId = request.headers.get(requestIdHeader) ?? undefined;
+    if (isStoreUnavailable(error)) {
+      logger.error({ reqId, path: new URL(request.url).pathname, err: (error as Error).message }, 'api: content store unreachable');
+      return apiError(503, 'The content store is unavailable. Try again in a moment.', [], { 'Retry-After': '30', 'Cache-Control': 'no-store' });
+    }
+    logger.error({ reqId, path: new URL(request.url).pathname, err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, 'api: unexpected error');
     return apiError(500, 'Something went wrong on our side. Try again in a moment.');
   }
 }

@@ -17,9 +17,17 @@
  * not a clock time: a publish that lands while a page is rendering leaves that page stale, and
  * clocks of different machines never enter into it.
  *
+ * With REDIS_URL, entries are also kept in Redis and shared by every instance (shared-cache.mjs):
+ * a miss here asks Redis before rendering. Without it, or while Redis is away, each process
+ * has its own cache.
+ *
  * NEWSROOM_PAGE_CACHE=off turns caching off entirely (every request renders): what the
  * benchmark uses to measure a forced miss.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createSharedCache } from './shared-cache.mjs';
+import { logger } from './log.mjs';
 
 const disabled = process.env.NEWSROOM_PAGE_CACHE === 'off';
 const maxBytes = (Number(process.env.PAGE_CACHE_MAX_MB) > 0 ? Number(process.env.PAGE_CACHE_MAX_MB) : 256) * 1024 * 1024;
@@ -42,13 +50,30 @@ const state = (globalThis.__newsroomPageCache ??= {
   /** Set when a request starts (resetRequestCache): its first lookup reads new invalidations. */
   eventsUnread: true,
   warned: false,
+  /** The first invalidation event this process knows: a shared entry older than it may have missed one. */
+  baseSeq: null,
+  /** Pathnames of the pages held here (keys end with the pathname): what the proxy may still serve when the store is down. */
+  pages: new Map(),
+  shared: null,
 });
+
+/** What the proxy and the readiness check may ask of this cache. */
+globalThis.__newsroomCacheStatus ??= {
+  hasPage: (pathname) => state.pages.has(pathname),
+  sharedCache: () => state.shared,
+};
+
+function pathnameOf(key) {
+  const at = key.indexOf('/$/');
+  return at === -1 ? null : key.slice(at + 2);
+}
 
 async function readNewEvents() {
   const source = globalThis.__newsroomCacheEvents;
   if (!source) return;
   // An empty cache has nothing older to forget: start after the newest event at server start.
   if (state.seq === 0 && source.startSeq > 0) state.seq = source.startSeq;
+  state.baseSeq ??= source.startSeq ?? 0;
   if (state.refreshing) return state.refreshing;
   if (!state.eventsUnread) return;
   state.eventsUnread = false;
@@ -62,7 +87,7 @@ async function readNewEvents() {
       state.warned = false;
     } catch (error) {
       // The store is unreachable: serve what we have rather than fail, and say so once.
-      if (!state.warned) console.warn('page cache: cannot read invalidations from the store; serving cached pages as they are', error);
+      if (!state.warned) logger.warn({ component: 'page-cache', err: error?.message ?? String(error) }, 'cannot read invalidations from the store: serving cached pages as they are');
       state.warned = true;
     } finally {
       state.refreshing = null;
@@ -107,6 +132,22 @@ function drop(key) {
   if (!entry) return;
   state.entries.delete(key);
   state.bytes -= entry.size;
+  const pathname = pathnameOf(key);
+  if (pathname && state.pages.get(pathname) === key) state.pages.delete(pathname);
+}
+
+function keep(key, entry) {
+  state.entries.set(key, entry);
+  state.bytes += entry.size;
+  const pathname = entry.value?.kind === 'APP_PAGE' ? pathnameOf(key) : null;
+  if (pathname) state.pages.set(pathname, key);
+  evict();
+}
+
+/** An entry from Redis, rendered by any instance: usable if no invalidation since its read concerns it. */
+function isSharedUsable(entry, tags) {
+  if (state.baseSeq === null || entry.seq < state.baseSeq) return false;
+  return !isStale(entry, tags);
 }
 
 function evict() {
@@ -119,19 +160,31 @@ function evict() {
 export default class NewsroomCacheHandler {
   constructor(options) {
     this.options = options;
+    if (!disabled && process.env.REDIS_URL && !state.shared) {
+      state.shared = createSharedCache(process.env.REDIS_URL, buildIdOf(options));
+      logger.info({ component: 'shared-cache' }, 'sharing the page cache through Redis');
+    }
   }
 
   async get(key, ctx) {
     if (disabled) return null;
     await readNewEvents();
+    const extraTags = [...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])];
     const entry = state.entries.get(key);
-    if (entry && !isStale(entry, [...entry.tags, ...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])])) {
+    if (entry && !isStale(entry, [...entry.tags, ...extraTags])) {
       // Most recently used goes to the end of the map.
       state.entries.delete(key);
       state.entries.set(key, entry);
       return { lastModified: entry.lastModified, value: entry.value };
     }
     if (entry) drop(key);
+    if (state.shared) {
+      const shared = await state.shared.get(key);
+      if (shared && isSharedUsable(shared, [...shared.tags, ...extraTags])) {
+        keep(key, shared);
+        return { lastModified: shared.lastModified, value: shared.value };
+      }
+    }
     state.pendingSeq.set(key, state.seq);
     return null;
   }
@@ -144,9 +197,9 @@ export default class NewsroomCacheHandler {
     if (data == null) return;
     const size = sizeOf(data);
     if (size > maxBytes / 4) return; // one giant entry must not empty the cache
-    state.entries.set(key, { value: data, lastModified: Date.now(), seq, tags: tagsOf(data, ctx?.tags), size });
-    state.bytes += size;
-    evict();
+    const entry = { value: data, lastModified: Date.now(), seq, tags: tagsOf(data, ctx?.tags), size };
+    keep(key, entry);
+    if (state.shared) await state.shared.set(key, entry);
   }
 
   /** revalidateTag()/revalidatePath() in this process: forget now what carries these tags. */
@@ -158,5 +211,15 @@ export default class NewsroomCacheHandler {
   /** Next calls this as each request starts: read invalidations once, at its first lookup. */
   resetRequestCache() {
     state.eventsUnread = true;
+  }
+}
+
+/** The build's id: instances share entries only with instances of the same build. */
+function buildIdOf(options) {
+  try {
+    const distDir = options?.serverDistDir ? path.dirname(options.serverDistDir) : path.join(process.cwd(), '.next');
+    return fs.readFileSync(path.join(distDir, 'BUILD_ID'), 'utf8').trim();
+  } catch {
+    return 'unknown-build';
   }
 }

@@ -11,7 +11,7 @@ import { privateNoStore } from '@/lib/cache/cache-control';
  * Published stories newest first: `{ items, nextCursor }`. Public and read-only.
  */
 export async function GET(request: Request) {
-  return withErrorHandling(async () => {
+  return withErrorHandling(request, async () => {
     const searchParams = new URL(request.url).searchParams;
     const parsed = ArticleListQuerySchema.safeParse(queryObject(searchParams, ['edition', 'section', 'tag', 'author', 'limit', 'cursor']));
     if (!parsed.success) return apiError(400, 'Invalid query', parameterIssues(parsed.error));
@@ -27,7 +27,7 @@ export async function GET(request: Request) {
  * Authorization: Bearer <PUBLISH_TOKEN>. Answers { id, path, status }: 201 when new, 200 when updated.
  */
 export async function POST(request: Request) {
-  return withErrorHandling(async () => {
+  return withErrorHandling(request, async () => {
     const refused = refuseUnlessAuthorised(request);
     if (refused) return refused;
     const body = await readJsonBody(request);

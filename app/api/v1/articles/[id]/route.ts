@@ -10,7 +10,7 @@ import { getStore } from '@/lib/store/database';
  * leaves every list, feed and sitemap. Withdrawing twice is harmless.
  */
 export async function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return withErrorHandling(async () => {
+  return withErrorHandling(request, async () => {
     const refused = refuseUnlessAuthorised(request);
     if (refused) return refused;
     const { id } = await params;

@@ -12,7 +12,7 @@ import { privateNoStore } from '@/lib/cache/cache-control';
  * newest first — with `after`, only those newer than that update.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return withErrorHandling(async () => {
+  return withErrorHandling(request, async () => {
     const { id } = await params;
     if (!articleIdPattern.test(id)) return apiError(404, `No live story "${id}"`, [{ parameter: 'id', message: 'no such story' }]);
     const parsed = LiveUpdatesQuerySchema.safeParse(queryObject(new URL(request.url).searchParams, ['after', 'limit']));
@@ -40,7 +40,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
  * { title?, body: [blocks], publishedAt?, id? }. Time defaults to now.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return withErrorHandling(async () => {
+  return withErrorHandling(request, async () => {
     const refused = refuseUnlessAuthorised(request);
     if (refused) return refused;
     const { id } = await params;

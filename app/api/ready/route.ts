@@ -1,0 +1,33 @@
+import { sql } from 'kysely';
+import { cacheStatus } from '@/lib/cache/cache-status';
+import { getStore } from '@/lib/store/database';
+
+/**
+ * GET /api/ready — readiness: the content store answers a query and, when REDIS_URL is set, the
+ * shared cache answers a ping, each within a second. 200 when both do, 503 (with what failed)
+ * when not: a load balancer sends no new readers here until it is ready again.
+ */
+export const dynamic = 'force-dynamic';
+
+const withinASecond = <T,>(promise: Promise<T>) =>
+  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer within 1 s')), 1000))]);
+
+async function check(run: () => Promise<unknown>): Promise<{ ok: boolean; error?: string }> {
+  try {
+    await withinASecond(run());
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export async function GET() {
+  const store = await check(async () => sql`select 1`.execute((await getStore()).db));
+  const shared = process.env.REDIS_URL ? cacheStatus()?.sharedCache() : undefined;
+  const cache = shared === undefined ? { ok: true, shared: false } : { ...(await check(async () => shared?.ping())), shared: true };
+  const ready = store.ok && cache.ok;
+  return Response.json(
+    { status: ready ? 'ready' : 'unavailable', store, cache },
+    { status: ready ? 200 : 503, headers: { 'Cache-Control': 'no-store' } },
+  );
+}

@@ -1,0 +1,13 @@
+import type { SharedCache } from './shared-cache.mjs';
+
+/** What the cache handler (next-cache-handler.mjs) tells the rest of the server, through globalThis. */
+type CacheStatus = {
+  /** A page for this pathname is held in this process's cache. */
+  hasPage(pathname: string): boolean;
+  /** The Redis-backed cache, when REDIS_URL is set. */
+  sharedCache(): SharedCache | null;
+};
+
+export function cacheStatus(): CacheStatus | undefined {
+  return (globalThis as typeof globalThis & { __newsroomCacheStatus?: CacheStatus }).__newsroomCacheStatus;
+}
