@@ -1,12 +1,14 @@
 import { defineConfig, devices } from '@playwright/test';
 
 /**
- * End-to-end tests against the production build (`next build` + `next start`), in Debian's
+ * End-to-end tests against the production build (`npm run build`, then the standalone server), in Debian's
  * Chromium. The server gets its own store (.data/e2e.sqlite), created fresh for every run.
  */
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
+
+const cluster = /cluster\.spec\.ts$/;
 
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -30,13 +32,15 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions: chromium } },
-    { name: 'pixel-7', use: { ...devices['Pixel 7'], launchOptions: chromium } },
+    { name: 'desktop', testIgnore: cluster, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions: chromium } },
+    { name: 'pixel-7', testIgnore: cluster, use: { ...devices['Pixel 7'], launchOptions: chromium } },
     // The iPhone descriptor defaults to WebKit, which is not installed here: same screen, Chromium engine.
-    { name: 'iphone', use: { ...devices['iPhone 14'], browserName: 'chromium', launchOptions: chromium } },
+    { name: 'iphone', testIgnore: cluster, use: { ...devices['iPhone 14'], browserName: 'chromium', launchOptions: chromium } },
+    // Several instances of the build on PostgreSQL and Redis, behind nginx: HTTP only, no screen.
+    { name: 'cluster', testMatch: cluster },
   ],
   webServer: {
-    command: `rm -f .data/e2e.sqlite .data/e2e.sqlite-* && npm run build && npx next start -p ${port}`,
+    command: `rm -f .data/e2e.sqlite .data/e2e.sqlite-* && npm run build && PORT=${port} node scripts/serve.mjs`,
     url: `${baseURL}/en/about`,
     // Four stories a page, so the demo's sections have more than one page to walk through.
     // Islands poll every few seconds, so tests see new content without waiting a minute.
@@ -48,6 +52,8 @@ export default defineConfig({
       LATEST_POLL_SECONDS: '5',
       LIVE_POLL_SECONDS: '2',
       PUBLISH_TOKEN: 'e2e-publish-token',
+      // One JSON line per request would bury the test report.
+      LOG_LEVEL: 'warn',
     },
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,

@@ -6,7 +6,8 @@
  * to measure a forced miss), then measures under load (wrk when installed, else autocannon;
  * 32 connections), client JavaScript and HTML bytes per page kind, and Lighthouse (mobile
  * defaults: simulated slow 4G and 4x CPU slowdown, Debian Chromium). The full form also serves
- * the same article HTML from nginx when it is installed (the ceiling), and compares latency on a
+ * the same article HTML from nginx when it is installed (the ceiling) and the article through
+ * deploy/nginx/newsroom.conf in front of two instances, and compares latency on a
  * store of 1,000 and of 100,000 stories.
  *
  * Options: --skip-build, --large=100000, --duration=10, --lighthouse-runs=3
@@ -18,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
+import { startNginx } from '../e2e/support/services';
 
 const { values } = parseArgs({
   options: {
@@ -49,6 +51,8 @@ const budgets = {
   /** CI machines are shared and noisy: ratios get this much slack there. */
   ciRatioSlack: 0.8,
   growth: 1.5,
+  /** The shipped nginx configuration's cache hits, against nginx serving the same HTML from disk. */
+  proxiedVsNginx: 0.5,
 };
 
 const paths = {
@@ -77,8 +81,9 @@ type Server = { url: string; child: ChildProcess };
 async function startServer(port: number, env: Record<string, string>): Promise<Server> {
   const logFile = path.join(outDir, `server-${port}.log`);
   const logFd = fs.openSync(logFile, 'w');
-  const child = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port)], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', SITE_URL: `http://localhost:${port}`, ...env },
+  // The standalone server, as deployed (scripts/serve.mjs).
+  const child = spawn(process.execPath, ['scripts/serve.mjs'], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HOSTNAME: '127.0.0.1', LOG_LEVEL: 'warn', SITE_URL: `http://localhost:${port}`, ...env },
     stdio: ['ignore', logFd, logFd],
     detached: true,
   });
@@ -261,10 +266,24 @@ try {
   const missCheck = check(articleMissRatio >= budgets.missVsStatic * slack, `article miss at ${fmt(articleMissRatio, 2)} × the static page (budget ${budgets.missVsStatic * slack})`);
 
   let nginxRow: Load | null = null;
+  let proxiedRow: Load | null = null;
+  let proxiedCheck = 'not measured (nginx not installed)';
   if (!ci && has('nginx')) {
     log('nginx serving the same article HTML');
     nginxRow = await nginxCeiling(`${cached.url}${paths.article}`);
     if (nginxRow) rows.push(['Article HTML from nginx (ceiling)', fmt(nginxRow.rps), fmt(nginxRow.p50, 1), fmt(nginxRow.p99, 1), `${fmt(nginxRow.rps / load2.article!.hit.rps, 1)} × Next's hit`]);
+    log('the article through deploy/nginx/newsroom.conf in front of two instances');
+    const second = await startServer(3203, { DATABASE_PATH: smallStore, STORIES_PER_PAGE: String(pageSize) });
+    const nginx = await startNginx([3201, 3203], { workers: 1 });
+    try {
+      proxiedRow = await load(`${nginx.url}${paths.article}`);
+    } finally {
+      await nginx.stop();
+      await stopServer(second);
+    }
+    const ratio = nginxRow ? proxiedRow.rps / nginxRow.rps : NaN;
+    rows.push(['Article via nginx cache → 2 instances, hit', fmt(proxiedRow.rps), fmt(proxiedRow.p50, 1), fmt(proxiedRow.p99, 1), `${fmt(ratio, 2)} × nginx from disk`]);
+    proxiedCheck = `${fmt(ratio, 2)} — ${check(ratio >= budgets.proxiedVsNginx, `article through nginx's cache at ${fmt(ratio, 2)} × nginx serving the file (budget ${budgets.proxiedVsNginx})`)}`;
   }
 
   // Bytes.
@@ -362,6 +381,7 @@ try {
         [`CLS ≤ ${budgets.cls}`, `${lhArticle.cls} / ${lhHome.cls} — ${clsCheck}`],
         [`Article cache hit ≥ ${budgets.hitVsStatic} × static page${ci ? ` (× ${budgets.ciRatioSlack} in CI)` : ''}`, `${fmt(articleHitRatio, 2)} — ${hitCheck}`],
         [`Article miss ≥ ${budgets.missVsStatic} × static page${ci ? ` (× ${budgets.ciRatioSlack} in CI)` : ''}`, `${fmt(articleMissRatio, 2)} — ${missCheck}`],
+        [`Article through the shipped nginx config ≥ ${budgets.proxiedVsNginx} × nginx from disk`, proxiedCheck],
         [`Lighthouse gate: performance ≥ ${gates.performance}, LCP ≤ ${gates.lcpMs} ms, accessibility 1`, `${lhArticle.performance}, ${fmt(lhArticle.lcpMs)} ms, ${lhArticle.accessibility} — ${[perfCheck, lcpCheck, a11yCheck].every((c) => c === 'ok') ? 'ok' : 'MISSED'}`],
         [`Target: performance ≥ ${t.performance}`, `${lhArticle.performance} — ${target(lhArticle.performance >= t.performance)}`],
         [`Target: LCP ≤ ${t.lcpMs} ms`, `${fmt(lhArticle.lcpMs)} — ${target(lhArticle.lcpMs <= t.lcpMs)}`],
@@ -370,7 +390,7 @@ try {
     ),
   ].join('\n');
   console.log(report);
-  Object.assign(results, { rows, bytes, lighthouse: { article: lhArticle, home: lhHome, static: lhStatic }, growth, nginx: nginxRow, failures });
+  Object.assign(results, { rows, bytes, lighthouse: { article: lhArticle, home: lhHome, static: lhStatic }, growth, nginx: nginxRow, nginxProxied: proxiedRow, failures });
   fs.writeFileSync(path.join(outDir, ci ? 'results-ci.json' : 'results.json'), JSON.stringify(results, null, 2));
   fs.writeFileSync(path.join(outDir, ci ? 'results-ci.md' : 'results.md'), `${report}\n`);
 } finally {

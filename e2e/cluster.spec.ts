@@ -1,0 +1,206 @@
+import fs from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { startServer, type RunningServer } from './support/server';
+import {
+  bringDatabaseBack,
+  createDatabase,
+  hasNginx,
+  privateRedis,
+  startNginx,
+  takeDatabaseDown,
+  type TestDatabase,
+  type TestNginx,
+  type TestRedis,
+} from './support/services';
+
+/**
+ * Several instances of one build on one PostgreSQL store and one Redis, as a large newsroom runs
+ * them (issue 7): what is published through one is served by the other, a withdrawal answers 410
+ * everywhere, Redis and the store may go away and come back. Runs in the `cluster` project only.
+ */
+
+const token = 'cluster-publish-token';
+const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+const example = JSON.parse(fs.readFileSync('content/examples/publish-article.json', 'utf8')) as Record<string, unknown>;
+const article = '/en/europe/20180427-europol-hits-is-propaganda-servers';
+
+let database: TestDatabase;
+let redis: TestRedis;
+let a: RunningServer;
+let b: RunningServer;
+
+test.describe.configure({ mode: 'serial' });
+test.setTimeout(120_000);
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  database = await createDatabase('newsroom_cluster');
+  redis = await privateRedis();
+  const env = (name: string) => ({ DATABASE_URL: database.url, REDIS_URL: redis.url, PUBLISH_TOKEN: token, INSTANCE_NAME: name, REDIS_TIMEOUT_MS: '200' });
+  // The first instance migrates and seeds the empty store; the second finds it ready.
+  a = await startServer(3301, env('a'));
+  b = await startServer(3302, env('b'));
+});
+
+test.afterEach(async ({}, testInfo) => {
+  if (testInfo.status === testInfo.expectedStatus) return;
+  for (const [name, server] of [['a', a], ['b', b]] as const) {
+    if (!server) continue;
+    fs.writeFileSync(testInfo.outputPath(`instance-${name}.log`), server.output());
+    await testInfo.attach(`instance ${name} output`, { path: testInfo.outputPath(`instance-${name}.log`), contentType: 'text/plain' });
+  }
+});
+
+test.afterAll(async () => {
+  await a?.stop();
+  await b?.stop();
+  await redis?.stop();
+  await database?.drop();
+});
+
+async function get(server: RunningServer | TestNginx, path: string) {
+  const response = await fetch(`${server.url}${path}`, { redirect: 'manual' });
+  return { status: response.status, headers: response.headers, text: await response.text() };
+}
+
+test('both instances are live and ready, on PostgreSQL and Redis', async () => {
+  for (const server of [a, b]) {
+    expect((await get(server, '/api/health')).status).toBe(200);
+    const ready = await get(server, '/api/ready');
+    expect(ready.status).toBe(200);
+    expect(JSON.parse(ready.text)).toMatchObject({ status: 'ready', store: { ok: true }, cache: { ok: true, shared: true } });
+  }
+  const page = await get(b, article);
+  expect(page.status).toBe(200);
+  expect(page.text).toContain('Europol');
+});
+
+test('a story published through one instance is served by the other; withdrawn, it is gone from both', async () => {
+  const story = { ...example, id: 'cluster-story', slug: 'cluster-wind-farm-opens', headline: 'Wind farm opens, told by two instances', publishedAt: '2018-05-15T10:00:00+02:00' };
+  const path = '/en/environment/20180515-cluster-wind-farm-opens';
+  // The section front is cached on B before the publish: it must not stay stale.
+  expect((await get(b, '/en/environment')).text).not.toContain('told by two instances');
+
+  const published = await fetch(`${a.url}/api/v1/articles`, { method: 'POST', headers: auth, body: JSON.stringify(story) });
+  expect(published.status).toBe(201);
+  expect(await published.json()).toMatchObject({ id: 'cluster-story', path });
+
+  const onB = await get(b, path);
+  expect(onB.status).toBe(200);
+  expect(onB.text).toContain('Wind farm opens, told by two instances');
+  expect((await get(b, '/en/environment')).text).toContain('told by two instances');
+
+  const withdrawn = await fetch(`${a.url}/api/v1/articles/cluster-story`, { method: 'DELETE', headers: auth });
+  expect(withdrawn.status).toBe(200);
+  expect((await get(b, path)).status).toBe(410);
+  expect((await get(a, path)).status).toBe(410);
+  expect((await get(b, '/en/environment')).text).not.toContain('told by two instances');
+});
+
+test('every answer carries a request id, and the logs are JSON lines that name it', async () => {
+  const response = await fetch(`${a.url}${article}`, { headers: { 'X-Request-Id': 'test-request-0001' } });
+  expect(response.headers.get('x-request-id')).toBe('test-request-0001');
+  const generated = (await fetch(`${a.url}/en`)).headers.get('x-request-id');
+  expect(generated).toMatch(/^[0-9a-f-]{36}$/);
+  await expect.poll(() => a.logLines().some((line) => line.reqId === 'test-request-0001' && line.path === article)).toBe(true);
+  expect(a.logLines().every((line) => typeof line.level === 'string' && typeof line.time === 'string')).toBe(true);
+});
+
+test('with Redis stopped, pages keep answering 200; the instances rejoin when it returns', async () => {
+  await get(a, '/en/middle-east');
+  await redis.stop();
+  for (const path of [article, '/en', '/en/middle-east', '/en/africa', '/en/search?q=europol']) {
+    expect((await get(a, path)).status, path).toBe(200);
+    expect((await get(b, path)).status, path).toBe(200);
+  }
+  expect((await get(a, '/api/ready')).status).toBe(503);
+  await expect.poll(() => a.logLines().filter((line) => line.component === 'shared-cache' && line.level === 'warn').length).toBe(1);
+
+  await redis.start();
+  await expect.poll(async () => (await get(a, '/api/ready')).status, { timeout: 15_000 }).toBe(200);
+  await expect.poll(async () => (await get(b, '/api/ready')).status, { timeout: 15_000 }).toBe(200);
+  expect((await get(b, article)).status).toBe(200);
+});
+
+test('with the store down, cached pages are still served and the rest answers 503; it recovers by itself', async () => {
+  // In A's own cache.
+  expect((await get(a, article)).status).toBe(200);
+  await takeDatabaseDown(database);
+  try {
+    const cached = await get(a, article);
+    expect(cached.status).toBe(200);
+    expect(cached.text).toContain('Europol');
+
+    const uncached = await get(a, '/en/europe/20180427-a-story-nobody-has-asked-for');
+    expect(uncached.status).toBe(503);
+    expect(uncached.headers.get('retry-after')).toBe('30');
+    expect(uncached.text).toContain('This page is briefly unavailable');
+    expect(uncached.text).not.toMatch(/at .*\(.*:\d+:\d+\)/); // no stack trace
+
+    const api = await fetch(`${a.url}/api/v1/articles?edition=en`);
+    expect(api.status).toBe(503);
+    expect((await get(a, '/api/ready')).status).toBe(503);
+    expect((await get(a, '/api/health')).status).toBe(200);
+  } finally {
+    await bringDatabaseBack(database);
+  }
+  await expect.poll(async () => (await get(a, '/api/ready')).status, { timeout: 15_000 }).toBe(200);
+  expect((await get(a, '/en/europe')).status).toBe(200);
+  expect((await get(a, '/en/europe/20180427-a-story-nobody-has-asked-for')).status).toBe(404);
+});
+
+test('nginx with the shipped configuration balances over both and caches by our Cache-Control', async () => {
+  test.skip(!hasNginx(), 'nginx is not installed');
+  const nginx = await startNginx([3301, 3302]);
+  try {
+    const first = await get(nginx, article);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('x-cache-status')).toBe('MISS');
+    const second = await get(nginx, article);
+    expect(second.headers.get('x-cache-status')).toBe('HIT');
+    expect(second.text).toBe(first.text);
+
+    const gzipped = await fetch(`${nginx.url}/en`, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+
+    const search = await get(nginx, '/en/search?q=europol');
+    expect((await get(nginx, '/en/search?q=europol')).headers.get('x-cache-status')).not.toBe('HIT');
+    expect(search.status).toBe(200);
+
+    // Readers' requests reach both instances; each names nginx's request id in its log.
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i += 1) ids.push((await fetch(`${nginx.url}/en/search?q=balance${i}`)).headers.get('x-request-id') ?? '');
+    const servedBy = (server: RunningServer) => ids.filter((id) => server.logLines().some((line) => line.reqId === id)).length;
+    await expect.poll(() => servedBy(a) + servedBy(b)).toBe(8);
+    expect(servedBy(a)).toBeGreaterThan(0);
+    expect(servedBy(b)).toBeGreaterThan(0);
+  } finally {
+    await nginx.stop();
+  }
+});
+
+test('SIGTERM: an instance finishes the request in flight, then stops', async () => {
+  const body = JSON.stringify({ ...example, id: 'cluster-slow-story', slug: 'cluster-slow-story', publishedAt: '2018-05-16T10:00:00+02:00' });
+  const half = Math.floor(body.length / 2);
+  // A publish whose body arrives in two parts, the second after the signal.
+  const response = new Promise<Response>((resolve, reject) => {
+    const stream = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(new TextEncoder().encode(body.slice(0, half)));
+        await new Promise((r) => setTimeout(r, 300));
+        stoppedB = b.stop('SIGTERM');
+        await new Promise((r) => setTimeout(r, 500));
+        controller.enqueue(new TextEncoder().encode(body.slice(half)));
+        controller.close();
+      },
+    });
+    fetch(`${b.url}/api/v1/articles`, { method: 'POST', headers: auth, body: stream, duplex: 'half' } as RequestInit).then(resolve, reject);
+  });
+  let stoppedB: Promise<number | null> | undefined;
+  const answered = await response;
+  expect(answered.status).toBe(201);
+  expect(await stoppedB).toBe(143);
+  await expect(fetch(`${b.url}/api/health`)).rejects.toThrow();
+  // What it accepted was written: the other instance serves it.
+  expect((await get(a, '/en/environment/20180516-cluster-slow-story')).status).toBe(200);
+});

@@ -1,0 +1,154 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+/**
+ * Real services for the tests that run several instances: a throw-away PostgreSQL database on
+ * the local server, a private Redis (its own process and port, so a test may stop it), and
+ * nginx with the shipped configuration (deploy/nginx/newsroom.conf).
+ */
+
+const postgresServer = process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export type TestDatabase = { url: string; name: string; query(text: string): Promise<pg.QueryResult>; drop(): Promise<void> };
+
+async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: postgresServer });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createDatabase(prefix: string): Promise<TestDatabase> {
+  const name = `${prefix}_${Date.now()}_${process.pid}`;
+  await admin((c) => c.query(`create database ${name}`));
+  const url = new URL(postgresServer);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    name,
+    query: (text) => admin((c) => c.query(text)),
+    drop: () => admin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
+  };
+}
+
+/** Stops the database answering: no new connections, and the open ones are cut. */
+export async function takeDatabaseDown(db: TestDatabase): Promise<void> {
+  await db.query(`alter database ${db.name} allow_connections false`);
+  await db.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${db.name}' and pid <> pg_backend_pid()`);
+}
+
+export async function bringDatabaseBack(db: TestDatabase): Promise<void> {
+  await db.query(`alter database ${db.name} allow_connections true`);
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function waitForPort(port: number, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (open) return;
+    if (Date.now() > deadline) throw new Error(`nothing listens on ${port}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export type TestRedis = { url: string; port: number; start(): Promise<void>; stop(): Promise<void> };
+
+export async function privateRedis(): Promise<TestRedis> {
+  const port = await freePort();
+  let child: ChildProcess | null = null;
+  const redis: TestRedis = {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    async start() {
+      child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+      await waitForPort(port);
+    },
+    async stop() {
+      const running = child;
+      child = null;
+      if (!running || running.exitCode !== null) return;
+      const exited = new Promise((resolve) => running.once('exit', resolve));
+      running.kill('SIGTERM');
+      await exited;
+    },
+  };
+  await redis.start();
+  return redis;
+}
+
+export const hasNginx = () => spawnSync('sh', ['-c', 'command -v nginx']).status === 0;
+
+export type TestNginx = { url: string; stop(): Promise<void> };
+
+/** nginx with deploy/nginx/newsroom.conf, its upstream pointed at these instances and its files in a temporary folder. */
+export async function startNginx(upstreamPorts: number[], options: { workers?: number } = {}): Promise<TestNginx> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-nginx-'));
+  // Started as root, nginx's workers run as nobody: they must be able to write their cache here.
+  fs.chmodSync(dir, 0o777);
+  const port = await freePort();
+  const site = fs
+    .readFileSync('deploy/nginx/newsroom.conf', 'utf8')
+    .replace(/^(\s*)server 127\.0\.0\.1:\d+ .*\n/gm, '')
+    .replace(/upstream newsroom \{\n/, `upstream newsroom {\n${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=3 fail_timeout=10s;\n`).join('')}`)
+    .replace('/var/cache/nginx/newsroom', path.join(dir, 'cache'))
+    .replace('listen 8080;', `listen 127.0.0.1:${port};`);
+  const conf = `daemon off;
+worker_processes ${options.workers ?? 2};
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  default_type application/octet-stream;
+${site}
+}
+`;
+  fs.writeFileSync(path.join(dir, 'nginx.conf'), conf);
+  const child = spawn('nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let errors = '';
+  child.stderr?.on('data', (chunk) => (errors += String(chunk)));
+  try {
+    await waitForPort(port);
+  } catch {
+    throw new Error(`nginx did not start: ${errors}${fs.existsSync(path.join(dir, 'error.log')) ? fs.readFileSync(path.join(dir, 'error.log'), 'utf8') : ''}`);
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGQUIT');
+      await exited;
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
