@@ -1,4 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startServer, type RunningServer } from './support/server';
 import {
@@ -95,6 +98,48 @@ test('a story published through one instance is served by the other; withdrawn, 
   expect((await get(b, path)).status).toBe(410);
   expect((await get(a, path)).status).toBe(410);
   expect((await get(b, '/en/environment')).text).not.toContain('told by two instances');
+});
+
+test('a story imported from the command line into the shared store is served by both instances', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cluster-import-'));
+  fs.mkdirSync(path.join(dir, 'en', 'europe'), { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, 'en', 'europe', 'imported.md'),
+    `---
+id: cluster-imported-story
+edition: en
+section: europe
+slug: ferry-line-reopens-after-winter
+headline: A ferry line reopens after the winter
+standfirst: The crossing runs twice a day again from this week.
+authors:
+  - Jonas Berg
+publishedAt: 2018-05-20T09:00:00+02:00
+tags: [Transport]
+mainImage:
+  src: /images/demo/coast-wind.jpg
+  alt: A calm sea under a pale sky
+  caption: The harbour the ferry leaves from.
+  credit: Matthias Keller, Meridian
+---
+
+The first boat of the season left at seven in the morning.
+`,
+  );
+  const address = '/en/europe/20180520-ferry-line-reopens-after-winter';
+  expect((await get(b, address)).status).toBe(404);
+  const imported = spawnSync('npm', ['run', '--silent', 'content:import', '--', dir], {
+    env: { ...process.env, DATABASE_URL: database.url },
+    encoding: 'utf8',
+  });
+  expect(imported.status, imported.stderr).toBe(0);
+  expect(imported.stdout).toContain('1 new');
+  for (const server of [a, b]) {
+    const page = await get(server, address);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('A ferry line reopens after the winter');
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test('every answer carries a request id, and the logs are JSON lines that name it', async () => {

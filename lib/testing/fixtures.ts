@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,29 +34,20 @@ export async function openTestStore(): Promise<Store> {
   return openStore({ kind: 'sqlite', path: path.join(makeTempDir('newsroom-store-'), 'test.sqlite') });
 }
 
-let schemaCount = 0;
-
 async function openPostgresTestStore(): Promise<Store> {
   const url = inject('postgresUrl');
-  const schema = `store_${process.pid}_${(schemaCount += 1)}`;
+  // Unique across workers and test files (each file gets fresh modules, so no counter would do).
+  const schema = `store_${process.pid}_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
-    await admin.query(`drop schema if exists ${schema} cascade`);
     await admin.query(`create schema ${schema}`);
   } finally {
     await admin.end();
   }
-  const store = await openStore({ kind: 'postgres', url, schema, poolMax: 4 });
-  return {
-    ...store,
-    async close() {
-      await store.close();
-      const cleanup = new pg.Client({ connectionString: url });
-      await cleanup.connect();
-      await cleanup.query(`drop schema if exists ${schema} cascade`).finally(() => cleanup.end());
-    },
-  };
+  // Schemas are not dropped one by one: Kysely's migrator looks at every schema of the
+  // database, and one dropped by another worker meanwhile fails it. The database goes at the end.
+  return openStore({ kind: 'postgres', url, schema, poolMax: 4 });
 }
 
 export const testSections: Section[] = [
