@@ -204,6 +204,14 @@ test('nginx with the shipped configuration balances over both and caches by our 
     const second = await get(nginx, article);
     expect(second.headers.get('x-cache-status')).toBe('HIT');
     expect(second.text).toBe(first.text);
+    // Each answer names its own request, even when it comes from the cache.
+    expect(second.headers.get('x-request-id')).toMatch(/^[0-9a-f]{32}$/);
+    expect(second.headers.get('x-request-id')).not.toBe(first.headers.get('x-request-id'));
+
+    // The App Router's RSC requests for the same URL are cached apart from the HTML.
+    const rsc = await fetch(`${nginx.url}${article}`, { headers: { RSC: '1' } });
+    expect(rsc.headers.get('content-type')).toContain('text/x-component');
+    expect((await get(nginx, article)).headers.get('content-type')).toContain('text/html');
 
     const gzipped = await fetch(`${nginx.url}/en`, { headers: { 'Accept-Encoding': 'gzip' } });
     expect(gzipped.headers.get('content-encoding')).toBe('gzip');
