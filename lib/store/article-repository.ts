@@ -417,17 +417,15 @@ export function sitemapMonth(ts: number): string {
 export async function rebuildSitemapMonths(db: Db): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('sitemap_months').execute();
-    if (dialectOf(trx) === 'postgres') {
-      await sql`insert into sitemap_months (edition, month, story_count, last_modified_ts)
-        select edition, to_char(to_timestamp(published_ts / 1000.0) at time zone 'UTC', 'YYYY-MM') as month, count(*), max(modified_ts)
-        from articles where status = 'published'
-        group by edition, month`.execute(trx);
-      return;
-    }
+    // The UTC month of published_ts, as sitemapMonth() computes it.
+    const month =
+      dialectOf(trx) === 'postgres'
+        ? sql`to_char(to_timestamp(published_ts / 1000.0) at time zone 'UTC', 'YYYY-MM')`
+        : sql`strftime('%Y-%m', published_ts / 1000, 'unixepoch')`;
     await sql`insert into sitemap_months (edition, month, story_count, last_modified_ts)
-      select edition, strftime('%Y-%m', published_ts / 1000, 'unixepoch'), count(*), max(modified_ts)
+      select edition, ${month}, count(*), max(modified_ts)
       from articles where status = 'published'
-      group by edition, strftime('%Y-%m', published_ts / 1000, 'unixepoch')`.execute(trx);
+      group by edition, ${month}`.execute(trx);
   });
 }
 

@@ -104,7 +104,7 @@ async function openPostgresStore(config: Extract<StoreConfig, { kind: 'postgres'
   pool.on('error', (error) => logger.warn({ component: 'store', err: error.message }, 'an idle PostgreSQL connection failed; the pool replaces it'));
   const db = new Kysely<Database>({ dialect: markDialect(new PostgresDialect({ pool }), 'postgres'), log: queryLogger(config.queryLog) });
   try {
-    await migrateToLatest(db, 'postgres', config.schema);
+    await migrateToLatest(db, config.schema);
   } catch (error) {
     await db.destroy();
     throw error;

@@ -6,15 +6,14 @@ import { liveStoriesMigration } from './migrations/004-live-stories';
 import { cacheTagEventsMigration } from './migrations/005-cache-tag-events';
 import { sitemapMonthsMigration } from './migrations/006-sitemap-months';
 import { searchKeysMigration } from './migrations/007-search-keys';
-import { initialPostgresMigration } from './migrations/postgres/001-initial';
-import type { Dialect } from './dialect';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so that they travel
  * inside the server bundle. Names sort in the order they run; never rename or edit one that
- * has shipped — add the next, in each dialect's list.
+ * has shipped — add the next. SQLite and PostgreSQL run the same list; a migration asks
+ * `dialectOf(db)` only where their SQL differs (search, sequences, date functions).
  */
-const sqliteMigrations: Record<string, Migration> = {
+const migrations: Record<string, Migration> = {
   '001-articles': articlesMigration,
   '002-search-and-lists': searchAndListsMigration,
   '003-sitemaps': sitemapsMigration,
@@ -24,14 +23,8 @@ const sqliteMigrations: Record<string, Migration> = {
   '007-search-keys': searchKeysMigration,
 };
 
-/** PostgreSQL started with the schema SQLite had reached by then, full-text search included. */
-const postgresMigrations: Record<string, Migration> = {
-  '001-initial': initialPostgresMigration,
-};
-
 /** `schema`: PostgreSQL only, where the store lives when not in the default search path. */
-export async function migrateToLatest(db: Kysely<any>, dialect: Dialect = 'sqlite', schema?: string): Promise<void> {
-  const migrations = dialect === 'postgres' ? postgresMigrations : sqliteMigrations;
+export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations };
   const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();

@@ -1,10 +1,12 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { bodyText } from '../../content/article-text';
 import type { Article } from '../../content/article-schema';
+import { dialectOf } from '../dialect';
 
 /**
  * Full-text search (SQLite FTS5) over published stories, and the columns tag and author pages
- * need to list stories newest first by keyset without sorting.
+ * need to list stories newest first by keyset without sorting. PostgreSQL's search index is
+ * created with the search keys it is addressed by (007).
  */
 export const searchAndListsMigration: Migration = {
   async up(db: Kysely<any>) {
@@ -13,7 +15,7 @@ export const searchAndListsMigration: Migration = {
       await db.schema.alterTable(table).addColumn('is_published', 'integer', (c) => c.notNull().defaultTo(0)).execute();
       await sql`update ${sql.table(table)} set
         published_ts = (select published_ts from articles where articles.id = ${sql.ref(`${table}.article_id`)}),
-        is_published = (select status = 'published' from articles where articles.id = ${sql.ref(`${table}.article_id`)})`.execute(db);
+        is_published = (select case when status = 'published' then 1 else 0 end from articles where articles.id = ${sql.ref(`${table}.article_id`)})`.execute(db);
     }
     await db.schema
       .createIndex('article_tags_latest_idx')
@@ -26,6 +28,7 @@ export const searchAndListsMigration: Migration = {
       .columns(['edition', 'author_slug', 'is_published', 'published_ts desc', 'article_id desc'])
       .execute();
 
+    if (dialectOf(db) === 'postgres') return;
     // Porter stemming matches "server" with "servers"; remove_diacritics matches "Liege" with "Liège".
     await sql`create virtual table articles_fts using fts5(
       article_id unindexed, edition unindexed, headline, standfirst, body, tags, slug,
@@ -40,7 +43,7 @@ export const searchAndListsMigration: Migration = {
   },
 
   async down(db: Kysely<any>) {
-    await sql`drop table articles_fts`.execute(db);
+    if (dialectOf(db) === 'sqlite') await sql`drop table articles_fts`.execute(db);
     await db.schema.dropIndex('article_tags_latest_idx').execute();
     await db.schema.dropIndex('article_authors_latest_idx').execute();
     for (const table of ['article_tags', 'article_authors']) {

@@ -1,4 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
+import { dialectOf } from '../dialect';
 
 /**
  * Cache invalidations, written in the same transaction as the content they concern. Every
@@ -9,7 +10,9 @@ export const cacheTagEventsMigration: Migration = {
   async up(db: Kysely<any>) {
     await db.schema
       .createTable('cache_tag_events')
-      .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('seq', dialectOf(db) === 'postgres' ? 'bigserial' : 'integer', (c) =>
+        dialectOf(db) === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+      )
       .addColumn('tag', 'text', (c) => c.notNull())
       .addColumn('created_ts', 'bigint', (c) => c.notNull())
       .execute();

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
+import { dialectOf } from '../dialect';
 
 /**
  * The sitemap index needs, per month, how many stories were published and when they last
@@ -15,10 +16,14 @@ export const sitemapMonthsMigration: Migration = {
       .addColumn('last_modified_ts', 'bigint', (c) => c.notNull())
       .addPrimaryKeyConstraint('sitemap_months_pk', ['edition', 'month'])
       .execute();
+    const month =
+      dialectOf(db) === 'postgres'
+        ? sql`to_char(to_timestamp(published_ts / 1000.0) at time zone 'UTC', 'YYYY-MM')`
+        : sql`strftime('%Y-%m', published_ts / 1000, 'unixepoch')`;
     await sql`insert into sitemap_months (edition, month, story_count, last_modified_ts)
-      select edition, strftime('%Y-%m', published_ts / 1000, 'unixepoch'), count(*), max(modified_ts)
+      select edition, ${month}, count(*), max(modified_ts)
       from articles where status = 'published'
-      group by edition, strftime('%Y-%m', published_ts / 1000, 'unixepoch')`.execute(db);
+      group by edition, ${month}`.execute(db);
   },
   async down(db: Kysely<any>) {
     await db.schema.dropTable('sitemap_months').execute();
