@@ -14,6 +14,7 @@ export async function register() {
   const { getStore } = await import('./lib/store/database');
   const { seedStoreIfEmpty } = await import('./lib/content/seed-store');
   const { latestCacheTagSeq, listCacheTagEvents } = await import('./lib/store/article-repository');
+  const { isStoreUnavailable } = await import('./lib/store/store-errors');
   const events = globalThis as typeof globalThis & {
     __newsroomCacheEvents?: { startSeq: number; since(seq: number): Promise<{ seq: number; tag: string }[]> };
   };
@@ -27,6 +28,13 @@ export async function register() {
       events.__newsroomCacheEvents = { startSeq: await latestCacheTagSeq(db), since: async (seq) => listCacheTagEvents((await getStore()).db, seq) };
       if (attempt > 0) logger.info('content store reachable');
     } catch (error) {
+      // Unreachable: wait for it. Anything else (a wrong DATABASE_URL, demo content that does
+      // not validate) will not mend itself: say so once, and answer what can be answered.
+      if (!isStoreUnavailable(error)) {
+        const issues = (error as { issues?: unknown }).issues;
+        logger.fatal({ err: (error as Error).message, issues }, 'content store cannot be opened: fix the configuration and restart');
+        return;
+      }
       if (attempt === 0) logger.error({ err: (error as Error).message }, 'content store unreachable at start: retrying every 2 s');
       setTimeout(() => void connect(attempt + 1), 2000).unref();
     }

@@ -7,10 +7,10 @@
  */
 import { ContentImportError, formatIssue, importContent } from '../lib/content/import-content';
 import { contentDir } from '../lib/content/seed-store';
-import { openStore, storeConfigFromEnv } from '../lib/store/database';
+import { openStoreForTool } from '../lib/store/database';
 
 const target = process.argv[2] ?? contentDir();
-const store = await openStore(storeConfigFromEnv());
+const store = await openStoreForTool('content:import');
 try {
   const report = await importContent(store.db, target);
   console.log(

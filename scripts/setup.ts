@@ -5,14 +5,14 @@
 import path from 'node:path';
 import { formatIssue, ContentImportError } from '../lib/content/import-content';
 import { seedStoreIfEmpty } from '../lib/content/seed-store';
-import { openStore, storeConfigFromEnv } from '../lib/store/database';
+import { openStoreForTool } from '../lib/store/database';
 import { generateDemoImages } from './generate-images';
 
 const images = await generateDemoImages(path.resolve('public/images/demo'));
 if (images.written.length) console.log(`setup: drew ${images.written.length} demo pictures`);
 
-const config = storeConfigFromEnv();
-const store = await openStore(config);
+const store = await openStoreForTool('setup');
+const { config } = store;
 try {
   const report = await seedStoreIfEmpty(store.db);
   const where = config.kind === 'postgres' ? 'the PostgreSQL store' : path.relative(process.cwd(), config.path);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { logger, requestIdHeader } from '../log';
-import { isStoreUnavailable } from '../store/store-errors';
+import { isStoreConfigError, isStoreUnavailable } from '../store/store-errors';
 
 /**
  * JSON answers of the API. Errors name what was wrong and, where it is a parameter or a field,
@@ -37,7 +37,7 @@ export async function withErrorHandling(request: Request, handler: () => Promise
     return await handler();
   } catch (error) {
     const reqId = request.headers.get(requestIdHeader) ?? undefined;
-    if (isStoreUnavailable(error)) {
+    if (isStoreUnavailable(error) || isStoreConfigError(error)) {
       logger.error({ reqId, path: new URL(request.url).pathname, err: (error as Error).message }, 'api: content store unreachable');
       return apiError(503, 'The content store is unavailable. Try again in a moment.', [], { 'Retry-After': '30', 'Cache-Control': 'no-store' });
     }

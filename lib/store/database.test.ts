@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StoreConfigError, openStore, storeConfigFromEnv } from './database';
-import { isStoreUnavailable } from './store-errors';
+import { isStoreConfigError, isStoreUnavailable } from './store-errors';
 
 const env = (vars: Record<string, string>) => vars as unknown as NodeJS.ProcessEnv;
 
@@ -19,6 +19,14 @@ describe('choosing the store from the environment', () => {
 
   it('says clearly what is wrong with a setting', () => {
     expect(() => storeConfigFromEnv(env({ DATABASE_URL: 'mysql://u@db/news' }))).toThrow(StoreConfigError);
+    let thrown: unknown;
+    try {
+      storeConfigFromEnv(env({ DATABASE_URL: 'mysql://u@db/news' }));
+    } catch (error) {
+      thrown = error;
+    }
+    expect(isStoreConfigError(thrown)).toBe(true);
+    expect(isStoreUnavailable(thrown)).toBe(false);
     expect(() => storeConfigFromEnv(env({ DATABASE_URL: 'mysql://u@db/news' }))).toThrow(/postgres:\/\//);
     expect(() => storeConfigFromEnv(env({ DATABASE_URL: 'postgres://u@db/news', DATABASE_POOL_MAX: 'lots' }))).toThrow(/DATABASE_POOL_MAX must be a positive integer/);
   });

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { logger } from '../log';
 import { markDialect } from './dialect';
 import { migrateToLatest } from './migrations';
+import { isStoreUnavailable } from './store-errors';
 import type { Database } from './schema';
 
 /**
@@ -72,6 +73,21 @@ function positiveInteger(value: string | undefined, name: string): number | unde
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new StoreConfigError(`${name} must be a positive integer, not "${value}"`);
   return n;
+}
+
+/**
+ * For command-line tools: the configured store, or a one-line reason it cannot be opened (a
+ * wrong setting, an unreachable server) and exit status 1 — not a stack trace.
+ */
+export async function openStoreForTool(tool: string, env: NodeJS.ProcessEnv = process.env): Promise<Store> {
+  try {
+    return await openStore(storeConfigFromEnv(env));
+  } catch (error) {
+    if (!(error instanceof StoreConfigError) && !isStoreUnavailable(error)) throw error;
+    const reason = error instanceof StoreConfigError ? error.message : `cannot reach the content store: ${(error as Error).message}`;
+    console.error(`${tool}: ${reason}`);
+    process.exit(1);
+  }
 }
 
 export async function openStore(config: StoreConfig): Promise<Store> {

@@ -36,3 +36,8 @@ export function isStoreUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/** A store setting that is wrong (DATABASE_URL, the pool size…): by name, as it may come from another bundle's copy of the class. */
+export function isStoreConfigError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'StoreConfigError';
+}

@@ -23,8 +23,16 @@ async function check(run: () => Promise<unknown>): Promise<{ ok: boolean; error?
 
 export async function GET() {
   const store = await check(async () => sql`select 1`.execute((await getStore()).db));
-  const shared = process.env.REDIS_URL ? cacheStatus()?.sharedCache() : undefined;
-  const cache = shared === undefined ? { ok: true, shared: false } : { ...(await check(async () => shared?.ping())), shared: true };
+  const cache = process.env.REDIS_URL
+    ? {
+        ...(await check(async () => {
+          const shared = cacheStatus()?.sharedCache();
+          if (!shared) throw new Error('the shared cache has not started');
+          return shared.ping();
+        })),
+        shared: true,
+      }
+    : { ok: true, shared: false };
   const ready = store.ok && cache.ok;
   return Response.json(
     { status: ready ? 'ready' : 'unavailable', store, cache },
