@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import type { ArticleInput } from '../lib/content/article-schema';
 import { ArticleSchema } from '../lib/content/article-schema';
 import { importContent } from '../lib/content/import-content';
-import { countArticles, listSections, rebuildSitemapMonths, writeContent } from '../lib/store/article-repository';
+import { countArticles, listSections, rebuildMonthlyCounts, writeContent } from '../lib/store/article-repository';
 import { openStore } from '../lib/store/database';
 import { demoImages } from './generate-images';
 
@@ -85,7 +85,7 @@ try {
     await writeContent(store.db, { sections: [], articles: batch }, { bulk: true });
     if ((n / batchSize) % 10 === 0) process.stdout.write(`\r${n + batch.length} stories…`);
   }
-  await rebuildSitemapMonths(store.db);
+  await rebuildMonthlyCounts(store.db);
   console.log(`\r${await countArticles(store.db)} stories in ${path.relative(process.cwd(), dbPath)} (${Math.round((Date.now() - started) / 1000)} s)`);
 } finally {
   await store.close();

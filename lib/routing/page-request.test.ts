@@ -3,6 +3,7 @@ import { writeContent } from '../store/article-repository';
 import type { Store } from '../store/database';
 import { article, openTestStore, testSections } from '../testing/fixtures';
 import { decidePageRequest, preferredEdition } from './page-request';
+import { parseListPageStart } from './reserved-paths';
 
 let store: Store;
 
@@ -13,6 +14,9 @@ beforeAll(async () => {
     articles: [
       article({ id: 'live-one', slug: 'europol-raid', previousSlugs: ['police-raid'] }),
       article({ id: 'pulled-one', slug: 'pulled-story', status: 'withdrawn' }),
+      ...Array.from({ length: 11 }, (_, i) =>
+        article({ id: `africa-${i + 1}`, slug: `africa-story-${i + 1}`, section: 'africa', publishedAt: new Date(Date.UTC(2020, 0, i + 1)).toISOString() }),
+      ),
     ],
   });
 });
@@ -46,9 +50,19 @@ describe('what a page URL answers before anything renders', () => {
   });
 
   it('renders each page of a section, tag or author list at its own cacheable path', async () => {
-    expect(await decide('/en/europe')).toEqual({ kind: 'rewrite', path: '/en/lists/section/europe/1' });
-    expect(await decide('/en/tag/europol')).toEqual({ kind: 'rewrite', path: '/en/lists/tag/europol/1' });
-    expect(await decide('/en/author/claire-dubois')).toEqual({ kind: 'rewrite', path: '/en/lists/author/claire-dubois/1' });
+    expect(await decide('/en/europe')).toEqual({ kind: 'rewrite', path: '/en/lists/section/europe/1/top' });
+    expect(await decide('/en/tag/europol')).toEqual({ kind: 'rewrite', path: '/en/lists/tag/europol/1/top' });
+    expect(await decide('/en/author/claire-dubois')).toEqual({ kind: 'rewrite', path: '/en/lists/author/claire-dubois/1/top' });
+  });
+
+  it('tells a later page where it starts: after the last story of the page before', async () => {
+    // Eleven stories in africa, ten to a page, newest first: page 2 starts after the tenth newest.
+    const tenth = { publishedTs: Date.UTC(2020, 0, 2), id: 'africa-2' };
+    expect(await decide('/en/africa?page=2')).toEqual({ kind: 'rewrite', path: `/en/lists/section/africa/2/${tenth.publishedTs}~africa-2` });
+    expect(await decide('/en/africa?page=3')).toEqual({ kind: 'unavailable', edition: 'en', status: 404 });
+    expect(parseListPageStart(`${tenth.publishedTs}~africa-2`)).toEqual(tenth);
+    expect(parseListPageStart('top')).toBeNull();
+    for (const bad of ['', '12~', '~africa-2', '12~Africa', '1.5~africa-2', `${'9'.repeat(16)}~africa-2`]) expect(parseListPageStart(bad), bad).toBeUndefined();
   });
 
   it('moves a renamed story, or one asked for under the wrong section or date, in one hop', async () => {
@@ -84,6 +98,7 @@ describe('what a page URL answers before anything renders', () => {
       '/en/europe/20180427-europol-raid/extra',
       '/en/unavailable',
       '/en/lists/section/europe/1',
+      '/en/lists/section/europe/1/top',
       '/en/tag/no-such-tag',
       '/en/tag',
       '/en/tag/europol/more',

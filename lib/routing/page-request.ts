@@ -103,10 +103,10 @@ async function decideListPage(
 ): Promise<PageRequestDecision> {
   const param = readPageParam(searchParams);
   if (param.kind === 'redirect') return { kind: 'redirect', location: `${pathname}${param.search}`, status: 301 };
-  const rewrite: PageRequestDecision = { kind: 'rewrite', path: listPagePath(edition, filter.kind as 'section' | 'tag' | 'author', filter.slug, param.page) };
-  if (param.page === 1) return rewrite;
+  const kind = filter.kind as 'section' | 'tag' | 'author';
+  if (param.page === 1) return { kind: 'rewrite', path: listPagePath(edition, kind, filter.slug, 1, null) };
   const start = await findPageStart(db, { edition, filter, page: param.page, pageSize: storiesPerPage() });
-  return start === undefined ? { kind: 'unavailable', edition, status: 404 } : rewrite;
+  return start ? { kind: 'rewrite', path: listPagePath(edition, kind, filter.slug, param.page, start) } : { kind: 'unavailable', edition, status: 404 };
 }
 
 function query(searchParams: URLSearchParams): string {

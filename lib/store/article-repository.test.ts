@@ -16,7 +16,7 @@ import {
   highlightStart,
   listRelated,
   listSitemapMonths,
-  rebuildSitemapMonths,
+  rebuildMonthlyCounts,
   searchArticles,
   listStories,
   listSections,
@@ -24,6 +24,7 @@ import {
   sectionExists,
   writeContent,
   type ListCursor,
+  type StoryFilter,
 } from './article-repository';
 import type { Store } from './database';
 
@@ -178,6 +179,68 @@ describe('page numbers over keyset lists', () => {
   });
 });
 
+describe('page starts found through monthly counts', () => {
+  async function expectEveryPageStart(step: string) {
+    const lists: StoryFilter[] = [
+      { kind: 'section', slug: 'europe' },
+      { kind: 'section', slug: 'africa' },
+      ...['alpha', 'beta', 'gamma'].map((slug) => ({ kind: 'tag' as const, slug })),
+      ...['ana-ortiz', 'ben-okafor'].map((slug) => ({ kind: 'author' as const, slug })),
+    ];
+    for (const filter of lists) {
+      // Where each page starts, the slow way: from every key of the list, newest first.
+      const { items } = await listStories(store.db, { edition: 'en', filter, limit: 1000 });
+      expect(items.length, `${step}: ${filter.kind} has stories`).toBeGreaterThan(2);
+      for (const pageSize of [1, 2, 3, 5]) {
+        for (let page = 2; page <= Math.ceil(items.length / pageSize) + 1; page += 1) {
+          const last = items[(page - 1) * pageSize - 1];
+          const expected = last && items.length > (page - 1) * pageSize ? { publishedTs: Date.parse(last.publishedAt), id: last.id } : undefined;
+          const found = await findPageStart(store.db, { edition: 'en', filter, page, pageSize });
+          expect(found, `${step}: ${filter.kind} ${'slug' in filter ? filter.slug : ''}, page ${page} of ${pageSize}`).toEqual(expected);
+        }
+      }
+    }
+  }
+
+  /** 24 stories over four months, in two sections, with overlapping tags and bylines. */
+  const archive = Array.from({ length: 24 }, (_, i) =>
+    article({
+      id: `story-${String(i).padStart(2, '0')}`,
+      slug: `story-${i}`,
+      section: i % 3 === 0 ? 'africa' : 'europe',
+      tags: [['Alpha'], ['Alpha', 'Beta'], ['Gamma'], ['Beta', 'Gamma']][i % 4]!,
+      authors: i % 5 === 0 ? [{ name: 'Ana Ortiz' }, { name: 'Ben Okafor' }] : [{ name: i % 2 ? 'Ana Ortiz' : 'Ben Okafor' }],
+      // Several stories at the same instant: the id orders them.
+      publishedAt: new Date(Date.UTC(2018, i % 4, 1 + (i % 9), i % 6 === 0 ? 0 : i)).toISOString(),
+    }),
+  );
+
+  it('agree with walking the whole list, through moves, retags, redating and withdrawals', async () => {
+    await writeContent(store.db, { sections: [], articles: archive });
+    await expectEveryPageStart('written');
+    const [a, b, c, d, e] = archive as [ReturnType<typeof article>, ReturnType<typeof article>, ReturnType<typeof article>, ReturnType<typeof article>, ReturnType<typeof article>];
+    await writeContent(store.db, {
+      sections: [],
+      articles: [
+        { ...a, section: 'europe' },
+        { ...b, tags: ['Gamma'] },
+        { ...c, authors: [{ name: 'Ana Ortiz', slug: 'ana-ortiz' }] },
+        { ...d, publishedAt: '2018-08-15T10:00:00Z' },
+        { ...e, status: 'withdrawn' },
+      ],
+    });
+    await expectEveryPageStart('changed');
+    await writeContent(store.db, { sections: [], articles: [{ ...e, status: 'published', section: 'africa' }, { ...d, status: 'withdrawn' }] });
+    await expectEveryPageStart('changed back');
+  }, 30_000);
+
+  it('are the same after a bulk load and a rebuild', async () => {
+    await writeContent(store.db, { sections: [], articles: archive }, { bulk: true });
+    await rebuildMonthlyCounts(store.db);
+    await expectEveryPageStart('bulk');
+  }, 30_000);
+});
+
 describe('tag and author lists', () => {
   it('list the published stories that carry the tag or the byline, newest first', async () => {
     await writeContent(store.db, {
@@ -320,7 +383,7 @@ describe('sitemap months', () => {
       await writeContent(other.db, { sections: testSections, articles: [] });
       await writeContent(other.db, { sections: [], articles: batch }, { bulk: true });
       expect(await listSitemapMonths(other.db, 'en')).toEqual([]);
-      await rebuildSitemapMonths(other.db);
+      await rebuildMonthlyCounts(other.db);
       expect(await listSitemapMonths(other.db, 'en')).toEqual(incremental);
     } finally {
       await other.close();

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import { articlePath, pathDate, type ArticleLocator } from '../article-path';
 import type { EditionId } from '../editions';
 import { slugify } from '../slug';
@@ -7,6 +7,7 @@ import { bodyText } from '../content/article-text';
 import { contentTags, tagsAffectedByStory, type StoryPlacement } from '../cache/content-tags';
 import type { SearchTerms } from '../search/search-query';
 import { dialectOf } from './dialect';
+import { countListMonths, monthOfPublishedTs } from './list-months';
 import type { ArticlesTable, Database } from './schema';
 
 /**
@@ -155,11 +156,23 @@ export type ListStoriesQuery = {
 };
 
 /**
+ * Rows strictly older (or newer) than a (publication time, id) key, in time-then-id order. The
+ * bound on the time alone repeats what the OR says, and it is what lets the planner start the
+ * index walk at the key: with the OR only, SQLite walks the list from its top and filters (3 ms
+ * for page 2,000 of a 20,000-story section, against 0.03 ms with the bound).
+ */
+function beyondKey(timeColumn: string, idColumn: string, key: { publishedTs: number; id: string }, direction: 'older' | 'newer') {
+  const [strictly, atLeast] = direction === 'older' ? [sql.raw('<'), sql.raw('<=')] : [sql.raw('>'), sql.raw('>=')];
+  const time = sql.ref(timeColumn);
+  return sql<SqlBool>`(${time} ${atLeast} ${key.publishedTs} and (${time} ${strictly} ${key.publishedTs} or (${time} = ${key.publishedTs} and ${sql.ref(idColumn)} ${strictly} ${key.id})))`;
+}
+
+/**
  * The keys of a list — (published_ts, id) pairs, newest first — strictly after `after`. Tags and
  * authors are listed from their own tables, which carry the publication time so that their
  * index alone orders them.
  */
-function storyKeys(db: Db, edition: EditionId, filter: StoryFilter, after?: ListCursor | null) {
+function storyKeys(db: Db, edition: EditionId, filter: StoryFilter, after?: ListCursor | null, publishedBefore?: number) {
   if (filter.kind === 'tag' || filter.kind === 'author') {
     let keys = (
       filter.kind === 'tag'
@@ -169,11 +182,8 @@ function storyKeys(db: Db, edition: EditionId, filter: StoryFilter, after?: List
       .where('k.edition', '=', edition)
       .where('k.is_published', '=', 1)
       .select(['k.published_ts as ts', 'k.article_id as id']);
-    if (after) {
-      keys = keys.where((eb) =>
-        eb.or([eb('k.published_ts', '<', after.publishedTs), eb.and([eb('k.published_ts', '=', after.publishedTs), eb('k.article_id', '<', after.id)])]),
-      );
-    }
+    if (after) keys = keys.where(beyondKey('k.published_ts', 'k.article_id', after, 'older'));
+    if (publishedBefore !== undefined) keys = keys.where('k.published_ts', '<', publishedBefore);
     return keys.orderBy('k.published_ts', 'desc').orderBy('k.article_id', 'desc');
   }
   let keys = db
@@ -182,11 +192,8 @@ function storyKeys(db: Db, edition: EditionId, filter: StoryFilter, after?: List
     .where('k.status', '=', 'published')
     .select(['k.published_ts as ts', 'k.id as id']);
   if (filter.kind === 'section') keys = keys.where('k.section', '=', filter.slug);
-  if (after) {
-    keys = keys.where((eb) =>
-      eb.or([eb('k.published_ts', '<', after.publishedTs), eb.and([eb('k.published_ts', '=', after.publishedTs), eb('k.id', '<', after.id)])]),
-    );
-  }
+  if (after) keys = keys.where(beyondKey('k.published_ts', 'k.id', after, 'older'));
+  if (publishedBefore !== undefined) keys = keys.where('k.published_ts', '<', publishedBefore);
   return keys.orderBy('k.published_ts', 'desc').orderBy('k.id', 'desc');
 }
 
@@ -213,23 +220,53 @@ export async function listStories(db: Db, query: ListStoriesQuery): Promise<Arti
 
 /**
  * Where page `page` of a list starts, for crawlable `?page=N` links: the keyset cursor of the
- * last story on the page before it. It skips through the list's index only (no story rows are
- * read), then the page itself is an ordinary keyset query. `undefined` when the list has no
- * such page; `null` for the first page.
+ * last story on the page before it. `undefined` when the list has no such page; `null` for the
+ * first page. The list's monthly counts (list_months) say which month that story is in, so
+ * only that month's part of the list's index is walked, however deep the page.
  */
 export async function findPageStart(
   db: Db,
   query: { edition: EditionId; filter: StoryFilter; page: number; pageSize: number },
 ): Promise<ListCursor | null | undefined> {
   if (query.page <= 1) return null;
-  const row = await storyKeys(db, query.edition, query.filter)
-    .limit(1)
-    .offset((query.page - 1) * query.pageSize - 1)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  // A page exists only if at least one story follows its start.
-  const next = await listStories(db, { edition: query.edition, filter: query.filter, limit: 1, after: { publishedTs: Number(row.ts), id: row.id } });
-  return next.items.length ? { publishedTs: Number(row.ts), id: row.id } : undefined;
+  const { edition, filter } = query;
+  // Position (from 0, newest first) of the last story of the page before.
+  const position = (query.page - 1) * query.pageSize - 1;
+  let month: string | undefined;
+  let newer = 0;
+  if (filter.kind === 'edition') {
+    month = undefined;
+  } else {
+    const months = await db
+      .selectFrom('list_months')
+      .select(['month', 'story_count'])
+      .where('edition', '=', edition)
+      .where('kind', '=', filter.kind)
+      .where('slug', '=', filter.slug)
+      .orderBy('month', 'desc')
+      .execute();
+    for (const row of months) {
+      if (newer + Number(row.story_count) > position) {
+        month = row.month;
+        break;
+      }
+      newer += Number(row.story_count);
+    }
+    if (month === undefined) return undefined;
+  }
+  // That story, and the one after it: the page exists only if there is one.
+  const rows = await storyKeys(db, edition, filter, null, month === undefined ? undefined : monthBounds(month).end)
+    .limit(2)
+    .offset(position - newer)
+    .execute();
+  const [row] = rows;
+  return row && rows.length === 2 ? { publishedTs: Number(row.ts), id: row.id } : undefined;
+}
+
+/** The first instant of a UTC month (`2018-04`) and of the month after it. */
+function monthBounds(month: string): { start: number; end: number } {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  return { start: Date.UTC(year, monthNumber - 1, 1), end: Date.UTC(year, monthNumber, 1) };
 }
 
 /** The display name of a tag or an author, from the stories that carry it; undefined when none is published. */
@@ -413,33 +450,69 @@ export function sitemapMonth(ts: number): string {
   return new Date(ts).toISOString().slice(0, 7);
 }
 
-/** Recounts every month of every edition: after a bulk load. */
-export async function rebuildSitemapMonths(db: Db): Promise<void> {
+/** Recounts the monthly aggregates (sitemap months, list months) of every edition: after a bulk load. */
+export async function rebuildMonthlyCounts(db: Db): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('sitemap_months').execute();
-    // The UTC month of published_ts, as sitemapMonth() computes it.
-    const month =
-      dialectOf(trx) === 'postgres'
-        ? sql`to_char(to_timestamp(published_ts / 1000.0) at time zone 'UTC', 'YYYY-MM')`
-        : sql`strftime('%Y-%m', published_ts / 1000, 'unixepoch')`;
+    const month = monthOfPublishedTs(trx);
     await sql`insert into sitemap_months (edition, month, story_count, last_modified_ts)
       select edition, ${month}, count(*), max(modified_ts)
       from articles where status = 'published'
       group by edition, ${month}`.execute(trx);
+    await trx.deleteFrom('list_months').execute();
+    await countListMonths(trx);
   });
+}
+
+/**
+ * Recounts, for every list a story was or is in, the months it was or is published in: the
+ * counts page numbers are found by (findPageStart). A month left empty disappears.
+ */
+async function refreshListMonths(trx: Db, edition: EditionId, placements: (StoryPlacement | undefined)[]): Promise<void> {
+  const pairs = new Map<string, { filter: Extract<StoryFilter, { slug: string }>; month: string }>();
+  for (const placement of placements) {
+    if (!placement) continue;
+    const month = sitemapMonth(placement.publishedTs);
+    const filters: Extract<StoryFilter, { slug: string }>[] = [
+      { kind: 'section', slug: placement.section },
+      ...placement.tags.map((name) => ({ kind: 'tag' as const, slug: slugify(name) })),
+      ...placement.authors.map((slug) => ({ kind: 'author' as const, slug })),
+    ];
+    for (const filter of filters) pairs.set(`${filter.kind}/${filter.slug}/${month}`, { filter, month });
+  }
+  for (const { filter, month } of pairs.values()) {
+    const { start, end } = monthBounds(month);
+    const stories = storyKeys(trx, edition, filter, null, end).clearOrderBy().as('stories');
+    const row = await trx
+      .selectFrom(stories)
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('stories.ts', '>=', start)
+      .executeTakeFirst();
+    const count = Number(row?.count ?? 0);
+    const key = { edition, kind: filter.kind, slug: filter.slug, month };
+    if (count === 0) {
+      await trx.deleteFrom('list_months').where('edition', '=', edition).where('kind', '=', filter.kind).where('slug', '=', filter.slug).where('month', '=', month).execute();
+      continue;
+    }
+    await trx
+      .insertInto('list_months')
+      .values({ ...key, story_count: count })
+      .onConflict((oc) => oc.columns(['edition', 'kind', 'slug', 'month']).doUpdateSet({ story_count: count }))
+      .execute();
+  }
 }
 
 /** Recounts the months a write touched, from the index; a month left empty disappears. */
 async function refreshSitemapMonths(trx: Db, edition: EditionId, timestamps: number[]): Promise<void> {
   for (const month of new Set(timestamps.map(sitemapMonth))) {
-    const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+    const { start, end } = monthBounds(month);
     const row = await trx
       .selectFrom('articles')
       .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.max('modified_ts').as('last')])
       .where('edition', '=', edition)
       .where('status', '=', 'published')
-      .where('published_ts', '>=', Date.UTC(year, monthNumber - 1, 1))
-      .where('published_ts', '<', Date.UTC(year, monthNumber, 1))
+      .where('published_ts', '>=', start)
+      .where('published_ts', '<', end)
       .executeTakeFirst();
     const count = Number(row?.count ?? 0);
     if (count === 0) {
@@ -546,7 +619,7 @@ export type WriteSummary = { sections: number; created: string[]; updated: strin
 export type WriteOptions = {
   /**
    * Loading an archive into a store no server caches yet: skip recording cache invalidations
-   * and recounting sitemap months per story; call rebuildSitemapMonths() afterwards.
+   * and recounting monthly aggregates per story; call rebuildMonthlyCounts() afterwards.
    */
   bulk?: boolean;
 };
@@ -659,6 +732,7 @@ export async function writeContent(db: Db, batch: ContentBatch, options: WriteOp
       await indexForSearch(trx, article);
       const after = bulk ? undefined : await placementOf(trx, article.id);
       if (!bulk) await refreshSitemapMonths(trx, article.edition, [publishedTs, ...(before ? [before.publishedTs] : [])]);
+      if (!bulk) await refreshListMonths(trx, article.edition, [before, after]);
       if (after) {
         const inLatest = [before, after].some((p) => p && p.publishedTs >= latestThreshold) || before?.status !== after.status;
         for (const tag of tagsAffectedByStory(before, after, inLatest)) invalidated.add(tag);
@@ -799,10 +873,7 @@ export async function listLiveUpdates(
     .select(['article_id', 'id', 'published_at', 'published_ts', 'title', 'blocks'])
     .where('article_id', '=', query.articleId);
   if (query.newerThan) {
-    const { publishedTs, id } = query.newerThan;
-    select = select.where((eb) =>
-      eb.or([eb('published_ts', '>', publishedTs), eb.and([eb('published_ts', '=', publishedTs), eb('id', '>', id)])]),
-    );
+    select = select.where(beyondKey('published_ts', 'id', query.newerThan, 'newer'));
   }
   const rows = await select.orderBy('published_ts', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
   return rows.map((row) => ({

@@ -6,6 +6,7 @@ import { liveStoriesMigration } from './migrations/004-live-stories';
 import { cacheTagEventsMigration } from './migrations/005-cache-tag-events';
 import { sitemapMonthsMigration } from './migrations/006-sitemap-months';
 import { searchKeysMigration } from './migrations/007-search-keys';
+import { listMonthsMigration } from './migrations/008-list-months';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so that they travel
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '005-cache-tag-events': cacheTagEventsMigration,
   '006-sitemap-months': sitemapMonthsMigration,
   '007-search-keys': searchKeysMigration,
+  '008-list-months': listMonthsMigration,
 };
 
 /** `schema`: PostgreSQL only, where the store lives when not in the default search path. */

@@ -119,6 +119,21 @@ describe('the hot queries use indexes, never a full table scan', () => {
     expect(fullScans(plans)).toEqual([]);
   });
 
+  it('a page after a cursor starts its index walk at the cursor, not at the top of the list', async () => {
+    const db = store.db;
+    const plans = await plansOf(async () => {
+      for (const filter of [{ kind: 'edition' }, { kind: 'section', slug: 'europe' }, { kind: 'tag', slug: 'common' }, { kind: 'author', slug: 'author-1' }] as const) {
+        const first = await repository.listStories(db, { edition: 'en', filter, limit: 2 });
+        await repository.listStories(db, { edition: 'en', filter, limit: 2, after: first.next });
+      }
+      await repository.listLiveUpdates(db, { articleId: 'story-0', limit: 10, newerThan: await repository.getLiveUpdateKey(db, 'story-0', 'first-update') });
+    });
+    const keyset = plans.filter(({ sql }) => /"published_ts" [<>]/.test(sql));
+    expect(keyset).toHaveLength(5);
+    // SQLite names the range it seeks to, e.g. "(edition=? AND status=? AND published_ts<?)".
+    for (const { sql, plan } of keyset) expect(plan.join(' | '), sql).toMatch(/published_ts[<>]/);
+  });
+
   it('when a story is written', async () => {
     const plans = await plansOf(() =>
       repository.writeContent(store.db, { sections: [], articles: [article({ id: 'story-5', slug: 'story-5-renamed', section: 'africa', tags: ['Tag 0', 'Common'] })] }),

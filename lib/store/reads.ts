@@ -11,6 +11,7 @@ import { readSearchQuery } from '../search/search-query';
 import { rankSuggestions, suggestionTerms, wordsOfPath } from '../search/suggestions';
 import { storiesPerPage } from '../site-config';
 import { slugify } from '../slug';
+import { parseListPageStart } from '../routing/reserved-paths';
 import * as repository from './article-repository';
 import { getStore } from './database';
 
@@ -79,15 +80,20 @@ export type StoriesPage = {
   olderCursor: string | null;
 };
 
-/** Page `page` of a section, tag or author list; null past its end. */
-export const getStoriesPage = cache((edition: EditionId, kind: ListKind, slug: string, page: number) =>
-  cachedRead(['stories-page', edition, kind, slug, page, storiesPerPage()], [listTag(edition, kind, slug)], async (): Promise<StoriesPage | null> => {
+/**
+ * Page `page` of a section, tag or author list, starting where the proxy found it to begin
+ * (`start`, the path segment of lib/routing/reserved-paths.ts); null when nothing follows.
+ * Plain arguments: React's cache() tells calls apart by identity.
+ */
+export const getStoriesPage = cache((edition: EditionId, kind: ListKind, slug: string, page: number, startSegment: string) =>
+  cachedRead(['stories-page', edition, kind, slug, page, startSegment, storiesPerPage()], [listTag(edition, kind, slug)], async (): Promise<StoriesPage | null> => {
+    const start = parseListPageStart(startSegment);
+    if (start === undefined) return null;
     const { db } = await getStore();
     const filter = { kind, slug };
     const pageSize = storiesPerPage();
-    const after = await repository.findPageStart(db, { edition, filter, page, pageSize });
-    if (after === undefined) return null;
-    const list = await repository.listStories(db, { edition, filter, limit: pageSize, after });
+    const list = await repository.listStories(db, { edition, filter, limit: pageSize, after: start });
+    if (list.items.length === 0 && page > 1) return null;
     const last = list.items.at(-1);
     const olderCursor =
       list.next && last ? encodeCursor(listKey(edition, filter), { publishedTs: Date.parse(last.publishedAt), id: last.id }, await cursorSecret(db)) : null;

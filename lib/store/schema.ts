@@ -79,6 +79,9 @@ export type ArticleSearchKeysTable = { search_rowid: Generated<number>; article_
 
 export type SitemapMonthsTable = { edition: string; month: string; story_count: number; last_modified_ts: number };
 
+/** Published stories per month in each section, tag and author list (migration 008). */
+export type ListMonthsTable = { edition: string; kind: 'section' | 'tag' | 'author'; slug: string; month: string; story_count: number };
+
 export type CacheTagEventsTable = { seq: Generated<number>; tag: string; created_ts: number };
 
 export type Database = {
@@ -91,5 +94,6 @@ export type Database = {
   site_settings: SiteSettingsTable;
   cache_tag_events: CacheTagEventsTable;
   sitemap_months: SitemapMonthsTable;
+  list_months: ListMonthsTable;
   article_search_keys: ArticleSearchKeysTable;
 };

@@ -5,18 +5,20 @@ import { JsonLd } from '@/components/seo/JsonLd';
 import { ListFront } from '@/components/story-lists/ListFront';
 import { getEdition, isEditionId, type EditionId } from '@/lib/editions';
 import { pageHref } from '@/lib/routing/page-param';
-import { publicListPath } from '@/lib/routing/reserved-paths';
+import { parseListPageStart, publicListPath } from '@/lib/routing/reserved-paths';
 import { breadcrumbJsonLd } from '@/lib/seo/json-ld';
 import { editionFeeds, pageMetadata } from '@/lib/seo/page-metadata';
 import { getAuthorName, getSection, getSections, getStoriesPage, getTagName, type ListKind } from '@/lib/store/reads';
 
 /**
  * A section, tag or author page. Readers never see this URL: the proxy rewrites /en/europe,
- * /en/tag/x and /en/author/y (with their ?page=N) to /en/lists/{kind}/{slug}/{page}, so each
- * page is cached on its own and invalidated with its list (docs/decisions/008).
+ * /en/tag/x and /en/author/y (with their ?page=N) to /en/lists/{kind}/{slug}/{page}/{start},
+ * so each page is cached on its own and invalidated with its list (docs/decisions/008), and
+ * starts where the proxy found it to begin (`top`, or the publication time and id of the last
+ * story of the page before).
  */
 
-type Params = Promise<{ edition: string; kind: string; slug: string; page: string }>;
+type Params = Promise<{ edition: string; kind: string; slug: string; page: string; start: string }>;
 
 export const revalidate = 86400;
 export function generateStaticParams() {
@@ -26,10 +28,11 @@ export function generateStaticParams() {
 const isListKind = (kind: string): kind is ListKind => kind === 'section' || kind === 'tag' || kind === 'author';
 
 async function loadListPage(params: Params) {
-  const { edition, kind, slug, page: rawPage } = await params;
+  const { edition, kind, slug, page: rawPage, start: rawStart } = await params;
   const page = Number(rawPage);
-  if (!isEditionId(edition) || !isListKind(kind) || !/^[1-9]\d{0,6}$/.test(rawPage)) return undefined;
-  const [stories, heading] = await Promise.all([getStoriesPage(edition, kind, slug, page), listHeading(edition, kind, slug)]);
+  const start = parseListPageStart(rawStart);
+  if (!isEditionId(edition) || !isListKind(kind) || !/^[1-9]\d{0,6}$/.test(rawPage) || start === undefined || (start === null) !== (page === 1)) return undefined;
+  const [stories, heading] = await Promise.all([getStoriesPage(edition, kind, slug, page, rawStart), listHeading(edition, kind, slug)]);
   return stories && heading ? { edition, kind, slug, stories, heading, path: publicListPath(edition, kind, slug) } : undefined;
 }
 
