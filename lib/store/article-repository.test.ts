@@ -314,6 +314,21 @@ describe('search', () => {
     expect(hits.map((h) => h.id)).toEqual(['servers']);
   });
 
+  it('folds accents, in the stories and in the words searched for', async () => {
+    await writeContent(store.db, {
+      sections: [],
+      articles: [
+        article({ id: 'liege', slug: 'liege', headline: 'Liège opens its new tram line', publishedAt: '2018-05-01T10:00:00Z' }),
+        article({ id: 'cafe', slug: 'cafe', headline: 'Cafe owners in Dakar count the cost', publishedAt: '2018-05-02T10:00:00Z' }),
+      ],
+    });
+    const search = async (word: string) =>
+      (await searchArticles(store.db, { edition: 'en', terms: { all: true, words: [{ word, prefix: false }] }, limit: 10, offset: 0 })).hits.map((h) => h.id);
+    expect(await search('liege')).toEqual(['liege']);
+    expect(await search('liège')).toEqual(['liege']);
+    expect(await search('café')).toEqual(['cafe']);
+  });
+
   it('forgets a story once it is withdrawn', async () => {
     await writeContent(store.db, { sections: [], articles: [article({ id: 'servers', slug: 'servers', headline: 'Police seize propaganda servers', status: 'withdrawn' })] });
     const { hits } = await searchArticles(store.db, { edition: 'en', terms: { all: true, words: [{ word: 'seize', prefix: false }] }, limit: 10, offset: 0 });

@@ -378,11 +378,11 @@ export async function searchArticles(
     const marks = `StartSel=${highlightStart}, StopSel=${highlightEnd}`;
     const { rows } = await sql<HitRow>`
       select a.id, a.edition, a.section, a.slug, a.headline, a.standfirst, a.published_at, a.updated_at, a.main_image,
-        ts_headline('english', s.headline, q, ${`${marks}, HighlightAll=true`}) as marked_headline,
-        ts_headline('english', case when s.body <> '' then s.body else s.standfirst end, q,
+        ts_headline('newsroom_english', s.headline, q, ${`${marks}, HighlightAll=true`}) as marked_headline,
+        ts_headline('newsroom_english', case when s.body <> '' then s.body else s.standfirst end, q,
           ${`${marks}, MaxWords=28, MinWords=12, ShortWord=2, MaxFragments=1, FragmentDelimiter=…`}) as marked_snippet
       from articles_search s
-      cross join to_tsquery('english', ${tsquery}) q
+      cross join to_tsquery('newsroom_english', ${tsquery}) q
       join article_search_keys k on k.search_rowid = s.search_rowid
       join articles a on a.id = k.article_id
       where s.document @@ q and s.edition = ${query.edition}
@@ -390,7 +390,7 @@ export async function searchArticles(
       limit ${query.limit} offset ${query.offset}`.execute(db);
     const count = await sql<{ total: number }>`
       select count(*) as total from articles_search s
-      where s.document @@ to_tsquery('english', ${tsquery}) and s.edition = ${query.edition}`.execute(db);
+      where s.document @@ to_tsquery('newsroom_english', ${tsquery}) and s.edition = ${query.edition}`.execute(db);
     return { hits: toHits(rows), total: Number(count.rows[0]?.total ?? 0) };
   }
 

@@ -7,6 +7,7 @@ import { cacheTagEventsMigration } from './migrations/005-cache-tag-events';
 import { sitemapMonthsMigration } from './migrations/006-sitemap-months';
 import { searchKeysMigration } from './migrations/007-search-keys';
 import { listMonthsMigration } from './migrations/008-list-months';
+import { searchAccentsMigration } from './migrations/009-search-accents';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so that they travel
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '006-sitemap-months': sitemapMonthsMigration,
   '007-search-keys': searchKeysMigration,
   '008-list-months': listMonthsMigration,
+  '009-search-accents': searchAccentsMigration,
 };
 
 /** `schema`: PostgreSQL only, where the store lives when not in the default search path. */
