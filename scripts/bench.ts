@@ -269,20 +269,34 @@ try {
   let proxiedRow: Load | null = null;
   let proxiedCheck = ci ? 'measured in the full run' : 'not measured (nginx not installed)';
   if (!ci && has('nginx')) {
-    log('nginx serving the same article HTML');
-    nginxRow = await nginxCeiling(`${cached.url}${paths.article}`);
-    if (nginxRow) rows.push(['Article HTML from nginx (ceiling)', fmt(nginxRow.rps), fmt(nginxRow.p50, 1), fmt(nginxRow.p99, 1), `${fmt(nginxRow.rps / load2.article!.hit.rps, 1)} × Next's hit`]);
-    log('the article through deploy/nginx/newsroom.conf in front of two instances');
+    // nginx serving the article file, and the article through the shipped configuration in front
+    // of two instances, measured in turns: each round loads one then the other, and the round
+    // with the median ratio is reported (single runs of either spread by ±10 % on a shared machine).
+    log('nginx: the article HTML from disk, and through deploy/nginx/newsroom.conf in front of two instances, three rounds');
+    const ceiling = await startNginxCeiling(`${cached.url}${paths.article}`);
     const second = await startServer(3203, { DATABASE_PATH: smallStore, STORIES_PER_PAGE: String(pageSize) });
     const nginx = await startNginx([3201, 3203], { workers: 1 });
+    const rounds: { file: Load; proxied: Load; ratio: number }[] = [];
     try {
-      proxiedRow = await load(`${nginx.url}${paths.article}`);
+      for (let round = 0; round < 3; round += 1) {
+        const file = await load(ceiling.url);
+        const proxied = await load(`${nginx.url}${paths.article}`);
+        if (!file.rps || !proxied.rps || file.errors || proxied.errors) throw new Error('nginx answered nothing, or errors, under load');
+        rounds.push({ file, proxied, ratio: proxied.rps / file.rps });
+      }
     } finally {
       await nginx.stop();
       await stopServer(second);
+      await ceiling.stop();
     }
-    const ratio = nginxRow ? proxiedRow.rps / nginxRow.rps : NaN;
-    rows.push(['Article via nginx cache → 2 instances, hit', fmt(proxiedRow.rps), fmt(proxiedRow.p50, 1), fmt(proxiedRow.p99, 1), `${fmt(ratio, 2)} × nginx from disk`]);
+    rounds.sort((a, b) => a.ratio - b.ratio);
+    const median = rounds[1]!;
+    nginxRow = median.file;
+    proxiedRow = median.proxied;
+    const ratio = median.ratio;
+    const spread = `${fmt(rounds[0]!.ratio, 2)}–${fmt(rounds[2]!.ratio, 2)}`;
+    rows.push(['Article HTML from nginx (ceiling)', fmt(nginxRow.rps), fmt(nginxRow.p50, 1), fmt(nginxRow.p99, 1), `${fmt(nginxRow.rps / load2.article!.hit.rps, 1)} × Next's hit`]);
+    rows.push(['Article via nginx cache → 2 instances, hit', fmt(proxiedRow.rps), fmt(proxiedRow.p50, 1), fmt(proxiedRow.p99, 1), `${fmt(ratio, 2)} × nginx from disk (median of 3 rounds: ${spread})`]);
     proxiedCheck = `${fmt(ratio, 2)} — ${check(ratio >= budgets.proxiedVsNginx, `article through nginx's cache at ${fmt(ratio, 2)} × nginx serving the file (budget ${budgets.proxiedVsNginx})`)}`;
   }
 
@@ -405,8 +419,8 @@ if (failures.length) {
   console.error('\nbench: every budget met');
 }
 
-/** Serves the article's HTML as a file from nginx and loads it: the ceiling for a cache hit. */
-async function nginxCeiling(articleUrl: string): Promise<Load | null> {
+/** Serves the article's HTML as a file from nginx: the ceiling for a cache hit. */
+async function startNginxCeiling(articleUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-nginx-'));
   fs.mkdirSync(path.join(dir, 'logs'));
   fs.writeFileSync(path.join(dir, 'article.html'), await getBody(articleUrl));
@@ -416,11 +430,15 @@ async function nginxCeiling(articleUrl: string): Promise<Load | null> {
   );
   const child = spawn('nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: 'ignore' });
   await new Promise((resolve) => setTimeout(resolve, 500));
-  try {
-    return await load('http://127.0.0.1:3299/article.html');
-  } catch {
-    return null;
-  } finally {
-    child.kill('SIGTERM');
-  }
+  return {
+    url: 'http://127.0.0.1:3299/article.html',
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
