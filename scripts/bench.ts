@@ -281,7 +281,7 @@ try {
       for (let round = 0; round < 3; round += 1) {
         const file = await load(ceiling.url);
         const proxied = await load(`${nginx.url}${paths.article}`);
-        if (!file.rps || !proxied.rps || file.errors || proxied.errors) throw new Error('nginx answered nothing, or errors, under load');
+        if (!file.rps || !proxied.rps || file.errors || proxied.errors) throw new Error(`nginx answered nothing, or errors, under load: from disk ${JSON.stringify(file)}, through the cache ${JSON.stringify(proxied)}`);
         rounds.push({ file, proxied, ratio: proxied.rps / file.rps });
       }
     } finally {
@@ -419,14 +419,16 @@ if (failures.length) {
   console.error('\nbench: every budget met');
 }
 
-/** Serves the article's HTML as a file from nginx: the ceiling for a cache hit. */
+/** Serves the article's HTML as a file from nginx (sendfile, as the shipped configuration): the ceiling for a cache hit. */
 async function startNginxCeiling(articleUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-nginx-'));
+  // Started as root, nginx's workers run as nobody: they must be able to read the file.
+  fs.chmodSync(dir, 0o755);
   fs.mkdirSync(path.join(dir, 'logs'));
   fs.writeFileSync(path.join(dir, 'article.html'), await getBody(articleUrl));
   fs.writeFileSync(
     path.join(dir, 'nginx.conf'),
-    `worker_processes 1;\ndaemon off;\npid ${dir}/nginx.pid;\nerror_log ${dir}/logs/error.log;\nevents { worker_connections 1024; }\nhttp {\n  access_log off;\n  types { text/html html; }\n  server {\n    listen 127.0.0.1:3299;\n    root ${dir};\n    location / { try_files $uri =404; }\n  }\n}\n`,
+    `worker_processes 1;\ndaemon off;\npid ${dir}/nginx.pid;\nerror_log ${dir}/logs/error.log;\nevents { worker_connections 1024; }\nhttp {\n  access_log off;\n  sendfile on;\n  types { text/html html; }\n  server {\n    listen 127.0.0.1:3299;\n    root ${dir};\n    location / { try_files $uri =404; }\n  }\n}\n`,
   );
   const child = spawn('nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: 'ignore' });
   await new Promise((resolve) => setTimeout(resolve, 500));
