@@ -324,7 +324,11 @@ try {
   if (!ci) {
     const latencyOf = async (server: Server, dbFile: string) => {
       const deepPage = Math.max(1, Math.ceil(sectionSize(dbFile, 'europe') / pageSize));
-      const probe = (p: string) => load(`${server.url}${p}`, 5);
+      const probe = async (p: string) => {
+        const result = await load(`${server.url}${p}`, 5);
+        if (result.errors) failures.push(`${p}: ${result.errors} answers other than 2xx/3xx under load`);
+        return result;
+      };
       return {
         deepPage,
         article: await probe(paths.article),
