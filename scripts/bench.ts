@@ -48,8 +48,12 @@ const budgets = {
   ciGates: { performance: 0.75, accessibility: 1, lcpMs: 3200 },
   hitVsStatic: 1.0,
   missVsStatic: 0.25,
-  /** CI machines are shared and noisy: ratios get this much slack there. */
-  ciRatioSlack: 0.8,
+  /**
+   * CI machines are shared and noisy: ratios get this much slack there. Rounds of the short
+   * form's four-second loads spread from 0.69 to 0.97 on one machine; a hit that rendered
+   * instead would be near 0.5.
+   */
+  ciRatioSlack: 0.7,
   growth: 1.5,
   /** The shipped nginx configuration's cache hits, against nginx serving the same HTML from disk. */
   proxiedVsNginx: 0.5,
@@ -246,15 +250,33 @@ let cached = await startServer(3201, { DATABASE_PATH: smallStore, STORIES_PER_PA
 let uncached = await startServer(3202, { DATABASE_PATH: smallStore, STORIES_PER_PAGE: String(pageSize), NEWSROOM_PAGE_CACHE: 'off' });
 try {
   // Throughput: the cached server's hits against a static page, and the uncached server's misses.
-  log('load: static page, then hits and misses');
-  const staticLoad = await load(`${cached.url}${paths.static}`);
+  // Both servers are warmed first (a short load on every page kind: the JIT, the caches), and
+  // the static page and the article hit are measured in three alternating rounds, the round
+  // with the median ratio kept: single loads spread by ±15 % on a shared machine.
+  log('load: warming both servers');
+  for (const kind of ['static', 'article', 'home', 'section'] as const) {
+    await load(`${cached.url}${paths[kind]}`, 2);
+    await load(`${uncached.url}${paths[kind]}`, 2);
+  }
+  log('load: static page and article hit (three rounds), then hits and misses');
+  const hitRounds: { staticLoad: Load; hit: Load; ratio: number }[] = [];
+  for (let round = 0; round < 3; round += 1) {
+    const staticLoad = await load(`${cached.url}${paths.static}`);
+    const hit = await load(`${cached.url}${paths.article}`);
+    hitRounds.push({ staticLoad, hit, ratio: hit.rps / staticLoad.rps });
+  }
+  hitRounds.sort((a, b) => a.ratio - b.ratio);
+  const { staticLoad, hit: articleHit } = hitRounds[1]!;
+  const hitSpread = `median of 3 rounds: ${fmt(hitRounds[0]!.ratio, 2)}–${fmt(hitRounds[2]!.ratio, 2)}`;
+  if (hitRounds.some((r) => r.staticLoad.errors)) failures.push(`static page: answers other than 2xx/3xx under load`);
   rows.push(['Static page (about), cache hit', fmt(staticLoad.rps), fmt(staticLoad.p50, 1), fmt(staticLoad.p99, 1), '']);
   const load2: Record<string, { hit: Load; miss: Load }> = {};
   for (const kind of ['article', 'home', 'section'] as const) {
-    const hit = await load(`${cached.url}${paths[kind]}`);
+    const hit = kind === 'article' ? articleHit : await load(`${cached.url}${paths[kind]}`);
     const miss = await load(`${uncached.url}${paths[kind]}`);
     load2[kind] = { hit, miss };
-    rows.push([`${kind[0]!.toUpperCase()}${kind.slice(1)}, cache hit`, fmt(hit.rps), fmt(hit.p50, 1), fmt(hit.p99, 1), `${fmt(hit.rps / staticLoad.rps, 2)} × static`]);
+    const hitNote = kind === 'article' ? ` (${hitSpread})` : '';
+    rows.push([`${kind[0]!.toUpperCase()}${kind.slice(1)}, cache hit`, fmt(hit.rps), fmt(hit.p50, 1), fmt(hit.p99, 1), `${fmt(hit.rps / staticLoad.rps, 2)} × static${hitNote}`]);
     rows.push([`${kind[0]!.toUpperCase()}${kind.slice(1)}, forced miss`, fmt(miss.rps), fmt(miss.p50, 1), fmt(miss.p99, 1), `${fmt(miss.rps / staticLoad.rps, 2)} × static`]);
     if (hit.errors || miss.errors) failures.push(`${kind}: ${hit.errors + miss.errors} answers other than 2xx/3xx under load`);
     if (hit.timeouts || miss.timeouts) log(`${kind}: ${hit.timeouts + miss.timeouts} requests timed out under load (the machine is saturated)`);
