@@ -260,9 +260,11 @@ try {
   }
   log('load: static page and article hit (three rounds), then hits and misses');
   const hitRounds: { staticLoad: Load; hit: Load; ratio: number }[] = [];
+  // Ten seconds a load even in the short form: this ratio is gated, and four-second loads spread too much.
+  const roundSeconds = Math.max(duration, 10);
   for (let round = 0; round < 3; round += 1) {
-    const staticLoad = await load(`${cached.url}${paths.static}`);
-    const hit = await load(`${cached.url}${paths.article}`);
+    const staticLoad = await load(`${cached.url}${paths.static}`, roundSeconds);
+    const hit = await load(`${cached.url}${paths.article}`, roundSeconds);
     hitRounds.push({ staticLoad, hit, ratio: hit.rps / staticLoad.rps });
   }
   hitRounds.sort((a, b) => a.ratio - b.ratio);
