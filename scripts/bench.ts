@@ -49,11 +49,13 @@ const budgets = {
   hitVsStatic: 1.0,
   missVsStatic: 0.25,
   /**
-   * CI machines are shared and noisy: ratios get this much slack there. Rounds of the short
-   * form's four-second loads spread from 0.69 to 0.97 on one machine; a hit that rendered
-   * instead would be near 0.5.
+   * CI machines are shared and noisy: ratios get this much slack there. Measured fairly (warmed,
+   * alternating rounds), the article hit's median in the short form came at 0.72–0.84 × the
+   * static page on one machine, its rounds from 0.69 to 0.97. That hits are served from the
+   * cache is asserted exactly by the end-to-end tests (x-nextjs-cache: HIT); this gate catches
+   * a hit path grown as costly as a render (0.48–0.64 × here).
    */
-  ciRatioSlack: 0.7,
+  ciRatioSlack: 0.6,
   growth: 1.5,
   /** The shipped nginx configuration's cache hits, against nginx serving the same HTML from disk. */
   proxiedVsNginx: 0.5,
