@@ -232,11 +232,10 @@ export async function findPageStart(
   const { edition, filter } = query;
   // Position (from 0, newest first) of the last story of the page before.
   const position = (query.page - 1) * query.pageSize - 1;
+  // The edition's own list has no page numbers on the site: it is walked from its top.
   let month: string | undefined;
   let newer = 0;
-  if (filter.kind === 'edition') {
-    month = undefined;
-  } else {
+  if (filter.kind !== 'edition') {
     const months = await db
       .selectFrom('list_months')
       .select(['month', 'story_count'])

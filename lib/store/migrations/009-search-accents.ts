@@ -18,29 +18,30 @@ export const searchAccentsMigration: Migration = {
       await sql`alter text search configuration newsroom_english
         alter mapping for hword, hword_part, word with ${sql.id(unaccentSchema, 'unaccent')}, english_stem`.execute(db);
     }
-    // A generated column's expression cannot be changed in place: the column (and its index) is rebuilt.
-    await sql`alter table articles_search drop column document`.execute(db);
-    await sql`alter table articles_search add column document tsvector generated always as (
-      setweight(to_tsvector('newsroom_english', headline), 'A') ||
-      setweight(to_tsvector('newsroom_english', standfirst), 'B') ||
-      setweight(to_tsvector('newsroom_english', tags || ' ' || slug), 'C') ||
-      setweight(to_tsvector('newsroom_english', body), 'D')
-    ) stored`.execute(db);
-    await sql`create index articles_search_document_idx on articles_search using gin (document)`.execute(db);
+    await rebuildDocumentColumn(db, 'newsroom_english');
   },
   async down(db: Kysely<any>) {
     if (dialectOf(db) !== 'postgres') return;
-    await sql`alter table articles_search drop column document`.execute(db);
-    await sql`alter table articles_search add column document tsvector generated always as (
-      setweight(to_tsvector('english', headline), 'A') ||
-      setweight(to_tsvector('english', standfirst), 'B') ||
-      setweight(to_tsvector('english', tags || ' ' || slug), 'C') ||
-      setweight(to_tsvector('english', body), 'D')
-    ) stored`.execute(db);
-    await sql`create index articles_search_document_idx on articles_search using gin (document)`.execute(db);
+    await rebuildDocumentColumn(db, 'english');
     await sql`drop text search configuration newsroom_english`.execute(db);
   },
 };
+
+/**
+ * Rebuilds the weighted search document (007) with another text search configuration: a
+ * generated column's expression cannot be changed in place, so the column and its index go.
+ */
+async function rebuildDocumentColumn(db: Kysely<any>, configuration: 'english' | 'newsroom_english'): Promise<void> {
+  const config = sql.lit(configuration);
+  await sql`alter table articles_search drop column document`.execute(db);
+  await sql`alter table articles_search add column document tsvector generated always as (
+    setweight(to_tsvector(${config}, headline), 'A') ||
+    setweight(to_tsvector(${config}, standfirst), 'B') ||
+    setweight(to_tsvector(${config}, tags || ' ' || slug), 'C') ||
+    setweight(to_tsvector(${config}, body), 'D')
+  ) stored`.execute(db);
+  await sql`create index articles_search_document_idx on articles_search using gin (document)`.execute(db);
+}
 
 /**
  * The schema the unaccent extension lives in, installing it (in the store's schema) when the
