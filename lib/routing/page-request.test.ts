@@ -62,7 +62,8 @@ describe('what a page URL answers before anything renders', () => {
     expect(await decide('/en/africa?page=3')).toEqual({ kind: 'unavailable', edition: 'en', status: 404 });
     expect(parseListPageStart(`${tenth.publishedTs}~africa-2`)).toEqual(tenth);
     expect(parseListPageStart('top')).toBeNull();
-    for (const bad of ['', '12~', '~africa-2', '12~Africa', '1.5~africa-2', `${'9'.repeat(16)}~africa-2`]) expect(parseListPageStart(bad), bad).toBeUndefined();
+    expect(parseListPageStart(`${Date.UTC(1968, 4, 10)}~archive-story`)).toEqual({ publishedTs: Date.UTC(1968, 4, 10), id: 'archive-story' });
+    for (const bad of ['', '12~', '~africa-2', '12~Africa', '1.5~africa-2', '--12~africa-2', `${'9'.repeat(16)}~africa-2`]) expect(parseListPageStart(bad), bad).toBeUndefined();
   });
 
   it('moves a renamed story, or one asked for under the wrong section or date, in one hop', async () => {

@@ -26,7 +26,8 @@ export const listPagePath = (edition: string, kind: 'section' | 'tag' | 'author'
 /** The start segment of a list page's internal path, read back; undefined when malformed. */
 export function parseListPageStart(segment: string): ListPageStart | undefined {
   if (segment === 'top') return null;
-  const match = /^(\d{1,15})~([a-z0-9][a-z0-9-]{2,99})$/.exec(segment);
+  // Stories may predate 1970: the time can be negative.
+  const match = /^(-?\d{1,15})~([a-z0-9][a-z0-9-]{2,99})$/.exec(segment);
   return match ? { publishedTs: Number(match[1]), id: match[2]! } : undefined;
 }
 
