@@ -34,6 +34,9 @@ const nextConfig = {
   cacheHandler: fileURLToPath(new URL('./lib/cache/next-cache-handler.mjs', import.meta.url)),
   cacheMaxMemorySize: 0,
   reactStrictMode: true,
+  // ETags are computed once per render by the cache handler, and conditional requests answered
+  // by the proxy; Next would hash every response body again (lib/cache/next-cache-handler.mjs).
+  generateEtags: false,
   poweredByHeader: false,
   // Metadata goes into <head> before the body for every user agent, not only the crawlers Next
   // recognises: our metadata reads the same cached data as the page, so waiting costs nothing.

@@ -5,6 +5,7 @@ import { unavailablePath } from './lib/routing/reserved-paths';
 import { getStore } from './lib/store/database';
 import { pageCacheControl, privateNoStore, redirectCacheControl, unavailableCacheControl } from './lib/cache/cache-control';
 import { cacheStatus } from './lib/cache/cache-status';
+import { ifNoneMatchAccepts } from './lib/cache/conditional';
 import { defaultEditionId, isEditionId } from './lib/editions';
 import { logger, requestIdFrom, requestIdHeader } from './lib/log';
 import { storeUnavailableResponse } from './lib/routing/store-unavailable';
@@ -45,8 +46,27 @@ export async function proxy(request: NextRequest) {
     const [, first = ''] = pathname.split('/');
     return storeUnavailableResponse(isEditionId(first) ? first : defaultEditionId, requestId);
   }
-  logger.info({ reqId: requestId, method: request.method, path: pathname, decision: decision.kind }, 'request');
-  return withRequestId(respond(request, headers, decision), requestId);
+  const notModified = await notModifiedResponse(request, decision);
+  logger.info({ reqId: requestId, method: request.method, path: pathname, decision: notModified ? 'not-modified' : decision.kind }, 'request');
+  return withRequestId(notModified ?? respond(request, headers, decision), requestId);
+}
+
+/** What Next varies its page answers on; a 304 must say the same (RFC 9110, 15.4.5). */
+const pageVary = 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding';
+
+/**
+ * A conditional GET for a page we hold, unchanged since the asker got it: 304 with no body,
+ * answered here before anything renders (see lib/cache/next-cache-handler.mjs, freshPageEtag).
+ * Only for HTML: the router's RSC requests go on to Next.
+ */
+async function notModifiedResponse(request: NextRequest, decision: Awaited<ReturnType<typeof decidePageRequest>>): Promise<NextResponse | null> {
+  const ifNoneMatch = request.headers.get('if-none-match');
+  if (!ifNoneMatch || (request.method !== 'GET' && request.method !== 'HEAD') || request.headers.has('rsc')) return null;
+  const path = decision.kind === 'rewrite' ? decision.path : decision.kind === 'render' && decision.cacheable !== false ? request.nextUrl.pathname : null;
+  if (!path) return null;
+  const etag = await cacheStatus()?.freshPageEtag(path);
+  if (!etag || !ifNoneMatchAccepts(ifNoneMatch, etag)) return null;
+  return new NextResponse(null, { status: 304, headers: { ETag: etag, 'Cache-Control': pageCacheControl, Vary: pageVary } });
 }
 
 function respond(request: NextRequest, headers: Headers, decision: Awaited<ReturnType<typeof decidePageRequest>>): NextResponse {

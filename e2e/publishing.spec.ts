@@ -142,6 +142,39 @@ test.describe('what shared caches may do', () => {
     expect((await request.get(script!)).headers()['cache-control']).toContain('immutable');
   });
 
+  test('a page unchanged since the asker got it answers 304; once a publish touches it, the new page', async ({ request }) => {
+    const published = await post(request, story({ id: 'e2e-conditional-story', slug: 'e2e-tidal-lagoon-approved', headline: 'Tidal lagoon approved after a decade of studies' }));
+    expect(published.status()).toBe(201);
+    const { path } = (await published.json()) as { path: string };
+
+    const validators: Record<string, string> = {};
+    for (const page of [path, '/en/environment']) {
+      await request.get(page); // the render; the next answer comes from the cache and carries its validator
+      const held = await request.get(page);
+      const etag = held.headers()['etag'] ?? '';
+      expect(etag, page).toMatch(/^W\/"[\w-]+"$/);
+      validators[page] = etag;
+      const unchanged = await request.get(page, { headers: { 'If-None-Match': etag } });
+      expect(unchanged.status(), page).toBe(304);
+      expect(unchanged.headers()['etag'], page).toBe(etag);
+      expect(unchanged.headers()['cache-control'], page).toMatch(/s-maxage=\d+/);
+      expect((await unchanged.body()).length, page).toBe(0);
+      expect((await request.get(page, { headers: { 'If-None-Match': 'W/"something-else"' } })).status(), page).toBe(200);
+    }
+
+    const corrected = await post(request, story({ id: 'e2e-conditional-story', slug: 'e2e-tidal-lagoon-approved', headline: 'Tidal lagoon approved after ten years of studies' }));
+    expect(corrected.status()).toBe(200);
+    for (const page of [path, '/en/environment']) {
+      const changed = await request.get(page, { headers: { 'If-None-Match': validators[page]! } });
+      expect(changed.status(), page).toBe(200);
+      expect(await changed.text(), page).toContain('Tidal lagoon approved after ten years of studies');
+      expect(changed.headers()['etag'], page).not.toBe(validators[page]);
+    }
+
+    expect((await request.delete('/api/v1/articles/e2e-conditional-story', { headers: auth })).status()).toBe(200);
+    expect((await request.get(path, { headers: { 'If-None-Match': validators[path]! }, maxRedirects: 0 })).status()).toBe(410);
+  });
+
   test('a story page is served from the cache once rendered', async ({ request }) => {
     const path = '/en/africa/20180329-nairobi-startups-bet-on-mobile-money';
     await request.get(path);

@@ -4,6 +4,8 @@ import type { SharedCache } from './shared-cache.mjs';
 type CacheStatus = {
   /** A page for this pathname is held in this process's cache. */
   hasPage(pathname: string): boolean;
+  /** The ETag of the page held for this pathname if it is still fresh, else null. */
+  freshPageEtag(pathname: string): Promise<string | null>;
   /** The Redis-backed cache, when REDIS_URL is set. */
   sharedCache(): SharedCache | null;
 };

@@ -4,7 +4,7 @@ import NewsroomCacheHandler from './next-cache-handler.mjs';
 
 type Event = { seq: number; tag: string };
 const events: Event[] = [];
-const state = () => (globalThis as unknown as { __newsroomPageCache: { entries: Map<string, unknown>; seq: number; tagSeq: Map<string, number>; bytes: number; pendingSeq: Map<string, number>; localExpiry: Map<string, number> } }).__newsroomPageCache;
+const state = () => (globalThis as unknown as { __newsroomPageCache: { entries: Map<string, unknown>; seq: number; tagSeq: Map<string, number>; bytes: number; pendingSeq: Map<string, number>; localExpiry: Map<string, number>; pages: Map<string, string> } }).__newsroomPageCache;
 
 /** A write elsewhere records an invalidation; the next request reads it. */
 function invalidate(tag: string) {
@@ -24,6 +24,7 @@ beforeEach(() => {
     s.tagSeq.clear();
     s.pendingSeq.clear();
     s.localExpiry.clear();
+    s.pages.clear();
     s.seq = 0;
     s.bytes = 0;
   }
@@ -80,6 +81,32 @@ describe('the page cache', () => {
     handler.resetRequestCache();
     await handler.get('/en', { kind: 'APP_PAGE' });
     expect(reads).toBe(2);
+  });
+
+  it('gives each rendered page a validator, and tells the proxy whether it still holds', async () => {
+    const status = (globalThis as unknown as { __newsroomCacheStatus: { freshPageEtag(path: string): Promise<string | null> } }).__newsroomCacheStatus;
+    const key = '/route-cache/APP_PAGE/abc/$/en/story';
+    await handler.get(key, { kind: 'APP_PAGE' });
+    await handler.set(key, page('<p>story</p>', ['story:one']), {});
+    const etag = (await handler.get(key, { kind: 'APP_PAGE' }))?.value.headers.etag as string;
+    expect(etag).toMatch(/^W\/"[\w-]{27}"$/);
+    expect(await status.freshPageEtag('/en/story')).toBe(etag);
+    expect(await status.freshPageEtag('/en/other')).toBeNull();
+
+    // The same render gives the same validator; another render another one.
+    await handler.set(key, page('<p>story</p>', ['story:one']), {});
+    expect(await status.freshPageEtag('/en/story')).toBe(etag);
+    await handler.set(key, page('<p>story, corrected</p>', ['story:one']), {});
+    const corrected = await status.freshPageEtag('/en/story');
+    expect(corrected).not.toBeNull();
+    expect(corrected).not.toBe(etag);
+
+    // A write recorded by another process: the proxy runs before this request's first lookup,
+    // and must read it all the same.
+    events.push({ seq: events.length + 1, tag: 'latest:en' });
+    expect(await status.freshPageEtag('/en/story')).toBe(corrected);
+    events.push({ seq: events.length + 1, tag: 'story:one' });
+    expect(await status.freshPageEtag('/en/story')).toBeNull();
   });
 
   it('keeps serving what it has when the store cannot be read', async () => {
