@@ -100,6 +100,17 @@ test('a story published through one instance is served by the other; withdrawn, 
   expect((await get(b, '/en/environment')).text).not.toContain('told by two instances');
 });
 
+test('both instances give a page the same validator, so either answers a conditional request with 304', async () => {
+  const page = '/en/africa';
+  await get(a, page); // rendered by A, shared through Redis
+  const fromA = (await get(a, page)).headers.get('etag');
+  expect(fromA).toMatch(/^W\/"/);
+  expect((await get(b, page)).headers.get('etag')).toBe(fromA); // B takes A's render from Redis
+  const conditional = await fetch(`${b.url}${page}`, { headers: { 'If-None-Match': fromA! } });
+  expect(conditional.status).toBe(304);
+  expect(conditional.headers.get('etag')).toBe(fromA);
+});
+
 test('a story imported from the command line into the shared store is served by both instances', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cluster-import-'));
   fs.mkdirSync(path.join(dir, 'en', 'europe'), { recursive: true });
