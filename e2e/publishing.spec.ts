@@ -149,10 +149,11 @@ test.describe('what shared caches may do', () => {
 
     const validators: Record<string, string> = {};
     for (const page of [path, '/en/environment']) {
-      await request.get(page); // the render; the next answer comes from the cache and carries its validator
-      const held = await request.get(page);
+      const rendered = await request.get(page); // the render's own answer carries its validator already
+      const held = await request.get(page); // from the cache
       const etag = held.headers()['etag'] ?? '';
       expect(etag, page).toMatch(/^W\/"[\w-]+"$/);
+      expect(rendered.headers()['etag'], page).toBe(etag);
       validators[page] = etag;
       const unchanged = await request.get(page, { headers: { 'If-None-Match': etag } });
       expect(unchanged.status(), page).toBe(304);

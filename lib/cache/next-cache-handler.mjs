@@ -68,15 +68,17 @@ globalThis.__newsroomCacheStatus ??= {
 /**
  * ETags are computed once per render, here, not by Next for every response (next.config.js
  * sets generateEtags: false: hashing a 60 KB page on each hit cost about 9 % of a cached
- * article's CPU). The validator goes into the page's cached headers, which Next sends with
- * every answer from this entry, HTML and RSC alike: both come from the same render, so the
- * tag is weak. The proxy answers a matching If-None-Match with 304 before anything renders
- * (freshPageEtag below, and proxy.ts).
+ * article's CPU). The validator goes into the page's headers, which Next sends with every
+ * answer from this entry, HTML and RSC alike: both come from the same render, so the tag is
+ * weak. The headers object is the one Next is about to answer the render's own request with
+ * (it stores the entry before it sends it), so the first answer carries the validator too, and
+ * a cache in front (nginx) can revalidate it. The proxy answers a matching If-None-Match with
+ * 304 before anything renders (freshPageEtag below, and proxy.ts).
  */
-function withEtag(value) {
-  if (value?.kind !== 'APP_PAGE' || typeof value.html !== 'string') return value;
-  const etag = `W/"${createHash('sha256').update(value.html).digest('base64url').slice(0, 27)}"`;
-  return { ...value, headers: { ...value.headers, etag } };
+function addEtag(value) {
+  if (value?.kind !== 'APP_PAGE' || typeof value.html !== 'string') return;
+  value.headers ??= {};
+  value.headers.etag = `W/"${createHash('sha256').update(value.html).digest('base64url').slice(0, 27)}"`;
 }
 
 /**
@@ -233,7 +235,8 @@ export default class NewsroomCacheHandler {
     if (data == null) return;
     const size = sizeOf(data);
     if (size > maxBytes / 4) return; // one giant entry must not empty the cache
-    const entry = { value: withEtag(data), lastModified: Date.now(), seq, tags: tagsOf(data, ctx?.tags), size };
+    addEtag(data);
+    const entry = { value: data, lastModified: Date.now(), seq, tags: tagsOf(data, ctx?.tags), size };
     keep(key, entry);
     if (state.shared) await state.shared.set(key, entry);
   }

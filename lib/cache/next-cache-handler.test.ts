@@ -87,9 +87,12 @@ describe('the page cache', () => {
     const status = (globalThis as unknown as { __newsroomCacheStatus: { freshPageEtag(path: string): Promise<string | null> } }).__newsroomCacheStatus;
     const key = '/route-cache/APP_PAGE/abc/$/en/story';
     await handler.get(key, { kind: 'APP_PAGE' });
-    await handler.set(key, page('<p>story</p>', ['story:one']), {});
+    const rendered = page('<p>story</p>', ['story:one']);
+    await handler.set(key, rendered, {});
     const etag = (await handler.get(key, { kind: 'APP_PAGE' }))?.value.headers.etag as string;
     expect(etag).toMatch(/^W\/"[\w-]{27}"$/);
+    // Next answers the render's own request from the object it stores: that answer has it too.
+    expect(rendered.headers).toMatchObject({ etag });
     expect(await status.freshPageEtag('/en/story')).toBe(etag);
     expect(await status.freshPageEtag('/en/other')).toBeNull();
 
