@@ -207,10 +207,14 @@ function lighthouse(url: string): LighthouseResult {
   };
 }
 
-/** Several runs; the one with the median performance score. */
-function lighthouseMedian(url: string): LighthouseResult {
-  const results = Array.from({ length: lighthouseRuns }, () => lighthouse(url)).sort((a, b) => a.performance - b.performance);
-  return results[Math.floor(results.length / 2)]!;
+/**
+ * Several runs; the one with the median LCP (the score follows it), and the LCP of every run:
+ * whether the framework's script runs before the first paint in Lighthouse's trace is a race
+ * (decision 009), so one run can land far from the others.
+ */
+function lighthouseMedian(url: string): LighthouseResult & { lcpRuns: number[] } {
+  const results = Array.from({ length: lighthouseRuns }, () => lighthouse(url)).sort((a, b) => a.lcpMs - b.lcpMs);
+  return { ...results[Math.floor(results.length / 2)]!, lcpRuns: results.map((r) => r.lcpMs) };
 }
 
 // ---- datasets ------------------------------------------------------------------------------
@@ -391,7 +395,8 @@ try {
   // The table.
   const table = (head: string[], body: string[][]) =>
     [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-  const lhRow = (name: string, r: LighthouseResult) => [name, fmt(r.performance, 2), fmt(r.accessibility, 2), fmt(r.bestPractices, 2), fmt(r.seo, 2), fmt(r.lcpMs), fmt(r.cls, 3), fmt(r.tbtMs)];
+  const lcpCell = (r: LighthouseResult & { lcpRuns: number[] }) => (r.lcpRuns.length > 1 ? `${fmt(r.lcpMs)} (runs ${r.lcpRuns.map((v) => fmt(v)).join(', ')})` : fmt(r.lcpMs));
+  const lhRow = (name: string, r: LighthouseResult & { lcpRuns: number[] }) => [name, fmt(r.performance, 2), fmt(r.accessibility, 2), fmt(r.bestPractices, 2), fmt(r.seo, 2), lcpCell(r), fmt(r.cls, 3), fmt(r.tbtMs)];
   const t = budgets.targets;
   const target = (ok: boolean) => (ok ? 'met' : 'not met');
   const report = [
