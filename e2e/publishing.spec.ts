@@ -149,17 +149,21 @@ test.describe('what shared caches may do', () => {
 
     const validators: Record<string, string> = {};
     for (const page of [path, '/en/environment']) {
-      const rendered = await request.get(page); // the render's own answer carries its validator already
-      const held = await request.get(page); // from the cache
-      const etag = held.headers()['etag'] ?? '';
-      expect(etag, page).toMatch(/^W\/"[\w-]+"$/);
-      expect(rendered.headers()['etag'], page).toBe(etag);
-      validators[page] = etag;
-      const unchanged = await request.get(page, { headers: { 'If-None-Match': etag } });
-      expect(unchanged.status(), page).toBe(304);
-      expect(unchanged.headers()['etag'], page).toBe(etag);
-      expect(unchanged.headers()['cache-control'], page).toMatch(/s-maxage=\d+/);
-      expect((await unchanged.body()).length, page).toBe(0);
+      // Other tests publish while this one runs: should a write land between two requests here,
+      // the page really changed, and the pair is asked again.
+      await expect(async () => {
+        const rendered = await request.get(page); // a render's own answer carries its validator already
+        const held = await request.get(page); // from the cache
+        const etag = held.headers()['etag'] ?? '';
+        expect(etag, page).toMatch(/^W\/"[\w-]+"$/);
+        expect(rendered.headers()['etag'], page).toBe(etag);
+        const unchanged = await request.get(page, { headers: { 'If-None-Match': etag } });
+        expect(unchanged.status(), page).toBe(304);
+        expect(unchanged.headers()['etag'], page).toBe(etag);
+        expect(unchanged.headers()['cache-control'], page).toMatch(/s-maxage=\d+/);
+        expect((await unchanged.body()).length, page).toBe(0);
+        validators[page] = etag;
+      }).toPass({ timeout: 10_000 });
       expect((await request.get(page, { headers: { 'If-None-Match': 'W/"something-else"' } })).status(), page).toBe(200);
     }
 
@@ -174,6 +178,31 @@ test.describe('what shared caches may do', () => {
 
     expect((await request.delete('/api/v1/articles/e2e-conditional-story', { headers: auth })).status()).toBe(200);
     expect((await request.get(path, { headers: { 'If-None-Match': validators[path]! }, maxRedirects: 0 })).status()).toBe(410);
+  });
+
+  test('feeds and sitemaps answer a poll with 304 while nothing changed, and in full after a publish', async ({ request }) => {
+    const polled = ['/en/feeds/rss.xml', '/en/feeds/environment/atom.xml', '/sitemap.xml', '/sitemaps/en/news.xml'];
+    const validators = new Map<string, string>();
+    for (const path of polled) {
+      // As above: a write by another test between the two requests is a real change; ask again.
+      await expect(async () => {
+        const etag = (await request.get(path)).headers()['etag'] ?? '';
+        expect(etag, path).toMatch(/^W\/"[\w-]+"$/);
+        const unchanged = await request.get(path, { headers: { 'If-None-Match': etag } });
+        expect(unchanged.status(), path).toBe(304);
+        expect((await unchanged.body()).length, path).toBe(0);
+        validators.set(path, etag);
+      }).toPass({ timeout: 10_000 });
+    }
+    const published = await post(request, story({ id: 'e2e-feed-poll-story', slug: 'e2e-heat-pumps-outsell-boilers', headline: 'Heat pumps outsell gas boilers for the first time' }));
+    expect(published.status()).toBe(201);
+    const { path: storyPath } = (await published.json()) as { path: string };
+    for (const path of polled) {
+      const changed = await request.get(path, { headers: { 'If-None-Match': validators.get(path)! } });
+      expect(changed.status(), path).toBe(200);
+      expect(await changed.text(), path).toContain(path.startsWith('/sitemap.xml') ? '/sitemaps/en/' : storyPath);
+    }
+    expect((await request.delete('/api/v1/articles/e2e-feed-poll-story', { headers: auth })).status()).toBe(200);
   });
 
   test('a story page is served from the cache once rendered', async ({ request }) => {

@@ -5,13 +5,14 @@ import { listSitemapMonths } from '@/lib/store/article-repository';
 import { getStore } from '@/lib/store/database';
 import { cachedRead } from '@/lib/cache/cached-read';
 import { feedCacheControl } from '@/lib/cache/cache-control';
+import { responseWithValidator } from '@/lib/cache/conditional';
 import { contentTags } from '@/lib/cache/content-tags';
 
 // Built from the store on each request (cached by tags in a later step), never frozen at build time.
 export const dynamic = 'force-dynamic';
 
 /** The sitemap index: per edition, its pages, its Google News file and its stories month by month. */
-export async function GET() {
+export async function GET(request: Request) {
   const xml = await cachedRead(['sitemap-index'], editionIds.map(contentTags.sitemaps), async () => {
     const { db } = await getStore();
     const sitemaps: { loc: string; lastModifiedTs?: number }[] = [];
@@ -24,5 +25,5 @@ export async function GET() {
     }
     return sitemapIndexXml(sitemaps);
   });
-  return new Response(xml, { headers: { ...xmlHeaders, 'Cache-Control': feedCacheControl } });
+  return responseWithValidator(request, xml, { ...xmlHeaders, 'Cache-Control': feedCacheControl });
 }

@@ -24,9 +24,9 @@
  * NEWSROOM_PAGE_CACHE=off turns caching off entirely (every request renders): what the
  * benchmark uses to measure a forced miss.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { weakEtag } from './etag.mjs';
 import { createSharedCache } from './shared-cache.mjs';
 import { logger } from './log.mjs';
 
@@ -78,7 +78,7 @@ globalThis.__newsroomCacheStatus ??= {
 function addEtag(value) {
   if (value?.kind !== 'APP_PAGE' || typeof value.html !== 'string') return;
   value.headers ??= {};
-  value.headers.etag = `W/"${createHash('sha256').update(value.html).digest('base64url').slice(0, 27)}"`;
+  value.headers.etag = weakEtag(value.html);
 }
 
 /**

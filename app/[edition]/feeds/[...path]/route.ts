@@ -4,6 +4,7 @@ import { listSections, listStories } from '@/lib/store/article-repository';
 import { getStore } from '@/lib/store/database';
 import { cachedRead } from '@/lib/cache/cached-read';
 import { feedCacheControl } from '@/lib/cache/cache-control';
+import { responseWithValidator } from '@/lib/cache/conditional';
 import { contentTags } from '@/lib/cache/content-tags';
 
 /**
@@ -13,7 +14,7 @@ import { contentTags } from '@/lib/cache/content-tags';
 
 const notFound = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 
-export async function GET(_request: Request, { params }: { params: Promise<{ edition: string; path: string[] }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ edition: string; path: string[] }> }) {
   const { edition, path } = await params;
   if (!isEditionId(edition) || path.length > 2) return notFound();
   const format = path.at(-1);
@@ -34,5 +35,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ edi
   );
   if (xml === null) return notFound();
   const type = format === 'rss.xml' ? 'application/rss+xml' : 'application/atom+xml';
-  return new Response(xml, { headers: { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': feedCacheControl } });
+  return responseWithValidator(request, xml, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': feedCacheControl });
 }

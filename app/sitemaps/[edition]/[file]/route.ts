@@ -19,16 +19,18 @@ import {
 import { getStore } from '@/lib/store/database';
 import { cachedRead } from '@/lib/cache/cached-read';
 import { feedCacheControl } from '@/lib/cache/cache-control';
+import { responseWithValidator } from '@/lib/cache/conditional';
 import { contentTags } from '@/lib/cache/content-tags';
 
 /** /sitemaps/{edition}/pages.xml, news.xml and stories-YYYY-MM[-N].xml. */
 
 const notFound = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 
-export async function GET(_request: Request, { params }: { params: Promise<{ edition: string; file: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ edition: string; file: string }> }) {
   const { edition, file } = await params;
   if (!isEditionId(edition)) return notFound();
   const tags = [contentTags.sitemaps(edition), contentTags.sections(edition)];
+  const xml = (body: string) => responseWithValidator(request, body, { ...xmlHeaders, 'Cache-Control': feedCacheControl });
   if (file === 'pages.xml') return xml(await cachedRead(['sitemap-pages', edition], tags, () => pagesSitemap(edition)));
   // The news window moves with the clock: recomputed every five minutes, and on any publish.
   if (file === 'news.xml') return xml(await cachedRead(['sitemap-news', edition], tags, () => newsSitemap(edition), 300));
@@ -53,10 +55,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ edi
     );
   });
   return body === null ? notFound() : xml(body);
-}
-
-function xml(body: string) {
-  return new Response(body, { headers: { ...xmlHeaders, 'Cache-Control': feedCacheControl } });
 }
 
 /** The fronts: home, sections, tags, authors and the about page. */

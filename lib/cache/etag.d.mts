@@ -1,0 +1,1 @@
+export function weakEtag(body: string): string;
