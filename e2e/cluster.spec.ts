@@ -218,6 +218,12 @@ test('nginx with the shipped configuration balances over both and caches by our 
     // Each answer names its own request, even when it comes from the cache.
     expect(second.headers.get('x-request-id')).toMatch(/^[0-9a-f]{32}$/);
     expect(second.headers.get('x-request-id')).not.toBe(first.headers.get('x-request-id'));
+    // The page's validator is kept with it: a reader who has the page gets an empty 304 from nginx.
+    const etag = second.headers.get('etag');
+    expect(etag).toMatch(/^W\//);
+    const unchanged = await fetch(`${nginx.url}${article}`, { headers: { 'If-None-Match': etag! } });
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.headers.get('x-cache-status')).toBe('HIT');
 
     // The App Router's RSC requests for the same URL are cached apart from the HTML.
     const rsc = await fetch(`${nginx.url}${article}`, { headers: { RSC: '1' } });
