@@ -145,10 +145,11 @@ async function getBody(url: string | URL): Promise<Buffer> {
 /** `errors`: answers that were not 2xx/3xx (a failure); `timeouts`: requests still unanswered after wrk's 2 s. */
 type Load = { rps: number; p50: number; p99: number; errors: number; timeouts: number };
 
-async function load(url: string, seconds = duration): Promise<Load> {
+async function load(url: string, seconds = duration, headers: Record<string, string> = {}): Promise<Load> {
   for (let i = 0; i < 5; i += 1) await getBody(url); // warm: fill the cache, open the store
   if (has('wrk')) {
-    const result = spawnSync('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, '--latency', url], { encoding: 'utf8' });
+    const headerArgs = Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
+    const result = spawnSync('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, '--latency', ...headerArgs, url], { encoding: 'utf8' });
     const out = result.stdout;
     const ms = (label: string) => {
       const match = new RegExp(`^\\s*${label}%\\s+([\\d.]+)(us|ms|s)`, 'm').exec(out);
@@ -161,7 +162,7 @@ async function load(url: string, seconds = duration): Promise<Load> {
     return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0), p50: ms('50'), p99: ms('99'), errors, timeouts };
   }
   const { default: autocannon } = await import('autocannon');
-  const result = await autocannon({ url, connections, duration: seconds });
+  const result = await autocannon({ url, connections, duration: seconds, headers });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx, timeouts: result.timeouts };
 }
 
@@ -288,6 +289,14 @@ try {
     rows.push([`${kind[0]!.toUpperCase()}${kind.slice(1)}, forced miss`, fmt(miss.rps), fmt(miss.p50, 1), fmt(miss.p99, 1), `${fmt(miss.rps / staticLoad.rps, 2)} × static`]);
     if (hit.errors || miss.errors) failures.push(`${kind}: ${hit.errors + miss.errors} answers other than 2xx/3xx under load`);
     if (hit.timeouts || miss.timeouts) log(`${kind}: ${hit.timeouts + miss.timeouts} requests timed out under load (the machine is saturated)`);
+  }
+  if (!ci) {
+    // A browser or nginx asking again with the page's validator: the proxy answers 304 without rendering.
+    const etag = (await fetch(`${cached.url}${paths.article}`)).headers.get('etag');
+    if (etag) {
+      const conditional = await load(`${cached.url}${paths.article}`, duration, { 'If-None-Match': etag });
+      rows.push(['Article, conditional request (304)', fmt(conditional.rps), fmt(conditional.p50, 1), fmt(conditional.p99, 1), `${fmt(conditional.rps / staticLoad.rps, 2)} × static`]);
+    } else failures.push('article: a cached page answered without an ETag');
   }
   const slack = ci ? budgets.ciRatioSlack : 1;
   const articleHitRatio = load2.article!.hit.rps / staticLoad.rps;
