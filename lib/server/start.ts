@@ -1,0 +1,46 @@
+import { seedStoreIfEmpty } from '../content/seed-store';
+import { logger } from '../log';
+import { latestCacheTagSeq, listCacheTagEvents } from '../store/article-repository';
+import { getStore } from '../store/database';
+import { isStoreUnavailable } from '../store/store-errors';
+
+/**
+ * What instrumentation.ts runs when a Node.js server starts: opens (creating and migrating) the
+ * content store, seeds the demo content into a fresh store, and lets the page cache read the
+ * invalidations that content writes record (lib/cache/next-cache-handler.mjs). Kept apart so
+ * that Next's Edge build of instrumentation.ts never sees Node's APIs.
+ *
+ * A store that cannot be reached at start does not stop the server: it starts, answers what it
+ * can (503 for pages, /api/ready says why), and keeps trying until the store answers.
+ */
+export async function startNodeServer() {
+  const events = globalThis as typeof globalThis & {
+    __newsroomCacheEvents?: { startSeq: number; since(seq: number): Promise<{ seq: number; tag: string }[]> };
+  };
+
+  const connect = async (attempt: number): Promise<void> => {
+    try {
+      const { db } = await getStore();
+      const report = await seedStoreIfEmpty(db);
+      if (report) logger.info({ stories: report.created.length }, 'content store seeded');
+      // This process's cache starts empty: only invalidations from now on concern it.
+      events.__newsroomCacheEvents = { startSeq: await latestCacheTagSeq(db), since: async (seq) => listCacheTagEvents((await getStore()).db, seq) };
+      if (attempt > 0) logger.info('content store reachable');
+    } catch (error) {
+      // Unreachable: wait for it. Anything else (a wrong DATABASE_URL, demo content that does
+      // not validate) will not mend itself: say so once, and answer what can be answered.
+      if (!isStoreUnavailable(error)) {
+        const issues = (error as { issues?: unknown }).issues;
+        logger.fatal({ err: (error as Error).message, issues }, 'content store cannot be opened: fix the configuration and restart');
+        return;
+      }
+      if (attempt === 0) logger.error({ err: (error as Error).message }, 'content store unreachable at start: retrying every 2 s');
+      setTimeout(() => void connect(attempt + 1), 2000).unref();
+    }
+  };
+  await connect(0);
+
+  // Next stops accepting connections and finishes the requests in flight on SIGTERM, then exits;
+  // this only says so in the log.
+  process.once('SIGTERM', () => logger.info('SIGTERM: finishing requests in flight, then stopping'));
+}
