@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { requestPathHeader, unavailableStatusHeader } from './lib/routing/request-headers';
-import { decidePageRequest } from './lib/routing/page-request';
+import { decidePageRequest, firstListPagePath } from './lib/routing/page-request';
 import { unavailablePath } from './lib/routing/reserved-paths';
 import { getStore } from './lib/store/database';
 import { pageCacheControl, privateNoStore, redirectCacheControl, unavailableCacheControl } from './lib/cache/cache-control';
@@ -20,7 +20,8 @@ import { storeUnavailableResponse } from './lib/routing/store-unavailable';
  * page and the API in x-request-id, answered in X-Request-Id, and written in the log lines.
  *
  * When the store cannot be reached, a page this instance holds in its cache is still served
- * (the cached render needs no store); anything else gets a self-contained 503 page.
+ * (the cached render needs no store), the first page of a section, tag or author list
+ * included; anything else gets a self-contained 503 page.
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -40,9 +41,13 @@ export async function proxy(request: NextRequest) {
       acceptLanguage: request.headers.get('accept-language'),
     });
   } catch (error) {
-    const cached = cacheStatus()?.hasPage(pathname) === true;
-    logger.error({ reqId: requestId, path: pathname, err: (error as Error).message, servedFromCache: cached }, 'content store unreachable');
+    const status = cacheStatus();
+    const cached = status?.hasPage(pathname) === true;
+    const listPage = cached ? null : firstListPagePath(pathname, request.nextUrl.searchParams);
+    const cachedList = listPage !== null && status?.hasPage(listPage) === true;
+    logger.error({ reqId: requestId, path: pathname, err: (error as Error).message, servedFromCache: cached || cachedList }, 'content store unreachable');
     if (cached) return withRequestId(withCacheControl(NextResponse.next({ request: { headers } }), pageCacheControl), requestId);
+    if (cachedList) return withRequestId(withCacheControl(NextResponse.rewrite(new URL(listPage, request.url), { request: { headers } }), pageCacheControl), requestId);
     const [, first = ''] = pathname.split('/');
     return storeUnavailableResponse(isEditionId(first) ? first : defaultEditionId, requestId);
   }

@@ -178,14 +178,20 @@ test('with Redis stopped, pages keep answering 200; the instances rejoin when it
   expect((await get(b, article)).status).toBe(200);
 });
 
-test('with the store down, cached pages are still served and the rest answers 503; it recovers by itself', async () => {
-  // In A's own cache.
+test('with the store down, cached pages and list fronts are still served and the rest answers 503; it recovers by itself', async () => {
+  // In A's own cache: a story, and a section's first page (rendered at its internal list path).
   expect((await get(a, article)).status).toBe(200);
+  expect((await get(a, '/en/europe')).status).toBe(200);
   await takeDatabaseDown(database);
   try {
     const cached = await get(a, article);
     expect(cached.status).toBe(200);
     expect(cached.text).toContain('Europol');
+    const section = await get(a, '/en/europe');
+    expect(section.status).toBe(200);
+    expect(section.text).toContain(article);
+    // A deeper page starts where the store says: not answerable without it.
+    expect((await get(a, '/en/europe?page=2')).status).toBe(503);
 
     const uncached = await get(a, '/en/europe/20180427-a-story-nobody-has-asked-for');
     expect(uncached.status).toBe(503);

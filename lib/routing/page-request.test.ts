@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeContent } from '../store/article-repository';
 import type { Store } from '../store/database';
 import { article, openTestStore, testSections } from '../testing/fixtures';
-import { decidePageRequest, preferredEdition } from './page-request';
+import { decidePageRequest, firstListPagePath, preferredEdition } from './page-request';
 import { parseListPageStart } from './reserved-paths';
 
 let store: Store;
@@ -115,5 +115,24 @@ describe('what a page URL answers before anything renders', () => {
       expect(await decide(path), path).toEqual(missing);
     }
     expect(await decide('/xx/europe')).toEqual({ kind: 'unavailable', edition: 'en', status: 404 });
+  });
+});
+
+describe('the first page of a list, named without the store', () => {
+  const first = (path: string) => {
+    const url = new URL(path, 'http://localhost');
+    return firstListPagePath(url.pathname, url.searchParams);
+  };
+
+  it('is the internal path the proxy rewrites a list URL to when the store answers', async () => {
+    expect(await decide('/en/africa')).toEqual({ kind: 'rewrite', path: first('/en/africa') });
+    expect(first('/en/tag/energy')).toBe('/en/lists/tag/energy/1/top');
+    expect(first('/en/author/jonas-berg')).toBe('/en/lists/author/jonas-berg/1/top');
+  });
+
+  it('is nothing for other pages: stories, deeper pages, reserved paths, other editions', () => {
+    for (const path of ['/en', '/en/africa?page=2', '/en/africa/20200101-africa-story-1', '/en/about', '/en/search', '/en/tag', '/xx/africa', '/en/Not-A-Slug', '/en/tag/energy/more']) {
+      expect(first(path), path).toBeNull();
+    }
   });
 });

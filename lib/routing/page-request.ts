@@ -109,6 +109,21 @@ async function decideListPage(
   return start ? { kind: 'rewrite', path: listPagePath(edition, kind, filter.slug, param.page, start) } : { kind: 'unavailable', edition, status: 404 };
 }
 
+/**
+ * Without the store (it is down): the internal path a list URL's first page is rendered and
+ * cached at, or null when the URL is not a list's first page. The proxy serves that page if it
+ * holds it; a deeper page's start is in the store, so it cannot be named.
+ */
+export function firstListPagePath(pathname: string, searchParams: URLSearchParams): string | null {
+  const [, edition = '', second, third, ...rest] = pathname.split('/');
+  if (!isEditionId(edition) || second === undefined || rest.length > 0) return null;
+  const param = readPageParam(searchParams);
+  if (param.kind !== 'page' || param.page !== 1) return null;
+  if (second === 'tag' || second === 'author') return third !== undefined && slugPattern.test(third) ? listPagePath(edition, second, third, 1, null) : null;
+  if (third !== undefined || isReservedEditionPath(second) || !slugPattern.test(second)) return null;
+  return listPagePath(edition, 'section', second, 1, null);
+}
+
 function query(searchParams: URLSearchParams): string {
   const search = searchParams.toString();
   return search ? `?${search}` : '';
