@@ -19,9 +19,10 @@ import { storeUnavailableResponse } from './lib/routing/store-unavailable';
  * Every request gets an id (kept from the proxy in front when it sends one), passed on to the
  * page and the API in x-request-id, answered in X-Request-Id, and written in the log lines.
  *
- * When the store cannot be reached, a page this instance holds in its cache is still served
- * (the cached render needs no store), the first page of a section, tag or author list
- * included; anything else gets a self-contained 503 page.
+ * When the store cannot be reached, a page this instance holds in its cache, or another
+ * instance rendered into the shared cache, is still served (the cached render needs no store),
+ * the first page of a section, tag or author list included; anything else gets a
+ * self-contained 503 page.
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -42,9 +43,10 @@ export async function proxy(request: NextRequest) {
     });
   } catch (error) {
     const status = cacheStatus();
-    const cached = status?.hasPage(pathname) === true;
+    const held = async (path: string) => status !== undefined && (status.hasPage(path) || (await status.adoptSharedPage(path)));
+    const cached = await held(pathname);
     const listPage = cached ? null : firstListPagePath(pathname, request.nextUrl.searchParams);
-    const cachedList = listPage !== null && status?.hasPage(listPage) === true;
+    const cachedList = listPage !== null && (await held(listPage));
     logger.error({ reqId: requestId, path: pathname, err: (error as Error).message, servedFromCache: cached || cachedList }, 'content store unreachable');
     if (cached) return withRequestId(withCacheControl(NextResponse.next({ request: { headers } }), pageCacheControl), requestId);
     if (cachedList) return withRequestId(withCacheControl(NextResponse.rewrite(new URL(listPage, request.url), { request: { headers } }), pageCacheControl), requestId);

@@ -182,8 +182,15 @@ test('with the store down, cached pages and list fronts are still served and the
   // In A's own cache: a story, and a section's first page (rendered at its internal list path).
   expect((await get(a, article)).status).toBe(200);
   expect((await get(a, '/en/europe')).status).toBe(200);
+  // Rendered by A only: in Redis, never asked of B.
+  const sharedOnly = '/en/europe/20180322-night-trains-return-to-european-rails';
+  expect((await get(a, sharedOnly)).status).toBe(200);
   await takeDatabaseDown(database);
   try {
+    const fromRedis = await get(b, sharedOnly);
+    expect(fromRedis.status).toBe(200);
+    expect(fromRedis.text).toContain('<h1');
+
     const cached = await get(a, article);
     expect(cached.status).toBe(200);
     expect(cached.text).toContain('Europol');

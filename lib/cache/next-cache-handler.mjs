@@ -61,9 +61,28 @@ const state = (globalThis.__newsroomPageCache ??= {
 /** What the proxy and the readiness check may ask of this cache. */
 globalThis.__newsroomCacheStatus ??= {
   hasPage: (pathname) => state.pages.has(pathname),
+  adoptSharedPage: (pathname) => adoptSharedPage(pathname),
   sharedCache: () => state.shared,
   freshPageEtag: (pathname) => freshPageEtag(pathname),
 };
+
+/** Where a page's entry is in Redis, by pathname: what an instance that never rendered it looks up. */
+const sharedPageKey = (pathname) => `page-key:${pathname}`;
+
+/**
+ * A page another instance rendered, taken from Redis into this process's cache, if this
+ * process can judge it fresh (it has read the store's invalidations at least once): what lets
+ * an instance serve it while the store is down. True when the page is now held here.
+ */
+async function adoptSharedPage(pathname) {
+  if (disabled || !state.shared) return false;
+  const key = await state.shared.get(sharedPageKey(pathname));
+  if (typeof key !== 'string') return false;
+  const entry = await state.shared.get(key);
+  if (!entry || entry.value?.kind !== 'APP_PAGE' || !isSharedUsable(entry, entry.tags)) return false;
+  keep(key, entry);
+  return true;
+}
 
 /**
  * ETags are computed once per render, here, not by Next for every response (next.config.js
@@ -238,7 +257,11 @@ export default class NewsroomCacheHandler {
     addEtag(data);
     const entry = { value: data, lastModified: Date.now(), seq, tags: tagsOf(data, ctx?.tags), size };
     keep(key, entry);
-    if (state.shared) await state.shared.set(key, entry);
+    if (state.shared) {
+      await state.shared.set(key, entry);
+      const pathname = data.kind === 'APP_PAGE' ? pathnameOf(key) : null;
+      if (pathname) await state.shared.set(sharedPageKey(pathname), key);
+    }
   }
 
   /** revalidateTag()/revalidatePath() in this process: forget now what carries these tags. */
