@@ -42,14 +42,16 @@ export async function proxy(request: NextRequest) {
       acceptLanguage: request.headers.get('accept-language'),
     });
   } catch (error) {
+    // A list's URL is cached under the internal path of its first page; any other page under its own.
+    const listPage = firstListPagePath(pathname, request.nextUrl.searchParams);
+    const cachedAt = listPage ?? pathname;
     const status = cacheStatus();
-    const held = async (path: string) => status !== undefined && (status.hasPage(path) || (await status.adoptSharedPage(path)));
-    const cached = await held(pathname);
-    const listPage = cached ? null : firstListPagePath(pathname, request.nextUrl.searchParams);
-    const cachedList = listPage !== null && (await held(listPage));
-    logger.error({ reqId: requestId, path: pathname, err: (error as Error).message, servedFromCache: cached || cachedList }, 'content store unreachable');
-    if (cached) return withRequestId(withCacheControl(NextResponse.next({ request: { headers } }), pageCacheControl), requestId);
-    if (cachedList) return withRequestId(withCacheControl(NextResponse.rewrite(new URL(listPage, request.url), { request: { headers } }), pageCacheControl), requestId);
+    const cached = status !== undefined && (status.hasPage(cachedAt) || (await status.adoptSharedPage(cachedAt)));
+    logger.error({ reqId: requestId, path: pathname, err: (error as Error).message, servedFromCache: cached }, 'content store unreachable');
+    if (cached) {
+      const served = listPage ? NextResponse.rewrite(new URL(listPage, request.url), { request: { headers } }) : NextResponse.next({ request: { headers } });
+      return withRequestId(withCacheControl(served, pageCacheControl), requestId);
+    }
     const [, first = ''] = pathname.split('/');
     return storeUnavailableResponse(isEditionId(first) ? first : defaultEditionId, requestId);
   }

@@ -293,7 +293,9 @@ try {
   if (!ci) {
     // A browser or nginx asking again with the page's validator: the proxy answers 304 without rendering.
     const etag = (await fetch(`${cached.url}${paths.article}`)).headers.get('etag');
-    if (etag) {
+    const answer = etag ? (await fetch(`${cached.url}${paths.article}`, { headers: { 'If-None-Match': etag } })).status : null;
+    if (etag && answer !== 304) failures.push(`article: a conditional request with the page's own ETag answered ${answer}, not 304`);
+    else if (etag) {
       const conditional = await load(`${cached.url}${paths.article}`, duration, { 'If-None-Match': etag });
       rows.push(['Article, conditional request (304)', fmt(conditional.rps), fmt(conditional.p50, 1), fmt(conditional.p99, 1), `${fmt(conditional.rps / staticLoad.rps, 2)} × static`]);
     } else failures.push('article: a cached page answered without an ETag');

@@ -258,9 +258,8 @@ export default class NewsroomCacheHandler {
     const entry = { value: data, lastModified: Date.now(), seq, tags: tagsOf(data, ctx?.tags), size };
     keep(key, entry);
     if (state.shared) {
-      await state.shared.set(key, entry);
       const pathname = data.kind === 'APP_PAGE' ? pathnameOf(key) : null;
-      if (pathname) await state.shared.set(sharedPageKey(pathname), key);
+      await Promise.all([state.shared.set(key, entry), pathname ? state.shared.set(sharedPageKey(pathname), key) : null]);
     }
   }
 
