@@ -15,11 +15,13 @@ export async function register() {
 /** Errors while rendering or in a route: one JSON line with the request id and where it happened. */
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { logger } = await import('./lib/log');
+    const { logger, markErrorLogged } = await import('./lib/log');
     const headers = request.headers as Record<string, string | string[] | undefined>;
+    const reqId = headers['x-request-id'];
+    markErrorLogged(typeof reqId === 'string' ? reqId : undefined);
     logger.error(
       {
-        reqId: headers['x-request-id'],
+        reqId,
         method: request.method,
         path: request.path,
         route: context.routePath,

@@ -40,6 +40,9 @@ export type EditionStrings = {
   storeUnavailableTitle: string;
   storeUnavailableMessage: string;
   tryAgain: string;
+  /** The small page answered with 503, before any work, when the server has more readers than it can serve. */
+  serverBusyTitle: string;
+  serverBusyMessage: string;
   homeHeading: (publication: string) => string;
   topStories: string;
   latest: string;
@@ -102,6 +105,8 @@ const english: EditionConfig = {
     storeUnavailableTitle: 'This page is briefly unavailable',
     storeUnavailableMessage: 'We cannot reach our newsroom’s archive at the moment. Stories you opened recently may still load; please try again in a minute.',
     tryAgain: 'Try again',
+    serverBusyTitle: 'Too many readers at once',
+    serverBusyMessage: 'So many people are reading right now that we could not answer you. Please try again in a few seconds.',
     homeHeading: (publication) => `${publication}: the latest world news`,
     topStories: 'Top stories',
     latest: 'Latest',

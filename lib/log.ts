@@ -10,3 +10,13 @@ export function requestIdFrom(headers: Headers): string {
   const incoming = headers.get(requestIdHeader);
   return incoming && requestIdPattern.test(incoming) ? incoming : crypto.randomUUID();
 }
+
+/**
+ * Says that a request's server error has been logged with its details, so that the HTTP front
+ * (lib/server/http-front.mjs), which logs every 5xx nothing else did, does not log it twice.
+ */
+export function markErrorLogged(requestId: string | null | undefined): void {
+  if (!requestId) return;
+  const shared = globalThis as typeof globalThis & { __newsroomLoggedErrors?: Set<string> };
+  (shared.__newsroomLoggedErrors ??= new Set()).add(requestId);
+}

@@ -1,16 +1,19 @@
 /**
  * After `next build`: completes the standalone server in .next/standalone (output: 'standalone')
  * with what Next leaves out of it — the framework's static files, public/ (the demo pictures
- * included) and the content folder the store is seeded from on first start. The result runs
- * anywhere with `node .next/standalone/server.js`, without the project's node_modules.
+ * included), the content folder the store is seeded from on first start, and our own server
+ * (lib/server/main.mjs and the HTTP front it puts before Next, with the edition strings the
+ * front answers in). The result runs anywhere with `node .next/standalone/lib/server/main.mjs`,
+ * without the project's node_modules.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { editions } from '../lib/editions';
 
 const root = process.cwd();
 const standalone = path.join(root, '.next/standalone');
-if (!fs.existsSync(path.join(standalone, 'server.js'))) {
-  console.error('prepare-standalone: .next/standalone/server.js is missing; run `next build` first');
+if (!fs.existsSync(path.join(standalone, '.next/required-server-files.json'))) {
+  console.error('prepare-standalone: .next/standalone is missing or incomplete; run `next build` first');
   process.exit(1);
 }
 for (const folder of ['.next/static', 'public', 'content']) {
@@ -18,4 +21,21 @@ for (const folder of ['.next/static', 'public', 'content']) {
   fs.rmSync(target, { recursive: true, force: true });
   fs.cpSync(path.join(root, folder), target, { recursive: true });
 }
-console.log('prepare-standalone: .next/standalone is ready (node .next/standalone/server.js)');
+
+// The server: plain JavaScript modules, run outside Next's bundler.
+const serverFiles = ['lib/server/main.mjs', 'lib/server/http-front.mjs', 'lib/server/security-headers.mjs', 'lib/cache/log.mjs'];
+for (const file of serverFiles) {
+  fs.mkdirSync(path.dirname(path.join(standalone, file)), { recursive: true });
+  fs.copyFileSync(path.join(root, file), path.join(standalone, file));
+}
+// What the front says, in each edition's language, when it answers before Next (503 when busy).
+const frontStrings = Object.fromEntries(
+  Object.values(editions).map((edition) => [
+    edition.id,
+    { lang: edition.lang, dir: edition.dir, serverBusyTitle: edition.strings.serverBusyTitle, serverBusyMessage: edition.strings.serverBusyMessage },
+  ]),
+);
+fs.writeFileSync(path.join(standalone, 'lib/server/front-strings.json'), `${JSON.stringify(frontStrings, null, 2)}\n`);
+// Next's own entry would start the app without the front: leave none that could be run by mistake.
+fs.rmSync(path.join(standalone, 'server.js'), { force: true });
+console.log('prepare-standalone: .next/standalone is ready (node .next/standalone/lib/server/main.mjs)');

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { logger, requestIdHeader } from '../log';
+import { logger, markErrorLogged, requestIdHeader } from '../log';
 import { isStoreConfigError, isStoreUnavailable } from '../store/store-errors';
 
 /**
@@ -37,6 +37,7 @@ export async function withErrorHandling(request: Request, handler: () => Promise
     return await handler();
   } catch (error) {
     const reqId = request.headers.get(requestIdHeader) ?? undefined;
+    markErrorLogged(reqId);
     if (isStoreUnavailable(error) || isStoreConfigError(error)) {
       logger.error({ reqId, path: new URL(request.url).pathname, err: (error as Error).message }, 'api: content store unreachable');
       return apiError(503, 'The content store is unavailable. Try again in a moment.', [], { 'Retry-After': '30', 'Cache-Control': 'no-store' });

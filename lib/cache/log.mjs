@@ -1,9 +1,10 @@
 /**
  * The server's structured log: one JSON object per line on stdout (pino), with the instance
- * that wrote it. LOG_LEVEL sets the threshold (default info; `warn` leaves out the access
+ * and the process that wrote it. LOG_LEVEL sets the threshold (default info; `warn` leaves out the access
  * lines). Plain JavaScript so that the cache handler, which Next loads outside its bundler,
  * logs the same way as the app (lib/log.ts re-exports it).
  */
+import cluster from 'node:cluster';
 import os from 'node:os';
 import pino from 'pino';
 
@@ -12,7 +13,13 @@ const shared = globalThis;
 /** @type {import('pino').Logger} */
 export const logger = (shared.__newsroomLogger ??= pino({
   level: process.env.LOG_LEVEL || 'info',
-  base: { service: 'newsroom', instance: process.env.INSTANCE_NAME || `${os.hostname()}:${process.pid}` },
+  // The instance, and which of its processes (lib/server/main.mjs: the primary, or worker n).
+  base: {
+    service: 'newsroom',
+    instance: process.env.INSTANCE_NAME || os.hostname(),
+    ...(cluster.isWorker ? { process: `worker ${cluster.worker?.id}` } : {}),
+    pid: process.pid,
+  },
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { level: (label) => ({ level: label }) },
 }));

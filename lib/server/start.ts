@@ -39,8 +39,5 @@ export async function startNodeServer() {
     }
   };
   await connect(0);
-
-  // Next stops accepting connections and finishes the requests in flight on SIGTERM, then exits;
-  // this only says so in the log.
-  process.once('SIGTERM', () => logger.info('SIGTERM: finishing requests in flight, then stopping'));
+  // SIGTERM is the server's (lib/server/main.mjs): it stops accepting, finishes what is in flight, then exits.
 }

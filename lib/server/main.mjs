@@ -1,0 +1,185 @@
+// @ts-check
+/**
+ * The production server: a primary process that accepts connections and hands them round-robin
+ * to worker processes (node:cluster), one per core by default; each worker runs Next.js's
+ * request handler (a documented custom server, `next()`) behind our HTTP front
+ * (lib/server/http-front.mjs). See docs/decisions/012-http-front-and-workers.md.
+ *
+ * It replaces the `server.js` that Next writes into .next/standalone, and does what that file
+ * does — the build's configuration, the port, keep-alive, a graceful stop — plus the front and
+ * the workers. scripts/prepare-standalone.ts copies it to .next/standalone/lib/server/, with the
+ * edition strings the front answers in (front-strings.json); `npm run serve` runs it from
+ * there, and so can a deployment: `node .next/standalone/lib/server/main.mjs`.
+ *
+ * Why a primary that only accepts: Node.js accepts one new connection per turn of its event
+ * loop. A process busy serving takes long turns, and under a burst of connections a new one
+ * (a reader, a health check) waited seconds in the kernel's queue before it was even read. The
+ * primary does nothing else, so it accepts at once; the workers serve.
+ *
+ * Settings: PORT (3000), HOSTNAME (0.0.0.0), KEEP_ALIVE_TIMEOUT (ms), WEB_CONCURRENCY (worker
+ * processes; default: one per core), MAX_IN_FLIGHT, MAX_QUEUE, MAX_QUEUE_MS, LOOP_BUDGET_MS (the
+ * front's bounds, per worker), TRUSTED_PROXIES (comma-separated addresses whose
+ * X-Forwarded-For and X-Request-Id are believed; loopback by default).
+ */
+import cluster from 'node:cluster';
+import fs from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { logger } from '../cache/log.mjs';
+import { createFront, FrontResponse } from './http-front.mjs';
+import { imageHosts } from './security-headers.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dir = path.resolve(here, '../..');
+
+process.env.NODE_ENV = 'production';
+process.chdir(dir);
+
+/** @param {string} name @param {number} fallback */
+function positiveInteger(name, fallback) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    logger.fatal(`${name} must be a positive integer, not "${raw}"`);
+    process.exit(1);
+  }
+  return value;
+}
+
+const port = Number.parseInt(process.env.PORT ?? '', 10) || 3000;
+const hostname = process.env.HOSTNAME || '0.0.0.0';
+
+const requiredFiles = path.join(dir, '.next/required-server-files.json');
+if (!fs.existsSync(requiredFiles)) {
+  console.error(`server: ${requiredFiles} is missing; run \`npm run build\` first`);
+  process.exit(1);
+}
+const { config } = JSON.parse(fs.readFileSync(requiredFiles, 'utf8'));
+
+// Picture hosts are fixed when the app is built (images.remotePatterns); the schema and the
+// CSP read IMAGE_HOSTS at run time. Unset here, it is the build's; set differently, a mistake.
+const builtHosts = (config.images?.remotePatterns ?? []).map((/** @type {{ hostname: string }} */ p) => p.hostname).join(',');
+if (process.env.IMAGE_HOSTS === undefined) process.env.IMAGE_HOSTS = builtHosts;
+else if (imageHosts().join(',') !== builtHosts) {
+  logger.fatal({ built: builtHosts, configured: process.env.IMAGE_HOSTS }, 'IMAGE_HOSTS differs from the one the app was built with: build again with the same value');
+  process.exit(1);
+}
+
+if (cluster.isPrimary) runPrimary();
+else await runWorker();
+
+/** Starts the workers, replaces one that dies, and on SIGTERM stops them all and waits for them. */
+function runPrimary() {
+  const log = logger.child({ process: 'primary' });
+  const count = positiveInteger('WEB_CONCURRENCY', os.availableParallelism());
+  // Round-robin: the primary accepts and passes each connection on (Linux's default, set for all).
+  cluster.schedulingPolicy = cluster.SCHED_RR;
+  // Workers run this file itself (the primary may have been started through scripts/serve.mjs).
+  cluster.setupPrimary({ exec: fileURLToPath(import.meta.url) });
+  let stopping = false;
+  /** @type {NodeJS.Signals | null} */
+  let stopSignal = null;
+  /** Start times of workers, to tell a crash loop from an occasional crash. */
+  const startedAt = new Map();
+
+  const fork = () => {
+    const worker = cluster.fork();
+    startedAt.set(worker.id, Date.now());
+  };
+  for (let i = 0; i < count; i += 1) fork();
+
+  cluster.on('exit', (worker, code, signal) => {
+    const lived = Date.now() - (startedAt.get(worker.id) ?? Date.now());
+    startedAt.delete(worker.id);
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) {
+        log.info('every worker has stopped');
+        process.exit(stopSignal === 'SIGINT' ? 130 : 143);
+      }
+      return;
+    }
+    // A worker that dies at once will again: wait a little rather than spin.
+    const delay = lived < 5000 ? 2000 : 0;
+    log.error({ worker: worker.id, workerPid: worker.process.pid, code, signal, livedMs: lived }, `a worker stopped unexpectedly; starting another${delay ? ` in ${delay} ms` : ''}`);
+    setTimeout(fork, delay);
+  });
+
+  /** @param {NodeJS.Signals} signal */
+  const stop = (signal) => {
+    if (stopping) return;
+    stopping = true;
+    stopSignal = signal;
+    log.info({ signal, workers: Object.keys(cluster.workers ?? {}).length }, `${signal}: the workers finish their requests in flight, then stop`);
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  log.info({ port, hostname, workers: count }, 'starting');
+}
+
+async function runWorker() {
+  const require = createRequire(import.meta.url);
+  const keepAliveTimeout = Number.parseInt(process.env.KEEP_ALIVE_TIMEOUT ?? '', 10);
+  // What Next's own standalone server.js does: the build's configuration, not next.config.js.
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify({ ...config, distDir: './.next' });
+
+  /** @type {Record<string, { lang: string, dir: string, serverBusyTitle: string, serverBusyMessage: string }>} */
+  const strings = JSON.parse(fs.readFileSync(path.join(here, 'front-strings.json'), 'utf8'));
+  const editionIds = Object.keys(strings);
+  const defaultEdition = /** @type {string} */ (editionIds[0]);
+
+  const next = require('next');
+  const app = next({ dev: false, dir, hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const front = createFront({
+    handle: (req, res) => handle(req, res),
+    log: logger,
+    maxInFlight: positiveInteger('MAX_IN_FLIGHT', 16),
+    maxQueue: positiveInteger('MAX_QUEUE', 256),
+    maxQueueMs: positiveInteger('MAX_QUEUE_MS', 500),
+    loopBudgetMs: positiveInteger('LOOP_BUDGET_MS', 20),
+    trustedProxies: process.env.TRUSTED_PROXIES?.split(',').map((a) => a.trim()).filter(Boolean),
+    editions: editionIds,
+    busyText: (edition) => {
+      const text = /** @type {(typeof strings)[string]} */ (strings[edition ?? defaultEdition]);
+      return { lang: text.lang, dir: text.dir, title: text.serverBusyTitle, message: text.serverBusyMessage };
+    },
+  });
+
+  const server = http.createServer({ ServerResponse: /** @type {any} */ (FrontResponse) }, front.listener);
+  if (Number.isFinite(keepAliveTimeout) && keepAliveTimeout >= 0) server.keepAliveTimeout = keepAliveTimeout;
+  server.on('upgrade', (_req, socket) => socket.destroy());
+  server.on('error', (error) => {
+    logger.fatal({ err: error.message }, 'server cannot listen');
+    process.exit(1);
+  });
+  server.listen(port, hostname, () => {
+    process.env.__NEXT_PRIVATE_ORIGIN = `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`;
+    logger.info({ port, hostname }, 'listening');
+  });
+
+  /**
+   * SIGTERM (or SIGINT): stop taking connections, finish the requests in flight and those
+   * waiting in the front's queue, then stop — with 128 + the signal's number, like Next's server.
+   * @param {NodeJS.Signals} signal
+   */
+  const stop = (signal) => {
+    logger.info({ signal, ...front.load() }, `${signal}: finishing requests in flight, then stopping`);
+    server.close(() => {
+      Promise.resolve(app.close())
+        .catch((error) => logger.error({ err: String(error) }, 'closing the app failed'))
+        .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    });
+    server.closeIdleConnections();
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  // The terminal sends SIGINT to the whole group; the primary decides.
+  process.on('SIGINT', () => {});
+}
