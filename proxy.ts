@@ -7,8 +7,9 @@ import { pageCacheControl, privateNoStore, redirectCacheControl, unavailableCach
 import { cacheStatus } from './lib/cache/cache-status';
 import { ifNoneMatchAccepts } from './lib/cache/conditional';
 import { defaultEditionId, isEditionId } from './lib/editions';
-import { logger, requestIdFrom, requestIdHeader } from './lib/log';
+import { logger, markErrorLogged, requestIdFrom, requestIdHeader } from './lib/log';
 import { storeUnavailableResponse } from './lib/routing/store-unavailable';
+import { newNonce, nonceContentSecurityPolicy } from './lib/server/security-headers.mjs';
 
 /**
  * The front door for page URLs. It asks the store what the URL answers before anything
@@ -48,6 +49,7 @@ export async function proxy(request: NextRequest) {
     const status = cacheStatus();
     const cached = status !== undefined && (status.hasPage(cachedAt) || (await status.adoptSharedPage(cachedAt)));
     logger.error({ reqId: requestId, path: pathname, err: (error as Error).message, servedFromCache: cached }, 'content store unreachable');
+    markErrorLogged(requestId);
     if (cached) {
       const served = listPage ? NextResponse.rewrite(new URL(listPage, request.url), { request: { headers } }) : NextResponse.next({ request: { headers } });
       return withRequestId(withCacheControl(served, pageCacheControl), requestId);
@@ -81,7 +83,8 @@ async function notModifiedResponse(request: NextRequest, decision: Awaited<Retur
 function respond(request: NextRequest, headers: Headers, decision: Awaited<ReturnType<typeof decidePageRequest>>): NextResponse {
   switch (decision.kind) {
     case 'render':
-      return withCacheControl(NextResponse.next({ request: { headers } }), decision.cacheable === false ? privateNoStore : pageCacheControl);
+      if (decision.cacheable !== false) return withCacheControl(NextResponse.next({ request: { headers } }), pageCacheControl);
+      return withCacheControl(withNonce(headers, (h) => NextResponse.next({ request: { headers: h } })), privateNoStore);
     case 'rewrite':
       return withCacheControl(NextResponse.rewrite(new URL(decision.path, request.url), { request: { headers } }), pageCacheControl);
     case 'redirect': {
@@ -92,10 +95,23 @@ function respond(request: NextRequest, headers: Headers, decision: Awaited<Retur
     case 'unavailable':
       headers.set(unavailableStatusHeader, String(decision.status));
       return withCacheControl(
-        NextResponse.rewrite(new URL(unavailablePath(decision.edition), request.url), { status: decision.status, request: { headers } }),
+        withNonce(headers, (h) => NextResponse.rewrite(new URL(unavailablePath(decision.edition), request.url), { status: decision.status, request: { headers: h } })),
         unavailableCacheControl,
       );
   }
+}
+
+/**
+ * A page rendered for this request only (search, not found, gone) gets a nonce: Next puts the
+ * nonce it finds in the request's policy on its own scripts, and the answer carries the same
+ * policy. Pages from the cache carry their scripts' hashes instead (decision 011).
+ */
+function withNonce(headers: Headers, respond: (headers: Headers) => NextResponse): NextResponse {
+  const policy = nonceContentSecurityPolicy(newNonce());
+  headers.set('content-security-policy', policy);
+  const response = respond(headers);
+  response.headers.set('Content-Security-Policy', policy);
+  return response;
 }
 
 function withRequestId(response: NextResponse, requestId: string): NextResponse {

@@ -27,6 +27,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { weakEtag } from './etag.mjs';
+import { pageContentSecurityPolicy } from '../server/security-headers.mjs';
 import { createSharedCache } from './shared-cache.mjs';
 import { logger } from './log.mjs';
 
@@ -93,11 +94,17 @@ async function adoptSharedPage(pathname) {
  * (it stores the entry before it sends it), so the first answer carries the validator too, and
  * a cache in front (nginx) can revalidate it. The proxy answers a matching If-None-Match with
  * 304 before anything renders (freshPageEtag below, and proxy.ts).
+ *
+ * The page's Content-Security-Policy is made here too, the same way: a cached page is the
+ * same for every reader and cannot carry a per-request nonce, so its policy allows its own
+ * inline scripts (Next's bootstrap and RSC payload) by hash, and nothing else inline
+ * (lib/server/security-headers.mjs, docs/decisions/011-content-security-policy.md).
  */
-function addEtag(value) {
+function addValidatorAndPolicy(value) {
   if (value?.kind !== 'APP_PAGE' || typeof value.html !== 'string') return;
   value.headers ??= {};
   value.headers.etag = weakEtag(value.html);
+  value.headers['content-security-policy'] = pageContentSecurityPolicy(value.html);
 }
 
 /**
@@ -254,7 +261,7 @@ export default class NewsroomCacheHandler {
     if (data == null) return;
     const size = sizeOf(data);
     if (size > maxBytes / 4) return; // one giant entry must not empty the cache
-    addEtag(data);
+    addValidatorAndPolicy(data);
     const entry = { value: data, lastModified: Date.now(), seq, tags: tagsOf(data, ctx?.tags), size };
     keep(key, entry);
     if (state.shared) {

@@ -1,5 +1,15 @@
 import { editions, type EditionId } from '../editions';
 import { publication } from '../site-config';
+import { documentWithStylesPolicy } from '../server/security-headers.mjs';
+
+/** The page's only styles, allowed by their hash in its Content-Security-Policy. */
+const style = `body{margin:0;font:18px/1.5 Georgia,'Times New Roman',serif;color:#1a1a1a;background:#fff}
+main{max-width:36rem;margin:4rem auto;padding:0 1.25rem}
+h1{font-size:1.75rem;line-height:1.2;margin:0 0 1rem}
+a{color:#0a4a8c}
+.brand{font-weight:700;font-size:1.25rem;text-decoration:none;color:#1a1a1a}
+`;
+const policy = documentWithStylesPolicy([style]);
 
 /**
  * The page a reader gets, with 503, when the content store cannot be reached and the page they
@@ -16,13 +26,7 @@ export function storeUnavailableResponse(edition: EditionId, requestId: string):
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escape(strings.storeUnavailableTitle)} | ${escape(publication.name)}</title>
-<style>
-body{margin:0;font:18px/1.5 Georgia,'Times New Roman',serif;color:#1a1a1a;background:#fff}
-main{max-width:36rem;margin:4rem auto;padding:0 1.25rem}
-h1{font-size:1.75rem;line-height:1.2;margin:0 0 1rem}
-a{color:#0a4a8c}
-.brand{font-weight:700;font-size:1.25rem;text-decoration:none;color:#1a1a1a}
-</style>
+<style>${style}</style>
 </head>
 <body>
 <main>
@@ -41,6 +45,7 @@ a{color:#0a4a8c}
       'Cache-Control': 'no-store',
       'Retry-After': '30',
       'X-Request-Id': requestId,
+      'Content-Security-Policy': policy,
     },
   });
 }
