@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { imageHosts } from './lib/server/security-headers.mjs';
 
 /**
  * Every instance of one deployment must have the same build id (pages and client bundles are
@@ -44,6 +45,10 @@ const nextConfig = {
   images: {
     formats: ['image/avif', 'image/webp'],
     localPatterns: [{ pathname: '/images/**', search: '' }],
+    // Story pictures from other hosts: only those listed in IMAGE_HOSTS, over https. The same
+    // list must be set where the server runs (lib/server/main.mjs refuses to start otherwise):
+    // the schema and the Content-Security-Policy read it there.
+    remotePatterns: imageHosts().map((hostname) => ({ protocol: 'https', hostname, pathname: '/**' })),
     deviceSizes: [480, 640, 750, 828, 1080, 1200, 1600, 2000],
     imageSizes: [160, 320],
     qualities: [70],

@@ -33,6 +33,11 @@ export function absoluteUrl(path: string, env: Env = process.env): string {
   return `${siteUrl(env)}${path}`;
 }
 
+/** The absolute URL of a picture: one of ours by its path, or an allowed host's as it is (IMAGE_HOSTS). */
+export function imageUrl(src: string, env: Env = process.env): string {
+  return src.startsWith('/') ? absoluteUrl(src, env) : src;
+}
+
 /** Stories per page on section, tag, author and search pages (STORIES_PER_PAGE, default 10). */
 export function storiesPerPage(env: Env = process.env): number {
   const value = Number(env.STORIES_PER_PAGE);

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { editionIds } from '../editions';
 import { isReservedEditionPath } from '../routing/reserved-paths';
 import { slugify, slugPattern } from '../slug';
-import { isImageSource, isSafeHref } from './safe-links';
+import { imageHosts } from '../server/security-headers.mjs';
+import { isImageSource, isSafeHref, localImagePath, remoteImageHost } from './safe-links';
+import { refusedCharacterMessage } from './text-rules';
 
 export { isImageSource, isSafeHref };
 
@@ -16,28 +18,103 @@ z.config({
   customError: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : undefined),
 });
 
+/**
+ * How large a story may be. Each bound is what a real story needs with room to spare; past
+ * it the answer is a 400 naming the field. They keep one story from freezing the server: the
+ * largest allowed story is validated and written within the time budget the publishing tests
+ * measure (e2e/hardening.spec.ts), and renders as a page of a few hundred kilobytes.
+ */
+export const articleLimits = {
+  /** Bylines: a large investigation has a dozen. */
+  authors: 20,
+  tags: 30,
+  previousSlugs: 50,
+  /** Paragraphs, subheadings, quotes, pictures and lists of the body: a 15,000-word long read has about 250. */
+  bodyBlocks: 400,
+  listItems: 100,
+  /** Inline runs in one paragraph or list item (text, emphasis, strong, links). */
+  inlineRuns: 200,
+  /** Emphasis inside a link inside strong text…: three levels are plenty; a fourth is allowed. */
+  inlineDepth: 4,
+  /** Characters of one run of text. */
+  textRun: 10_000,
+  /** Characters of the whole body, every block: about 30,000 words. */
+  bodyText: 200_000,
+  updates: 500,
+  updateBlocks: 40,
+  /** Levels of nesting in the JSON of a story: checked before anything else reads it. */
+  jsonDepth: 32,
+} as const;
+
+/** Text of a story: trimmed where asked, bounded, and free of the characters text-rules.ts refuses. */
+const text = (max: number, options: { trim?: boolean; emptyMessage?: string } = {}) => {
+  const base = options.trim === false ? z.string() : z.string().trim();
+  return base
+    .min(1, options.emptyMessage)
+    .max(max)
+    .superRefine((value, ctx) => {
+      const message = refusedCharacterMessage(value);
+      if (message) ctx.addIssue({ code: 'custom', message });
+    });
+};
+
 const slug = z.string().max(120).regex(slugPattern, 'must be lowercase letters and digits joined by hyphens');
 const sectionSlug = slug.refine((s) => !isReservedEditionPath(s), 'is reserved for a page of the site (about, search, tag…)');
 
-/** An instant with its zone, e.g. `2018-04-27T14:05:00+02:00` or `2018-04-27T12:05:00Z`. */
-const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time with a zone, e.g. 2018-04-27T14:05:00+02:00' });
+/** The earliest time a story may carry: older dates are typing mistakes (year 0, 1018…). */
+export const earliestStoryTime = Date.UTC(1900, 0, 1);
+/** How far ahead of the server's clock a time may be: clocks differ a little; publishing ahead is not a feature yet. */
+export const clockSkewMs = 5 * 60 * 1000;
 
-const href = z.string().min(1).max(2048).refine(isSafeHref, 'must be an http(s) or mailto URL, or a path of this site starting with /');
+/** An instant with its zone, e.g. `2018-04-27T14:05:00+02:00` or `2018-04-27T12:05:00Z`, between 1900 and now. */
+const instant = z.iso
+  .datetime({ offset: true, message: 'must be an ISO 8601 date and time with a zone, e.g. 2018-04-27T14:05:00+02:00' })
+  .superRefine((value, ctx) => {
+    const ts = Date.parse(value);
+    if (!(ts >= earliestStoryTime)) ctx.addIssue({ code: 'custom', message: 'must not be earlier than 1900-01-01' });
+    else if (ts > Date.now() + clockSkewMs) ctx.addIssue({ code: 'custom', message: 'must not be in the future (a few minutes of clock difference aside)' });
+  });
+
+const href = z
+  .string()
+  .min(1)
+  .max(2048)
+  .refine(isSafeHref, 'must be an http(s) or mailto URL, or a path of this site starting with / (that a browser reads as one)');
 
 const dimension = z.int().min(1).max(12000);
 
+const imageSource = z
+  .string()
+  .max(2048)
+  .superRefine((src, ctx) => {
+    if (src.startsWith('/')) {
+      if (!localImagePath(src)) {
+        ctx.addIssue({ code: 'custom', message: 'must be a path under /images/, percent-encoded where needed, without . or .. segments or backslashes' });
+      }
+      return;
+    }
+    const host = remoteImageHost(src);
+    if (!host) {
+      ctx.addIssue({ code: 'custom', message: 'must be a path under /images/ or an https URL' });
+      return;
+    }
+    if (!imageHosts().includes(host)) {
+      ctx.addIssue({ code: 'custom', message: `pictures from ${host} are not allowed: list the host in IMAGE_HOSTS (at build and run time), or copy the picture under /images/` });
+    }
+  });
+
 export const ImageSchema = z.object({
-  src: z.string().max(2048).refine(isImageSource, 'must be a path under /images/ or an https URL'),
-  alt: z.string().trim().min(1, 'must describe the image for readers who cannot see it').max(400),
+  src: imageSource,
+  alt: text(400, { emptyMessage: 'must describe the image for readers who cannot see it' }),
   width: dimension,
   height: dimension,
-  caption: z.string().trim().min(1).max(600),
+  caption: text(600),
   /** "Photographer, Agency" */
-  credit: z.string().trim().min(1).max(200),
+  credit: text(200),
 });
 
 // Inline runs of a paragraph or list item. Recursive: emphasis may hold a link, and so on.
-const TextRun = z.object({ type: z.literal('text'), text: z.string().min(1) });
+const TextRun = z.object({ type: z.literal('text'), text: text(articleLimits.textRun, { trim: false }) });
 const EmphasisRun = z.object({
   type: z.literal('emphasis'),
   get children() {
@@ -54,26 +131,26 @@ const LinkRun = z.object({
   type: z.literal('link'),
   href,
   get children() {
-    return z.array(InlineRunSchema).min(1);
+    return z.array(InlineRunSchema).min(1).max(articleLimits.inlineRuns);
   },
 });
 
 export const InlineRunSchema = z.discriminatedUnion('type', [TextRun, EmphasisRun, StrongRun, LinkRun]);
 
-const inlineContent = z.array(InlineRunSchema).min(1);
+const inlineContent = z.array(InlineRunSchema).min(1).max(articleLimits.inlineRuns);
 
 export const ParagraphBlockSchema = z.object({ type: z.literal('paragraph'), content: inlineContent });
-export const SubheadingBlockSchema = z.object({ type: z.literal('subheading'), text: z.string().trim().min(1).max(200) });
+export const SubheadingBlockSchema = z.object({ type: z.literal('subheading'), text: text(200) });
 export const PullQuoteBlockSchema = z.object({
   type: z.literal('pullQuote'),
-  text: z.string().trim().min(1).max(600),
-  attribution: z.string().trim().min(1).max(200),
+  text: text(600),
+  attribution: text(200),
 });
 export const ImageBlockSchema = z.object({ type: z.literal('image'), image: ImageSchema });
 export const ListBlockSchema = z.object({
   type: z.literal('list'),
   style: z.enum(['bullet', 'numbered']),
-  items: z.array(inlineContent).min(1),
+  items: z.array(inlineContent).min(1).max(articleLimits.listItems),
 });
 
 export const BodyBlockSchema = z.discriminatedUnion('type', [
@@ -89,16 +166,18 @@ export const LiveUpdateSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,99}$/, 'must be 3 to 100 lowercase letters, digits or hyphens'),
     publishedAt: instant,
-    title: z.string().trim().min(1).max(200).optional(),
-    body: z.array(BodyBlockSchema).min(1, 'needs at least one block').max(40),
+    title: text(200).optional(),
+    body: z.array(BodyBlockSchema).min(1, 'needs at least one block').max(articleLimits.updateBlocks),
   })
-  .strict();
+  .strict()
+  .superRefine((update, ctx) => checkBlocks(update.body, ['body'], ctx));
 
 export const AuthorSchema = z
   .object({
-    name: z.string().trim().min(1).max(120),
+    name: text(120),
     slug: slug.optional(),
   })
+  .strict()
   .transform((author, ctx) => {
     const authorSlug = author.slug ?? slugify(author.name);
     if (!slugPattern.test(authorSlug)) {
@@ -108,35 +187,36 @@ export const AuthorSchema = z
     return { name: author.name, slug: authorSlug };
   });
 
-const tag = z.string().trim().min(1).max(80).refine((name) => slugify(name).length > 0, 'must contain a letter or digit');
+const tag = text(80).refine((name) => slugify(name).length > 0, 'must contain a letter or digit');
 
 export const ArticleStatusSchema = z.enum(['published', 'withdrawn']);
 
-export const ArticleSchema = z
+const ArticleObjectSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,79}$/, 'must be 3 to 80 lowercase letters, digits or hyphens'),
     edition: z.enum(editionIds),
     section: sectionSlug,
     slug,
-    headline: z.string().trim().min(1).max(200),
-    standfirst: z.string().trim().min(1).max(500),
-    authors: z.array(AuthorSchema).min(1, 'needs at least one author'),
+    headline: text(200),
+    standfirst: text(500),
+    authors: z.array(AuthorSchema).min(1, 'needs at least one author').max(articleLimits.authors),
     publishedAt: instant,
     updatedAt: instant.optional(),
     status: ArticleStatusSchema.default('published'),
-    previousSlugs: z.array(slug).default([]),
-    tags: z.array(tag).max(30).default([]),
+    previousSlugs: z.array(slug).max(articleLimits.previousSlugs).default([]),
+    tags: z.array(tag).max(articleLimits.tags).default([]),
     mainImage: ImageSchema,
-    body: z.array(BodyBlockSchema).min(1, 'needs at least one block'),
+    body: z.array(BodyBlockSchema).min(1, 'needs at least one block').max(articleLimits.bodyBlocks),
     /** The agency part of the source line: "with AP" renders as "(Meridian with AP)". */
-    sourceCredit: z.string().trim().min(1).max(120).optional(),
+    sourceCredit: text(120).optional(),
     /** A live story: its updates are shown newest first and readers get new ones as they land. */
     live: z.boolean().default(false),
     /** Updates to add or correct (by id). The store keeps them apart from the article. */
-    updates: z.array(LiveUpdateSchema).max(500).default([]),
+    updates: z.array(LiveUpdateSchema).max(articleLimits.updates).default([]),
   })
   .strict()
   .superRefine((article, ctx) => {
+    checkBlocks(article.body, ['body'], ctx);
     if (article.updates.length && !article.live) {
       ctx.addIssue({ code: 'custom', path: ['updates'], message: 'only a live story (live: true) has updates' });
     }
@@ -153,8 +233,72 @@ export const ArticleSchema = z
     }
   });
 
+/**
+ * The article schema. What it is given is first checked for depth without recursion: a story
+ * nested thousands of levels deep must be a 400, not a stack overflow in the parser.
+ */
+export const ArticleSchema = z.preprocess((input, ctx) => {
+  if (jsonDepthExceeds(input, articleLimits.jsonDepth)) {
+    ctx.addIssue({ code: 'custom', message: `is nested more than ${articleLimits.jsonDepth} levels deep`, input });
+    return z.NEVER;
+  }
+  return input;
+}, ArticleObjectSchema);
+
+/** Whether a JSON value nests deeper than `max` levels (objects and arrays), without recursion. */
+export function jsonDepthExceeds(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > max) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
+type InlineRunOutput = { type: string; text?: string; children?: InlineRunOutput[] };
+
+/** How deep inline runs nest, and how many characters of text they hold. */
+function measureRuns(runs: InlineRunOutput[], depth = 1): { depth: number; characters: number } {
+  let deepest = depth;
+  let characters = 0;
+  for (const run of runs) {
+    if (run.text) characters += run.text.length;
+    if (run.children) {
+      const inner = measureRuns(run.children, depth + 1);
+      deepest = Math.max(deepest, inner.depth);
+      characters += inner.characters;
+    }
+  }
+  return { depth: deepest, characters };
+}
+
+/** Bounds that span blocks: the depth of inline runs, and the body's total text. */
+function checkBlocks(blocks: z.output<typeof BodyBlockSchema>[], path: (string | number)[], ctx: z.RefinementCtx): void {
+  let characters = 0;
+  blocks.forEach((block, index) => {
+    const runLists = block.type === 'paragraph' ? [block.content] : block.type === 'list' ? block.items : [];
+    for (const runs of runLists) {
+      const measured = measureRuns(runs);
+      characters += measured.characters;
+      if (measured.depth > articleLimits.inlineDepth) {
+        ctx.addIssue({ code: 'custom', path: [...path, index], message: `nests emphasis, strong text and links more than ${articleLimits.inlineDepth} levels deep` });
+      }
+    }
+    if (block.type === 'subheading') characters += block.text.length;
+    if (block.type === 'pullQuote') characters += block.text.length + block.attribution.length;
+    if (block.type === 'image') characters += block.image.caption.length;
+  });
+  if (characters > articleLimits.bodyText) {
+    ctx.addIssue({ code: 'custom', path, message: `holds ${characters} characters of text; at most ${articleLimits.bodyText}` });
+  }
+}
+
 /** What an editor or a file supplies. */
-export type ArticleInput = z.input<typeof ArticleSchema>;
+export type ArticleInput = z.input<typeof ArticleObjectSchema>;
 /** A validated article, as the store keeps it and the pages render it. */
 export type Article = z.output<typeof ArticleSchema>;
 export type Author = Article['authors'][number];
@@ -168,8 +312,8 @@ export const SectionSchema = z
   .object({
     edition: z.enum(editionIds),
     slug: sectionSlug,
-    name: z.string().trim().min(1).max(80),
-    description: z.string().trim().min(1).max(300),
+    name: text(80),
+    description: text(300),
   })
   .strict();
 

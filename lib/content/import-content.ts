@@ -6,6 +6,7 @@ import { isMap, LineCounter, parseDocument } from 'yaml';
 import { ContentConflictError, writeContent, type WriteSummary } from '../store/article-repository';
 import type { Database } from '../store/schema';
 import { SectionSchema, type Article, type Section } from './article-schema';
+import { localImagePath } from './safe-links';
 import { parseArticleMarkdown, type ContentIssue, type ImageDimensionsLookup } from './markdown-article';
 
 /**
@@ -134,7 +135,9 @@ export function parseSectionsFile(source: string, file: string): ParsedSections 
 /** Reads image sizes from the files under `publicDir`, refusing paths that leave it. */
 export function imageDimensionsFrom(publicDir: string): ImageDimensionsLookup {
   return async (src) => {
-    const file = path.resolve(publicDir, `.${decodeURIComponent(src)}`);
+    const local = localImagePath(src);
+    if (!local) return null;
+    const file = path.resolve(publicDir, `.${local}`);
     if (!file.startsWith(publicDir + path.sep)) return null;
     try {
       const { width, height } = await sharp(file).metadata();

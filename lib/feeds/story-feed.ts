@@ -3,7 +3,8 @@ import type { Section } from '../content/article-schema';
 import type { EditionConfig } from '../editions';
 import { cropPath } from '../seo/image-crops';
 import type { ArticleSummary } from '../store/article-repository';
-import { absoluteUrl, publication } from '../site-config';
+import { absoluteUrl, imageUrl, publication } from '../site-config';
+import { withoutRefusedCharacters } from '../content/text-rules';
 
 /**
  * RSS 2.0 and Atom feeds of the latest stories, for an edition or one of its sections, built
@@ -14,8 +15,12 @@ import { absoluteUrl, publication } from '../site-config';
 
 export const feedSize = 30;
 
+/**
+ * Escaped for a feed reader's HTML, and without the characters XML cannot carry: the store may
+ * hold rows written before the schema refused them (lib/content/text-rules.ts).
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return withoutRefusedCharacters(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 export function buildStoryFeed(edition: EditionConfig, sections: Section[], stories: ArticleSummary[], section?: Section): Feed {
@@ -37,7 +42,8 @@ export function buildStoryFeed(edition: EditionConfig, sections: Section[], stor
     feedLinks: { rss: absoluteUrl(`${feedBase}/rss.xml`), atom: absoluteUrl(`${feedBase}/atom.xml`) },
   });
   for (const story of stories) {
-    const image = cropPath(story.image, '16x9');
+    // Our pictures cropped to 16:9; a picture from an allowed host as it is.
+    const image = imageUrl(cropPath(story.image, '16x9') ?? story.image.src);
     feed.addItem({
       title: escapeHtml(story.headline),
       id: absoluteUrl(story.path),
@@ -46,7 +52,7 @@ export function buildStoryFeed(edition: EditionConfig, sections: Section[], stor
       date: new Date(story.updatedAt ?? story.publishedAt),
       published: new Date(story.publishedAt),
       category: [{ name: escapeHtml(sectionName(story.section)) }],
-      image: image ? { url: absoluteUrl(image), type: 'image/jpeg' } : undefined,
+      image: { url: image, type: 'image/jpeg' },
     });
   }
   return feed;

@@ -1,5 +1,6 @@
 import { create } from 'xmlbuilder2';
 import type { SitemapMonth } from '../store/article-repository';
+import { withoutRefusedCharacters } from '../content/text-rules';
 
 /**
  * Sitemap XML, built with xmlbuilder2 (which escapes every value). A sitemap index points to one
@@ -44,11 +45,14 @@ export function parseStorySitemapName(name: string): { fromTs: number; toTs: num
 
 const iso = (ts: number) => new Date(ts).toISOString();
 
+/** Text for an element: never a character XML cannot carry, whatever the store holds (text-rules.ts). */
+const clean = (text: string) => withoutRefusedCharacters(text);
+
 export function sitemapIndexXml(sitemaps: { loc: string; lastModifiedTs?: number }[]): string {
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(sitemapNs, 'sitemapindex');
   for (const sitemap of sitemaps) {
     const node = root.ele('sitemap');
-    node.ele('loc').txt(sitemap.loc);
+    node.ele('loc').txt(clean(sitemap.loc));
     if (sitemap.lastModifiedTs) node.ele('lastmod').txt(iso(sitemap.lastModifiedTs));
   }
   return root.end({ prettyPrint: true });
@@ -60,9 +64,9 @@ export function urlsetXml(urls: SitemapUrl[]): string {
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(sitemapNs, 'urlset').att('xmlns:image', imageNs);
   for (const url of urls) {
     const node = root.ele('url');
-    node.ele('loc').txt(url.loc);
+    node.ele('loc').txt(clean(url.loc));
     if (url.lastModifiedTs) node.ele('lastmod').txt(iso(url.lastModifiedTs));
-    for (const image of url.images ?? []) node.ele(imageNs, 'image:image').ele(imageNs, 'image:loc').txt(image);
+    for (const image of url.images ?? []) node.ele(imageNs, 'image:image').ele(imageNs, 'image:loc').txt(clean(image));
   }
   return root.end({ prettyPrint: true });
 }
@@ -74,13 +78,13 @@ export function newsSitemapXml(urls: NewsUrl[]): string {
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(sitemapNs, 'urlset').att('xmlns:news', newsNs);
   for (const url of urls) {
     const node = root.ele('url');
-    node.ele('loc').txt(url.loc);
+    node.ele('loc').txt(clean(url.loc));
     const news = node.ele(newsNs, 'news:news');
     const publication = news.ele(newsNs, 'news:publication');
-    publication.ele(newsNs, 'news:name').txt(url.publicationName);
+    publication.ele(newsNs, 'news:name').txt(clean(url.publicationName));
     publication.ele(newsNs, 'news:language').txt(url.language);
     news.ele(newsNs, 'news:publication_date').txt(url.publishedAt);
-    news.ele(newsNs, 'news:title').txt(url.title);
+    news.ele(newsNs, 'news:title').txt(clean(url.title));
   }
   return root.end({ prettyPrint: true });
 }

@@ -1,5 +1,5 @@
 import { getEdition, isEditionId, type EditionId } from '@/lib/editions';
-import { absoluteUrl, publication } from '@/lib/site-config';
+import { absoluteUrl, imageUrl, publication } from '@/lib/site-config';
 import {
   maxNewsUrls,
   maxUrlsPerSitemap,
@@ -50,7 +50,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ edit
       stories.map((story) => ({
         loc: absoluteUrl(story.path),
         lastModifiedTs: story.lastModifiedTs,
-        images: [absoluteUrl(story.image.src)],
+        images: [imageUrl(story.image.src)],
       })),
     );
   });
