@@ -8,6 +8,7 @@ import { sitemapMonthsMigration } from './migrations/006-sitemap-months';
 import { searchKeysMigration } from './migrations/007-search-keys';
 import { listMonthsMigration } from './migrations/008-list-months';
 import { searchAccentsMigration } from './migrations/009-search-accents';
+import { publishAuthFailuresMigration } from './migrations/010-publish-auth-failures';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so that they travel
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '007-search-keys': searchKeysMigration,
   '008-list-months': listMonthsMigration,
   '009-search-accents': searchAccentsMigration,
+  '010-publish-auth-failures': publishAuthFailuresMigration,
 };
 
 /** `schema`: PostgreSQL only, where the store lives when not in the default search path. */

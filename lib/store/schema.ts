@@ -82,6 +82,9 @@ export type SitemapMonthsTable = { edition: string; month: string; story_count: 
 /** Published stories per month in each section, tag and author list (migration 008). */
 export type ListMonthsTable = { edition: string; kind: 'section' | 'tag' | 'author'; slug: string; month: string; story_count: number };
 
+/** Failed publishing logins per client address, in a window (migration 010). */
+export type PublishAuthFailuresTable = { client: string; failures: number; window_start_ts: number };
+
 export type CacheTagEventsTable = { seq: Generated<number>; tag: string; created_ts: number };
 
 export type Database = {
@@ -96,4 +99,5 @@ export type Database = {
   sitemap_months: SitemapMonthsTable;
   list_months: ListMonthsTable;
   article_search_keys: ArticleSearchKeysTable;
+  publish_auth_failures: PublishAuthFailuresTable;
 };

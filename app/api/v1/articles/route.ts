@@ -28,11 +28,11 @@ export async function GET(request: Request) {
  */
 export async function POST(request: Request) {
   return withErrorHandling(request, async () => {
-    const refused = refuseUnlessAuthorised(request);
+    const { db } = await getStore();
+    const refused = await refuseUnlessAuthorised(request, db);
     if (refused) return refused;
     const body = await readJsonBody(request);
     if (!body.ok) return body.response;
-    const { db } = await getStore();
     const outcome = await publishArticle(db, body.value);
     if (!outcome.ok) return apiError(outcome.status, outcome.message, outcome.issues);
     return jsonResponse(outcome.body, { status: outcome.status, headers: { 'Cache-Control': privateNoStore, Location: outcome.body.path } });

@@ -1,9 +1,30 @@
 import { articleIdPattern } from '@/lib/api/live-updates';
 import { withdrawArticle } from '@/lib/api/publish-article';
 import { refuseUnlessAuthorised } from '@/lib/api/publishing';
-import { apiError, jsonResponse, withErrorHandling } from '@/lib/api/responses';
+import { apiError, jsonResponse, listCacheControl, withErrorHandling } from '@/lib/api/responses';
+import { articlePath } from '@/lib/article-path';
 import { privateNoStore } from '@/lib/cache/cache-control';
+import { getArticleById } from '@/lib/store/article-repository';
 import { getStore } from '@/lib/store/database';
+
+/**
+ * GET /api/v1/articles/{id} — a published story as the publishing API takes it (the import's
+ * schema), with its `path`: what an editing tool reads before it sends a correction. 410 for a
+ * withdrawn story, 404 for any other id. Public: it holds only what the page shows.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return withErrorHandling(request, async () => {
+    const { id } = await params;
+    const missing = () => apiError(404, `No story "${id.slice(0, 100)}"`, [{ parameter: 'id', message: 'no such story' }], { 'Cache-Control': 'public, max-age=0, s-maxage=30' });
+    if (!articleIdPattern.test(id)) return missing();
+    const { db } = await getStore();
+    const article = await getArticleById(db, id);
+    if (!article) return missing();
+    if (article.status !== 'published') return apiError(410, `Story "${id}" was withdrawn`, [{ parameter: 'id', message: 'withdrawn' }], { 'Cache-Control': 'public, max-age=0, s-maxage=30' });
+    const { updates: _updates, ...story } = article;
+    return jsonResponse({ ...story, path: articlePath(article) }, { headers: { 'Cache-Control': listCacheControl } });
+  });
+}
 
 /**
  * DELETE /api/v1/articles/{id} — withdraw a story. Its address answers 410 from then on, and it
@@ -11,11 +32,11 @@ import { getStore } from '@/lib/store/database';
  */
 export async function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return withErrorHandling(request, async () => {
-    const refused = refuseUnlessAuthorised(request);
+    const { db } = await getStore();
+    const refused = await refuseUnlessAuthorised(request, db);
     if (refused) return refused;
     const { id } = await params;
-    if (!articleIdPattern.test(id)) return apiError(404, `No story "${id}"`, [{ parameter: 'id', message: 'no such story' }]);
-    const { db } = await getStore();
+    if (!articleIdPattern.test(id)) return apiError(404, `No story "${id.slice(0, 100)}"`, [{ parameter: 'id', message: 'no such story' }]);
     const outcome = await withdrawArticle(db, id);
     if (!outcome.ok) return apiError(outcome.status, outcome.message, outcome.issues);
     return jsonResponse(outcome.body, { headers: { 'Cache-Control': privateNoStore } });

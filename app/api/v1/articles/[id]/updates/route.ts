@@ -14,13 +14,13 @@ import { privateNoStore } from '@/lib/cache/cache-control';
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return withErrorHandling(request, async () => {
     const { id } = await params;
-    if (!articleIdPattern.test(id)) return apiError(404, `No live story "${id}"`, [{ parameter: 'id', message: 'no such story' }]);
+    if (!articleIdPattern.test(id)) return apiError(404, `No live story "${id.slice(0, 100)}"`, [{ parameter: 'id', message: 'no such story' }]);
     const parsed = LiveUpdatesQuerySchema.safeParse(queryObject(new URL(request.url).searchParams, ['after', 'limit']));
     if (!parsed.success) return apiError(400, 'Invalid query', parameterIssues(parsed.error));
     const { db } = await getStore();
     const state = await getArticleState(db, id);
     if (!state || state.status !== 'published' || !state.live) {
-      return apiError(404, `No live story "${id}"`, [{ parameter: 'id', message: 'no published live story with this id' }]);
+      return apiError(404, `No live story "${id.slice(0, 100)}"`, [{ parameter: 'id', message: 'no published live story with this id' }]);
     }
     let newerThan;
     if (parsed.data.after) {
@@ -41,13 +41,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return withErrorHandling(request, async () => {
-    const refused = refuseUnlessAuthorised(request);
+    const { db } = await getStore();
+    const refused = await refuseUnlessAuthorised(request, db);
     if (refused) return refused;
     const { id } = await params;
-    if (!articleIdPattern.test(id)) return apiError(404, `No story "${id}"`, [{ parameter: 'id', message: 'no such story' }]);
+    if (!articleIdPattern.test(id)) return apiError(404, `No story "${id.slice(0, 100)}"`, [{ parameter: 'id', message: 'no such story' }]);
     const body = await readJsonBody(request);
     if (!body.ok) return body.response;
-    const { db } = await getStore();
     const outcome = await publishLiveUpdate(db, id, body.value);
     if (!outcome.ok) return apiError(outcome.status, outcome.message, outcome.issues);
     return jsonResponse(outcome.body, { status: outcome.status, headers: { 'Cache-Control': privateNoStore } });
