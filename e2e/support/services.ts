@@ -102,7 +102,22 @@ export async function privateRedis(): Promise<TestRedis> {
 
 export const hasNginx = () => spawnSync('sh', ['-c', 'command -v nginx']).status === 0;
 
-export type TestNginx = { url: string; stop(): Promise<void> };
+export type TestNginx = {
+  url: string;
+  /** The same nginx over TLS, with a certificate made for this run (`ca` to trust it). */
+  tlsUrl: string;
+  ca: string;
+  stop(): Promise<void>;
+};
+
+/** A self-signed certificate for 127.0.0.1, made with openssl in `dir`. */
+function selfSignedCertificate(dir: string): { cert: string; key: string } {
+  const cert = path.join(dir, 'tls.crt');
+  const key = path.join(dir, 'tls.key');
+  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert], { encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`openssl could not make a test certificate: ${made.stderr}`);
+  return { cert, key };
+}
 
 /** nginx with deploy/nginx/newsroom.conf, its upstream pointed at these instances and its files in a temporary folder. */
 export async function startNginx(upstreamPorts: number[], options: { workers?: number } = {}): Promise<TestNginx> {
@@ -110,12 +125,17 @@ export async function startNginx(upstreamPorts: number[], options: { workers?: n
   // Started as root, nginx's workers run as nobody: they must be able to write their cache here.
   fs.chmodSync(dir, 0o777);
   const port = await freePort();
+  const tlsPort = await freePort();
+  const certificate = selfSignedCertificate(dir);
   const site = fs
     .readFileSync('deploy/nginx/newsroom.conf', 'utf8')
     .replace(/^(\s*)server 127\.0\.0\.1:\d+ .*\n/gm, '')
     .replace(/upstream newsroom \{\n/, `upstream newsroom {\n${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=3 fail_timeout=10s;\n`).join('')}`)
     .replace('/var/cache/nginx/newsroom', path.join(dir, 'cache'))
-    .replace('listen 8080;', `listen 127.0.0.1:${port};`);
+    .replace('listen 8080;', `listen 127.0.0.1:${port};`)
+    .replace('listen 8443 ssl http2;', `listen 127.0.0.1:${tlsPort} ssl http2;`)
+    .replace('/etc/nginx/tls/newsroom.crt', certificate.cert)
+    .replace('/etc/nginx/tls/newsroom.key', certificate.key);
   const conf = `daemon off;
 worker_processes ${options.workers ?? 2};
 pid ${dir}/nginx.pid;
@@ -141,8 +161,11 @@ ${site}
   } catch {
     throw new Error(`nginx did not start: ${errors}${fs.existsSync(path.join(dir, 'error.log')) ? fs.readFileSync(path.join(dir, 'error.log'), 'utf8') : ''}`);
   }
+  const ca = fs.readFileSync(certificate.cert, 'utf8');
   return {
     url: `http://127.0.0.1:${port}`,
+    tlsUrl: `https://127.0.0.1:${tlsPort}`,
+    ca,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
