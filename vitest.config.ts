@@ -7,6 +7,7 @@ const storeContractTests = [
   'lib/content/import-content.test.ts',
   'lib/content/demo-content.test.ts',
   'lib/routing/page-request.test.ts',
+  'lib/store/hardening.test.ts',
 ];
 
 export default defineConfig({

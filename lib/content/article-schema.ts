@@ -261,7 +261,7 @@ export function jsonDepthExceeds(value: unknown, max: number): boolean {
 
 type InlineRunOutput = { type: string; text?: string; children?: InlineRunOutput[] };
 
-/** How deep inline runs nest, and how many characters of text they hold. */
+/** How many levels of runs (1: plain text; 2: emphasis around text…), and how many characters of text they hold. */
 function measureRuns(runs: InlineRunOutput[], depth = 1): { depth: number; characters: number } {
   let deepest = depth;
   let characters = 0;
@@ -284,7 +284,8 @@ function checkBlocks(blocks: z.output<typeof BodyBlockSchema>[], path: (string |
     for (const runs of runLists) {
       const measured = measureRuns(runs);
       characters += measured.characters;
-      if (measured.depth > articleLimits.inlineDepth) {
+      // Marks around marks: one fewer than the levels of runs.
+      if (measured.depth - 1 > articleLimits.inlineDepth) {
         ctx.addIssue({ code: 'custom', path: [...path, index], message: `nests emphasis, strong text and links more than ${articleLimits.inlineDepth} levels deep` });
       }
     }

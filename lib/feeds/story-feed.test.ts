@@ -34,3 +34,14 @@ describe('story feeds', () => {
     }
   });
 });
+
+describe('a story stored before control characters were refused', () => {
+  it('still gives feeds that are well-formed XML: what XML cannot carry is left out', () => {
+    const dirty = { ...story, headline: 'Bad\u0001 head]]>line\u0002', standfirst: 'Stand\u0003first\ufffe' };
+    const feed = buildStoryFeed(editions.en, [], [dirty]);
+    for (const xml of [feed.rss2(), feed.atom1()]) {
+      expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
+      expect(xml).toContain('Bad head]]&gt;line');
+    }
+  });
+});

@@ -36,3 +36,10 @@ describe('story sitemaps', () => {
     expect(newsSitemapXml([])).toMatch(/<urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9" xmlns:news="http:\/\/www\.google\.com\/schemas\/sitemap-news\/0\.9"\/>/);
   });
 });
+
+describe('a story stored before control characters were refused', () => {
+  it('still gives a well-formed news sitemap', () => {
+    const xml = newsSitemapXml([{ loc: 'https://x/1', publicationName: 'M', language: 'en', publishedAt: '2018-04-27T14:05:00+02:00', title: 'Head\u0001line\ud800' }]);
+    expect(xml).toContain('<news:title>Headline</news:title>');
+  });
+});

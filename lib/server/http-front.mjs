@@ -260,7 +260,7 @@ export function createFront(options) {
     const incomingId = req.headers[requestIdHeader];
     const reqId = fromTrustedProxy && typeof incomingId === 'string' && requestIdPattern.test(incomingId) ? incomingId : randomUUID();
     req.headers[requestIdHeader] = reqId;
-    req.headers[clientAddressHeader] = clientAddress(socketAddress, fromTrustedProxy ? req.headers['x-forwarded-for'] : undefined, trusted);
+    req.headers[clientAddressHeader] = clientAddress(socketAddress, req.headers['x-forwarded-for'], trusted);
     res.setHeader('X-Request-Id', reqId);
 
     res.once('finish', () => {
@@ -397,7 +397,7 @@ function normaliseAddress(address) {
  * @param {Set<string>} trusted
  */
 export function clientAddress(socketAddress, forwardedFor, trusted) {
-  if (!forwardedFor) return socketAddress;
+  if (!forwardedFor || !trusted.has(socketAddress)) return socketAddress;
   const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor)
     .split(',')
     .map(normaliseAddress)

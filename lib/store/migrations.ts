@@ -9,6 +9,7 @@ import { searchKeysMigration } from './migrations/007-search-keys';
 import { listMonthsMigration } from './migrations/008-list-months';
 import { searchAccentsMigration } from './migrations/009-search-accents';
 import { publishAuthFailuresMigration } from './migrations/010-publish-auth-failures';
+import { textWithoutControlCharactersMigration } from './migrations/011-text-without-control-characters';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so that they travel
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '008-list-months': listMonthsMigration,
   '009-search-accents': searchAccentsMigration,
   '010-publish-auth-failures': publishAuthFailuresMigration,
+  '011-text-without-control-characters': textWithoutControlCharactersMigration,
 };
 
 /** `schema`: PostgreSQL only, where the store lives when not in the default search path. */
