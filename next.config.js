@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { imageHosts } from './lib/server/security-headers.mjs';
+import { imageHosts, imageResponsePolicy } from './lib/server/security-headers.mjs';
 
 /**
  * Every instance of one deployment must have the same build id (pages and client bundles are
@@ -49,6 +49,11 @@ const nextConfig = {
     // list must be set where the server runs (lib/server/main.mjs refuses to start otherwise):
     // the schema and the Content-Security-Policy read it there.
     remotePatterns: imageHosts().map((hostname) => ({ protocol: 'https', hostname, pathname: '/**' })),
+    // The end-to-end tests' picture host is on 127.0.0.1, which Next refuses to fetch from
+    // (SSRF protection) unless told. Never set IMAGES_ALLOW_LOCAL_IP in production.
+    dangerouslyAllowLocalIP: process.env.IMAGES_ALLOW_LOCAL_IP === '1',
+    // Resized pictures carry the site's base policy, with no script at all and a sandbox.
+    contentSecurityPolicy: imageResponsePolicy(),
     deviceSizes: [480, 640, 750, 828, 1080, 1200, 1600, 2000],
     imageSizes: [160, 320],
     qualities: [70],

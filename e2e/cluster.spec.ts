@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -10,6 +12,7 @@ import {
   hasNginx,
   privateRedis,
   startNginx,
+  stopPostgres,
   takeDatabaseDown,
   type TestDatabase,
   type TestNginx,
@@ -39,7 +42,8 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   database = await createDatabase('newsroom_cluster');
   redis = await privateRedis();
-  const env = (name: string) => ({ DATABASE_URL: database.url, REDIS_URL: redis.url, PUBLISH_TOKEN: token, INSTANCE_NAME: name, REDIS_TIMEOUT_MS: '200' });
+  // One worker each: the tests watch each instance's own cache (e2e/hardening.spec.ts runs the default, a worker per core).
+  const env = (name: string) => ({ DATABASE_URL: database.url, REDIS_URL: redis.url, PUBLISH_TOKEN: token, INSTANCE_NAME: name, REDIS_TIMEOUT_MS: '200', WEB_CONCURRENCY: '1' });
   // The first instance migrates and seeds the empty store; the second finds it ready.
   a = await startServer(3301, env('a'));
   b = await startServer(3302, env('b'));
@@ -257,6 +261,81 @@ test('nginx with the shipped configuration balances over both and caches by our 
     await expect.poll(() => servedBy(a) + servedBy(b)).toBe(8);
     expect(servedBy(a)).toBeGreaterThan(0);
     expect(servedBy(b)).toBeGreaterThan(0);
+  } finally {
+    await nginx.stop();
+  }
+});
+
+test('PostgreSQL stopped under load: 503 while it is down (cached pages still 200), never a 500; both instances recover without a restart', async () => {
+  test.setTimeout(120_000);
+  const uncached = (i: number) => `/en/europe/20180427-outage-probe-${i}`;
+  const statuses = new Map<number, number>();
+  let stopLoad = false;
+  const load = async (server: RunningServer, n: number) => {
+    for (let i = 0; !stopLoad; i += 1) {
+      for (const target of [article, uncached(n * 1000 + i), '/api/v1/articles?limit=1']) {
+        const status = (await fetch(`${server.url}${target}`).catch(() => ({ status: 0 }))).status;
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      }
+    }
+  };
+  expect((await get(a, article)).status).toBe(200);
+  expect((await get(b, article)).status).toBe(200);
+  const running = [load(a, 1), load(b, 2), load(a, 3), load(b, 4)];
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const outage = await stopPostgres(database);
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    const down = await get(a, uncached(99));
+    expect(down.status, outage.how).toBe(503);
+    expect((await get(b, article)).status).toBe(200);
+  } finally {
+    await outage.restart();
+  }
+  await expect.poll(async () => (await get(a, '/api/ready')).status, { timeout: 30_000 }).toBe(200);
+  await expect.poll(async () => (await get(b, '/api/ready')).status, { timeout: 30_000 }).toBe(200);
+  stopLoad = true;
+  await Promise.all(running);
+  expect((await get(a, uncached(100))).status).toBe(404);
+  expect((await get(b, '/en/africa')).status).toBe(200);
+  const seen = Object.fromEntries(statuses);
+  console.log(`${outage.how} under load: answers by status ${JSON.stringify(seen)}`);
+  expect(statuses.get(503) ?? 0).toBeGreaterThan(0);
+  expect([...statuses.keys()].filter((status) => status >= 500 && status !== 503)).toEqual([]);
+  expect(statuses.get(0) ?? 0).toBe(0);
+});
+
+test('nginx: / is never answered from its cache, whatever the reader’s languages; TLS answers carry HSTS, plain ones do not; cached pages keep their own security headers', async () => {
+  test.skip(!hasNginx(), 'nginx is not installed');
+  const nginx = await startNginx([3301, 3302]);
+  try {
+    const ask = (languages: string) => fetch(`${nginx.url}/`, { redirect: 'manual', headers: { 'Accept-Language': languages } });
+    const answers = [];
+    for (const languages of ['fr-FR,fr;q=0.9', 'en-GB,en;q=0.8', 'fr-FR,fr;q=0.9', 'ar,en;q=0.5']) answers.push(await ask(languages));
+    for (const answer of answers) {
+      expect(answer.status).toBe(307);
+      expect(answer.headers.get('vary')).toContain('Accept-Language');
+      expect(answer.headers.get('x-cache-status')).not.toBe('HIT');
+    }
+    // Through nginx's cache, a page keeps the policy that names its own scripts.
+    await get(nginx, article);
+    const hit = await get(nginx, article);
+    expect(hit.headers.get('x-cache-status')).toBe('HIT');
+    const direct = await get(a, article);
+    expect(hit.headers.get('content-security-policy')).toMatch(/script-src 'self' 'sha256-/);
+    expect(hit.headers.get('content-security-policy')).toBe(direct.headers.get('content-security-policy'));
+    expect(hit.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(hit.headers.get('strict-transport-security')).toBeNull();
+
+    const overTls = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      https.get(`${nginx.tlsUrl}${article}`, { ca: nginx.ca }, (response) => {
+        response.resume();
+        resolve(response);
+      }).on('error', reject);
+    });
+    expect(overTls.statusCode).toBe(200);
+    expect(overTls.headers['strict-transport-security']).toMatch(/^max-age=\d{7,}; includeSubDomains$/);
+    expect(overTls.headers['content-security-policy']).toMatch(/frame-ancestors 'self'/);
   } finally {
     await nginx.stop();
   }

@@ -175,3 +175,39 @@ ${site}
     },
   };
 }
+
+/**
+ * Stops the whole PostgreSQL server the tests use, as an outage would, and starts it again:
+ * with pg_ctlcluster when this machine has it and we may use it (CI runs as root), else by
+ * refusing connections to the test's database and cutting the open ones (what the instances
+ * see is the same: connections refused, then back).
+ */
+export async function stopPostgres(db: TestDatabase): Promise<{ restart(): Promise<void>; how: string }> {
+  const version = fs.existsSync('/etc/postgresql') ? fs.readdirSync('/etc/postgresql')[0] : undefined;
+  const canControl = version !== undefined && process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v pg_ctlcluster']).status === 0;
+  if (!canControl) {
+    await takeDatabaseDown(db);
+    return { how: 'connections refused', restart: () => bringDatabaseBack(db) };
+  }
+  const control = (action: 'stop' | 'start') => {
+    const result = spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', version!, 'main', action, ...(action === 'stop' ? ['-m', 'fast'] : [])], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`pg_ctlcluster ${action} failed: ${result.stderr}`);
+  };
+  control('stop');
+  return {
+    how: `PostgreSQL ${version} stopped`,
+    async restart() {
+      control('start');
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        try {
+          await admin((c) => c.query('select 1'));
+          return;
+        } catch (error) {
+          if (Date.now() > deadline) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+      }
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { editionIds } from '../editions';
 import { isReservedEditionPath } from '../routing/reserved-paths';
-import { slugify, slugPattern } from '../slug';
+import { maxSlugLength, slugify, slugPattern } from '../slug';
 import { imageHosts } from '../server/security-headers.mjs';
 import { isImageSource, isSafeHref, localImagePath, remoteImageHost } from './safe-links';
 import { refusedCharacterMessage } from './text-rules';
@@ -38,8 +38,8 @@ export const articleLimits = {
   inlineDepth: 4,
   /** Characters of one run of text. */
   textRun: 10_000,
-  /** Characters of the whole body, every block: about 30,000 words. */
-  bodyText: 200_000,
+  /** Characters of the whole body, every block: about 16,000 words, twice a long read. */
+  bodyText: 100_000,
   updates: 500,
   updateBlocks: 40,
   /** Levels of nesting in the JSON of a story: checked before anything else reads it. */
@@ -58,7 +58,7 @@ const text = (max: number, options: { trim?: boolean; emptyMessage?: string } = 
     });
 };
 
-const slug = z.string().max(120).regex(slugPattern, 'must be lowercase letters and digits joined by hyphens');
+const slug = z.string().max(maxSlugLength).regex(slugPattern, 'must be lowercase letters and digits joined by hyphens');
 const sectionSlug = slug.refine((s) => !isReservedEditionPath(s), 'is reserved for a page of the site (about, search, tag…)');
 
 /** The earliest time a story may carry: older dates are typing mistakes (year 0, 1018…). */

@@ -5,10 +5,10 @@
  *
  * - A request id (kept from a trusted proxy in front, else new) and the client's address
  *   (X-Forwarded-For is believed only from TRUSTED_PROXIES), passed on in request headers.
- * - The request target: a URL whose path holds a percent sign that does not start a valid
- *   UTF-8 percent-encoding (`%ff`, `%`, `%E0%A4%A`) is taken literally (the stray `%` becomes
- *   `%25`), so each route answers what it answers for a name it does not know: 404, never the
- *   framework's 500. Anything that is not an origin-form target gets 400; an overlong one, 414.
+ * - The request target: a URL whose path or query holds a percent sign that does not start a
+ *   valid UTF-8 percent-encoding (`%ff`, `%`, `%E0%A4%A`) is taken literally (the stray `%`
+ *   becomes `%25`), so each route answers what it answers for a name it does not know: 404,
+ *   never the framework's 500. Anything that is not an origin-form target gets 400; an overlong one, 414.
  * - Bounded work. Node.js handles, in each turn of its event loop, every request that has
  *   arrived: under more load than the process can serve, a turn grows until every reader waits
  *   seconds (measured: 200 connections on a cached article, p99 3.6 s, 268 timeouts,
@@ -52,7 +52,7 @@ export function loggedErrorIds() {
 }
 
 /**
- * The same path with every `%` that does not begin a well-formed, valid UTF-8 percent-encoded
+ * The same path (or whole request target) with every `%` that does not begin a well-formed, valid UTF-8 percent-encoded
  * sequence escaped as `%25`; the path itself when it decodes.
  * @param {string} path
  * @returns {string}
@@ -100,6 +100,17 @@ export function literalPercents(path) {
 }
 
 /**
+ * Whether Next can fetch a local path from itself: it decodes, and holds no control character
+ * or backslash once decoded.
+ * @param {string} path
+ */
+function isFetchablePath(path) {
+  if (literalPercents(path) !== path) return false;
+  // eslint-disable-next-line no-control-regex
+  return !/[\u0000-\u001f\u007f\\]/.test(decodeURIComponent(path));
+}
+
+/**
  * @typedef {object} FrontOptions
  * @property {(req: http.IncomingMessage, res: http.ServerResponse) => unknown} handle Next's request handler
  * @property {import('pino').Logger} log
@@ -117,7 +128,7 @@ export function literalPercents(path) {
  */
 export function createFront(options) {
   const { handle, log } = options;
-  const maxInFlight = options.maxInFlight ?? 16;
+  const maxInFlight = options.maxInFlight ?? 64;
   const maxQueue = options.maxQueue ?? 256;
   const maxQueueMs = options.maxQueueMs ?? 500;
   const loopBudgetMs = options.loopBudgetMs ?? 20;
@@ -284,12 +295,23 @@ export function createFront(options) {
     }
     const queryAt = target.indexOf('?');
     const path = queryAt === -1 ? target : target.slice(0, queryAt);
-    const literal = literalPercents(path);
-    if (literal !== path) {
-      log.warn({ reqId, method: req.method, path: path.slice(0, 200) }, 'malformed percent-encoding in the path: taken literally');
-      req.url = queryAt === -1 ? literal : literal + target.slice(queryAt);
+    // The query too: some of the framework's own routes (/_next/image) decode it strictly.
+    const literal = literalPercents(target);
+    if (literal !== target) {
+      log.warn({ reqId, method: req.method, target: target.slice(0, 200) }, 'malformed percent-encoding in the request target: taken literally');
+      req.url = literal;
     }
 
+    // The framework's image optimizer decodes a local picture's path once more when it fetches
+    // it from itself, and answers 500 when that fails: a path that does not decode is a 400 here.
+    if (path === '/_next/image') {
+      const picture = new URLSearchParams(req.url?.slice(req.url.indexOf('?') + 1) ?? '').get('url') ?? '';
+      if (picture.startsWith('/') && !isFetchablePath(picture)) {
+        log.warn({ reqId, url: picture.slice(0, 200) }, 'refused: a picture path that does not decode to a plain path');
+        send(res, 400, 'text/plain; charset=utf-8', 'Bad request: "url" must be a path that decodes (percent-encoded UTF-8), without control characters.\n', { 'Cache-Control': 'no-store' });
+        return;
+      }
+    }
     // Liveness is this process answering: the front says so itself, in the turn the request
     // arrives, however busy Next is (app/api/health/route.ts answers the same in development).
     if (path === '/api/health' && (req.method === 'GET' || req.method === 'HEAD')) {

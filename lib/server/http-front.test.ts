@@ -94,8 +94,16 @@ describe('the HTTP front', () => {
     const answer = await raw(server.url, '/api/v1/articles/%ff?x=1');
     expect(answer.status).toBe(404);
     expect(seen).toEqual(['/api/v1/articles/%25ff?x=1']);
-    const line = server.logs.find((l) => l.msg === 'malformed percent-encoding in the path: taken literally');
+    const line = server.logs.find((l) => l.msg === 'malformed percent-encoding in the request target: taken literally');
     expect(line?.reqId).toBe(answer.headers['x-request-id']);
+  });
+
+  it('refuses to let the image optimizer fetch a local path that does not decode to a plain path', async () => {
+    const server = await serve((_req, res) => res.end('resized'));
+    for (const url of ['%2Fimages%2F%25ff.jpg', '%2Fimages%2F%2500.jpg', '%2Fimages%2Fa%5Cb.jpg']) {
+      expect((await raw(server.url, `/_next/image?url=${url}&w=640&q=70`)).status, url).toBe(400);
+    }
+    expect((await raw(server.url, '/_next/image?url=%2Fimages%2Fcaf%25C3%25A9.jpg&w=640&q=70')).status).toBe(200);
   });
 
   it('refuses a target that is not a path of this site, and an overlong one', async () => {

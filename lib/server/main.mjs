@@ -141,7 +141,7 @@ async function runWorker() {
   const front = createFront({
     handle: (req, res) => handle(req, res),
     log: logger,
-    maxInFlight: positiveInteger('MAX_IN_FLIGHT', 16),
+    maxInFlight: positiveInteger('MAX_IN_FLIGHT', 64),
     maxQueue: positiveInteger('MAX_QUEUE', 256),
     maxQueueMs: positiveInteger('MAX_QUEUE_MS', 500),
     loopBudgetMs: positiveInteger('LOOP_BUDGET_MS', 20),
@@ -170,7 +170,11 @@ async function runWorker() {
    * waiting in the front's queue, then stop — with 128 + the signal's number, like Next's server.
    * @param {NodeJS.Signals} signal
    */
+  let stopping = false;
   const stop = (signal) => {
+    // Signalled twice (to the process group, and again by the primary): once is enough.
+    if (stopping) return;
+    stopping = true;
     logger.info({ signal, ...front.load() }, `${signal}: finishing requests in flight, then stopping`);
     server.close(() => {
       Promise.resolve(app.close())
@@ -179,7 +183,7 @@ async function runWorker() {
     });
     server.closeIdleConnections();
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
   // The terminal sends SIGINT to the whole group; the primary decides.
   process.on('SIGINT', () => {});
 }

@@ -6,3 +6,4 @@ export declare function newNonce(): string;
 export declare function nonceContentSecurityPolicy(nonce: string): string;
 export declare function documentWithStylesPolicy(styles: string[]): string;
 export declare const constantSecurityHeaders: Readonly<Record<string, string>>;
+export declare function imageResponsePolicy(): string;

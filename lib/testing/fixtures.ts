@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import sharp from 'sharp';
 import { inject } from 'vitest';
-import { articleLimits, ArticleSchema, type Article, type ArticleInput, type Section } from '../content/article-schema';
+import { ArticleSchema, type Article, type ArticleInput, type Section } from '../content/article-schema';
 import { openStore, type Store } from '../store/database';
 
 /**
@@ -98,32 +98,5 @@ export function storyMarkdown({ frontMatter = {}, body }: { frontMatter?: Record
   return `---\n${yaml}\n---\n\n${body ?? 'The first paragraph.\n\n## A subheading\n\nMore text.\n'}`;
 }
 
-/**
- * The largest story the schema allows (articleLimits): the most authors, tags and body blocks,
- * every block as long as its bounds let it be, and the body's whole text budget spent. What
- * the publishing tests send to measure how long a publish holds other readers up.
- */
-export function largestStoryInput(overrides: Partial<ArticleInput> = {}): ArticleInput {
-  const word = (i: number) => `word${i % 997}`;
-  const sentence = (length: number, seed: number) => Array.from({ length: Math.ceil(length / 8) }, (_, i) => word(seed + i)).join(' ').slice(0, length);
-  const perBlock = Math.floor(articleLimits.bodyText / articleLimits.bodyBlocks) - 10;
-  const body: ArticleInput['body'] = Array.from({ length: articleLimits.bodyBlocks }, (_, i) => {
-    if (i % 50 === 10) return { type: 'subheading' as const, text: sentence(150, i) };
-    if (i % 50 === 20) return { type: 'list' as const, style: 'bullet' as const, items: Array.from({ length: 10 }, (_, j) => [{ type: 'text' as const, text: sentence(Math.floor(perBlock / 10), i + j) }]) };
-    return {
-      type: 'paragraph' as const,
-      content: [
-        { type: 'text' as const, text: sentence(perBlock - 120, i) },
-        { type: 'emphasis' as const, children: [{ type: 'strong' as const, children: [{ type: 'link' as const, href: '/en/europe', children: [{ type: 'text' as const, text: sentence(100, i) }] }] }] },
-      ],
-    };
-  });
-  return articleInput({
-    id: 'largest-story',
-    slug: 'largest-story',
-    authors: Array.from({ length: articleLimits.authors }, (_, i) => ({ name: `Reporter Number ${i + 1}` })),
-    tags: Array.from({ length: articleLimits.tags }, (_, i) => `Topic number ${i + 1}`),
-    body,
-    ...overrides,
-  });
-}
+
+export { largestStoryInput } from './largest-story';

@@ -1,5 +1,6 @@
 import { buildStoryFeed, feedSize } from '@/lib/feeds/story-feed';
 import { getEdition, isEditionId } from '@/lib/editions';
+import { isSlug } from '@/lib/slug';
 import { listSections, listStories } from '@/lib/store/article-repository';
 import { getStore } from '@/lib/store/database';
 import { cachedRead } from '@/lib/cache/cached-read';
@@ -20,6 +21,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ edit
   const format = path.at(-1);
   if (format !== 'rss.xml' && format !== 'atom.xml') return notFound();
   const sectionSlug = path.length === 2 ? path[0]! : null;
+  // Only a slug can name a section: anything else is not cached under a tag made from it.
+  if (sectionSlug !== null && !isSlug(sectionSlug)) return notFound();
   const xml = await cachedRead(
     ['feed', edition, sectionSlug ?? '', format],
     [sectionSlug ? contentTags.section(edition, sectionSlug) : contentTags.latest(edition), contentTags.sections(edition)],
