@@ -173,7 +173,7 @@ async function load(url: string, seconds = duration, headers: Record<string, str
  * (503), so that the latency of the served is not hidden among fast refusals — what wrk's one
  * latency table would do. Node's own client: wrk cannot tell statuses apart in its latencies.
  */
-type Overload = { servedRps: number; shedShare: number; p50: number; p99: number; timeouts: number; other: number };
+type Overload = { servedRps: number; shedShare: number; p50: number; p99: number; timeouts: number; other: number; checksMs: { health: number[]; ready: number[] } };
 
 async function overload(url: string, connections = 200, seconds = duration, timeoutMs = 5000): Promise<Overload> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
@@ -204,15 +204,30 @@ async function overload(url: string, connections = 200, seconds = duration, time
       });
       request.on('error', () => resolve());
     });
+  // Meanwhile, as a load balancer would: liveness and readiness on a new connection every half second.
+  const checksMs = { health: [] as number[], ready: [] as number[] };
+  const origin = new URL(url).origin;
+  const checks = (async () => {
+    while (Date.now() < end) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      if (Date.now() < warmUntil) continue;
+      for (const kind of ['health', 'ready'] as const) {
+        const started = performance.now();
+        await getBody(`${origin}/api/${kind}`).catch(() => undefined);
+        checksMs[kind].push(performance.now() - started);
+      }
+    }
+  })();
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (Date.now() < end) await one();
     }),
   );
+  await checks;
   agent.destroy();
   served.sort((a, b) => a - b);
   const at = (q: number) => served[Math.min(served.length - 1, Math.floor(q * served.length))] ?? NaN;
-  return { servedRps: served.length / seconds, shedShare: shed / Math.max(1, shed + served.length), p50: at(0.5), p99: at(0.99), timeouts, other };
+  return { servedRps: served.length / seconds, shedShare: shed / Math.max(1, shed + served.length), p50: at(0.5), p99: at(0.99), timeouts, other, checksMs };
 }
 
 // ---- bytes ---------------------------------------------------------------------------------
@@ -357,7 +372,7 @@ try {
     `${fmt(over.servedRps)} served`,
     fmt(over.p50, 1),
     fmt(over.p99, 1),
-    `${fmt(over.shedShare * 100, 1)} % answered 503 at once; ${over.timeouts} timed out (5 s)`,
+    `${fmt(over.shedShare * 100, 1)} % answered 503 at once; ${over.timeouts} timed out (5 s); /api/health ${fmt(Math.max(...over.checksMs.health))} ms and /api/ready ${fmt(Math.max(...over.checksMs.ready))} ms at worst`,
   ]);
   const overloadCheck = check(over.timeouts === 0 && over.other === 0, `overload: ${over.timeouts} timeouts and ${over.other} answers other than 200 or 503 with 200 connections`);
   results.overload = over;
