@@ -28,6 +28,12 @@ test.beforeAll(async ({}, testInfo) => {
   server = await startServer(3171, { DATABASE_PATH: store, PUBLISH_TOKEN: token, LOG_LEVEL: 'info', SITE_URL: 'http://127.0.0.1:3171' });
 });
 
+test.afterEach(async ({}, testInfo) => {
+  if (testInfo.status === testInfo.expectedStatus || !server) return;
+  fs.writeFileSync(testInfo.outputPath('server.log'), server.output());
+  await testInfo.attach('server output', { path: testInfo.outputPath('server.log'), contentType: 'text/plain' });
+});
+
 test.afterAll(async () => {
   await server?.stop();
 });

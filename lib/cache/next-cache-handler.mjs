@@ -231,7 +231,9 @@ export default class NewsroomCacheHandler {
   }
 
   async get(key, ctx) {
-    if (disabled) return null;
+    // Without the store's invalidations nothing cached could be trusted to be fresh: a process
+    // that could not open the store (lib/server/start.ts) renders every request.
+    if (disabled || !globalThis.__newsroomCacheEvents) return null;
     await readNewEvents();
     const extraTags = [...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])];
     const entry = state.entries.get(key);
@@ -254,7 +256,7 @@ export default class NewsroomCacheHandler {
   }
 
   async set(key, data, ctx) {
-    if (disabled) return;
+    if (disabled || !globalThis.__newsroomCacheEvents) return;
     const seq = state.pendingSeq.get(key) ?? state.seq;
     state.pendingSeq.delete(key);
     drop(key);

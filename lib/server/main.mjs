@@ -69,6 +69,9 @@ else if (imageHosts().join(',') !== builtHosts) {
   process.exit(1);
 }
 
+/** A worker's exit code when it cannot listen: the whole server stops rather than restart it forever. */
+const cannotListen = 78;
+
 if (cluster.isPrimary) runPrimary();
 else await runWorker();
 
@@ -81,7 +84,7 @@ function runPrimary() {
   // Workers run this file itself (the primary may have been started through scripts/serve.mjs).
   cluster.setupPrimary({ exec: fileURLToPath(import.meta.url) });
   let stopping = false;
-  /** @type {NodeJS.Signals | null} */
+  /** @type {NodeJS.Signals | null} null when stopping because of a fault, not a signal */
   let stopSignal = null;
   /** Start times of workers, to tell a crash loop from an occasional crash. */
   const startedAt = new Map();
@@ -90,15 +93,41 @@ function runPrimary() {
     const worker = cluster.fork();
     startedAt.set(worker.id, Date.now());
   };
-  for (let i = 0; i < count; i += 1) fork();
+  // The first worker opens the store (migrating and seeding a new one) before the others
+  // start: two processes migrating one new SQLite file at once would trip over each other.
+  // Next prepares a production server on its first request, and the store is opened then
+  // (instrumentation.ts): the primary asks the first worker for /api/ready, then forks the rest.
+  fork();
+  cluster.once('listening', () => {
+    const local = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname;
+    let forked = false;
+    const forkTheRest = () => {
+      if (forked) return;
+      forked = true;
+      for (let i = 1; i < count; i += 1) fork();
+    };
+    const request = http.get({ host: local, port, path: '/api/ready', timeout: 60_000 }, (response) => {
+      response.resume();
+      response.on('end', forkTheRest);
+    });
+    request.on('timeout', () => request.destroy());
+    request.on('error', forkTheRest);
+  });
 
   cluster.on('exit', (worker, code, signal) => {
     const lived = Date.now() - (startedAt.get(worker.id) ?? Date.now());
     startedAt.delete(worker.id);
+    if (code === cannotListen && !stopping) {
+      log.fatal({ worker: worker.id, port, hostname }, 'a worker cannot listen: stopping the server');
+      stopping = true;
+      stopSignal = null;
+      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM');
+      process.exitCode = 1;
+    }
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) {
         log.info('every worker has stopped');
-        process.exit(stopSignal === 'SIGINT' ? 130 : 143);
+        process.exit(stopSignal === null ? 1 : stopSignal === 'SIGINT' ? 130 : 143);
       }
       return;
     }
@@ -158,7 +187,8 @@ async function runWorker() {
   server.on('upgrade', (_req, socket) => socket.destroy());
   server.on('error', (error) => {
     logger.fatal({ err: error.message }, 'server cannot listen');
-    process.exit(1);
+    // Not a crash another worker would mend (the port is taken, say): the primary stops too.
+    process.exit(cannotListen);
   });
   server.listen(port, hostname, () => {
     process.env.__NEXT_PRIVATE_ORIGIN = `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`;

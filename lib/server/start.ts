@@ -1,7 +1,8 @@
 import { seedStoreIfEmpty } from '../content/seed-store';
 import { logger } from '../log';
 import { latestCacheTagSeq, listCacheTagEvents } from '../store/article-repository';
-import { getStore } from '../store/database';
+import { getStore, StoreConfigError } from '../store/database';
+import { ContentImportError } from '../content/import-content';
 import { isStoreUnavailable } from '../store/store-errors';
 
 /**
@@ -27,11 +28,19 @@ export async function startNodeServer() {
       events.__newsroomCacheEvents = { startSeq: await latestCacheTagSeq(db), since: async (seq) => listCacheTagEvents((await getStore()).db, seq) };
       if (attempt > 0) logger.info('content store reachable');
     } catch (error) {
-      // Unreachable: wait for it. Anything else (a wrong DATABASE_URL, demo content that does
-      // not validate) will not mend itself: say so once, and answer what can be answered.
-      if (!isStoreUnavailable(error)) {
+      // Unreachable: wait for it. A configuration that is wrong, or demo content that does not
+      // validate, will not mend itself: say so once, and answer what can be answered (every
+      // request rendered: the page cache needs the store's invalidations). Anything else may be
+      // another process opening the same new store at this moment: try a few times more.
+      const hopeless = error instanceof StoreConfigError || error instanceof ContentImportError;
+      if (!isStoreUnavailable(error) && (hopeless || attempt >= 4)) {
         const issues = (error as { issues?: unknown }).issues;
         logger.fatal({ err: (error as Error).message, issues }, 'content store cannot be opened: fix the configuration and restart');
+        return;
+      }
+      if (!isStoreUnavailable(error)) {
+        logger.warn({ err: (error as Error).message, attempt }, 'content store could not be opened: trying again in a second');
+        setTimeout(() => void connect(attempt + 1), 1000).unref();
         return;
       }
       if (attempt === 0) logger.error({ err: (error as Error).message }, 'content store unreachable at start: retrying every 2 s');
