@@ -100,14 +100,19 @@ export function literalPercents(path) {
 }
 
 /**
- * Whether Next can fetch a local path from itself: it decodes, and holds no control character
- * or backslash once decoded.
+ * Whether Next can fetch a local picture path from itself and get the file: it decodes, holds
+ * no control character or backslash once decoded, and is already in the one form the router
+ * answers without a redirect (no empty, `.` or `..` segment, no trailing slash) — Next's image
+ * optimizer answers 500 for a redirect.
  * @param {string} path
  */
 function isFetchablePath(path) {
   if (literalPercents(path) !== path) return false;
+  const decoded = decodeURIComponent(path);
   // eslint-disable-next-line no-control-regex
-  return !/[\u0000-\u001f\u007f\\]/.test(decodeURIComponent(path));
+  if (/[\u0000-\u001f\u007f\\]/.test(decoded)) return false;
+  const segments = decoded.split('/').slice(1);
+  return segments.length > 0 && segments.every((segment) => segment !== '' && segment !== '.' && segment !== '..');
 }
 
 /**

@@ -100,7 +100,7 @@ describe('the HTTP front', () => {
 
   it('refuses to let the image optimizer fetch a local path that does not decode to a plain path', async () => {
     const server = await serve((_req, res) => res.end('resized'));
-    for (const url of ['%2Fimages%2F%25ff.jpg', '%2Fimages%2F%2500.jpg', '%2Fimages%2Fa%5Cb.jpg']) {
+    for (const url of ['%2Fimages%2F%25ff.jpg', '%2Fimages%2F%2500.jpg', '%2Fimages%2Fa%5Cb.jpg', '%2Fimages%2F....%2F%2F....%2F%2F', '%2Fimages%2F', '%2Fimages%2F..%2Fbrand%2Fx.png']) {
       expect((await raw(server.url, `/_next/image?url=${url}&w=640&q=70`)).status, url).toBe(400);
     }
     expect((await raw(server.url, '/_next/image?url=%2Fimages%2Fcaf%25C3%25A9.jpg&w=640&q=70')).status).toBe(200);
