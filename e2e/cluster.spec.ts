@@ -341,6 +341,18 @@ test('nginx: / is never answered from its cache, whatever the reader’s languag
   }
 });
 
+test('wrong tokens are counted in the shared store: ten through one instance, and the other refuses the address with 429', async () => {
+  const guess = (server: RunningServer, i: number) =>
+    fetch(`${server.url}/api/v1/articles`, { method: 'POST', headers: { Authorization: `Bearer wrong-${i}`, 'Content-Type': 'application/json', 'X-Forwarded-For': '198.51.100.77' }, body: '{}' });
+  for (let i = 0; i < 10; i += 1) expect((await guess(a, i)).status).toBe(401);
+  const refused = await guess(b, 10);
+  expect(refused.status).toBe(429);
+  expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+  // Another address, through either instance, is not affected.
+  const other = await fetch(`${b.url}/api/v1/articles`, { method: 'POST', headers: { ...auth, 'X-Forwarded-For': '198.51.100.78' }, body: '{}' });
+  expect(other.status).toBe(400);
+});
+
 test('SIGTERM: an instance finishes the request in flight, then stops', async () => {
   const body = JSON.stringify({ ...example, id: 'cluster-slow-story', slug: 'cluster-slow-story', publishedAt: '2018-05-16T10:00:00+02:00' });
   const half = Math.floor(body.length / 2);

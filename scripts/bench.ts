@@ -304,6 +304,7 @@ const rows: string[][] = [];
 const failures: string[] = [];
 const results: Record<string, unknown> = { machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`, date: new Date().toISOString() };
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 function check(ok: boolean, message: string) {
   if (!ok) failures.push(message);
@@ -372,7 +373,7 @@ try {
     `${fmt(over.servedRps)} served`,
     fmt(over.p50, 1),
     fmt(over.p99, 1),
-    `${fmt(over.shedShare * 100, 1)} % answered 503 at once; ${over.timeouts} timed out (5 s); /api/health ${fmt(Math.max(...over.checksMs.health))} ms and /api/ready ${fmt(Math.max(...over.checksMs.ready))} ms at worst`,
+    `${fmt(over.shedShare * 100, 1)} % answered 503 at once; ${over.timeouts} timed out (5 s); /api/health ${fmt(median(over.checksMs.health))} ms (worst ${fmt(Math.max(...over.checksMs.health))}), /api/ready ${fmt(median(over.checksMs.ready))} ms (worst ${fmt(Math.max(...over.checksMs.ready))})`,
   ]);
   const overloadCheck = check(over.timeouts === 0 && over.other === 0, `overload: ${over.timeouts} timeouts and ${over.other} answers other than 200 or 503 with 200 connections`);
   results.overload = over;
