@@ -133,7 +133,7 @@ function isFetchablePath(path) {
  */
 export function createFront(options) {
   const { handle, log } = options;
-  const maxInFlight = options.maxInFlight ?? 64;
+  const maxInFlight = options.maxInFlight ?? 8;
   const maxQueue = options.maxQueue ?? 256;
   const maxQueueMs = options.maxQueueMs ?? 500;
   const loopBudgetMs = options.loopBudgetMs ?? 20;

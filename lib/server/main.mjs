@@ -170,7 +170,7 @@ async function runWorker() {
   const front = createFront({
     handle: (req, res) => handle(req, res),
     log: logger,
-    maxInFlight: positiveInteger('MAX_IN_FLIGHT', 64),
+    maxInFlight: positiveInteger('MAX_IN_FLIGHT', 8),
     maxQueue: positiveInteger('MAX_QUEUE', 256),
     maxQueueMs: positiveInteger('MAX_QUEUE_MS', 500),
     loopBudgetMs: positiveInteger('LOOP_BUDGET_MS', 20),
