@@ -1,7 +1,7 @@
 'use client';
 
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { articlePagesKey, fetchArticleList } from '@/lib/api/client';
 import type { Section } from '@/lib/content/article-schema';
 import { getEdition, type EditionId } from '@/lib/editions';
@@ -24,9 +24,12 @@ type Props = {
  * cursor API and the URL stays the same. Focus moves to the first story that arrived and a
  * live region says how many did. Without JavaScript, the plain page links are all there is.
  */
+const noSubscription = () => () => {};
+
 export function LoadMoreStories({ edition, filter, pageSize, startCursor, sections, fallback }: Props) {
   const strings = getEdition(edition).strings;
-  const [mounted, setMounted] = useState(false);
+  // False on the server and while hydrating, true once the page runs: the button replaces the links only then.
+  const mounted = useSyncExternalStore(noSubscription, () => true, () => false);
   const [started, setStarted] = useState(false);
   const listRef = useRef<HTMLOListElement>(null);
   const focusedPages = useRef(0);
@@ -39,8 +42,6 @@ export function LoadMoreStories({ edition, filter, pageSize, startCursor, sectio
     enabled: started && startCursor !== null,
     staleTime: Infinity,
   });
-
-  useEffect(() => setMounted(true), []);
 
   const pages = query.data?.pages ?? [];
   useEffect(() => {

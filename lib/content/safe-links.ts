@@ -42,7 +42,6 @@ export function localImagePath(src: string): string | null {
   } catch {
     return null;
   }
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\\]/.test(decoded) || decoded.split('/').some((segment) => segment === '.' || segment === '..')) return null;
   let parsed: URL;
   try {

@@ -109,7 +109,6 @@ export function literalPercents(path) {
 function isFetchablePath(path) {
   if (literalPercents(path) !== path) return false;
   const decoded = decodeURIComponent(path);
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\\]/.test(decoded)) return false;
   const segments = decoded.split('/').slice(1);
   return segments.length > 0 && segments.every((segment) => segment !== '' && segment !== '.' && segment !== '..');
