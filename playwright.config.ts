@@ -50,36 +50,36 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-    command: `rm -f .data/e2e.sqlite .data/e2e.sqlite-* && node e2e/support/image-host.mjs --certificate-only && npm run build && PORT=${port} node scripts/serve.mjs`,
-    url: `${baseURL}/en/about`,
-    // Four stories a page, so the demo's sections have more than one page to walk through.
-    // Islands poll every few seconds, so tests see new content without waiting a minute.
-    env: {
-      DATABASE_PATH: '.data/e2e.sqlite',
-      NEXT_TELEMETRY_DISABLED: '1',
-      STORIES_PER_PAGE: '4',
-      SITE_URL: baseURL,
-      LATEST_POLL_SECONDS: '5',
-      LIVE_POLL_SECONDS: '2',
-      PUBLISH_TOKEN: 'e2e-publish-token',
-      // Tests send wrong tokens on purpose; the throttle has its own test, with its own server.
-      PUBLISH_AUTH_MAX_FAILURES: '100000',
-      // One worker: tests that watch the page cache need every request to reach the same one.
-      // e2e/workers.spec.ts runs the default, one per core.
-      WEB_CONCURRENCY: '1',
-      // Two test workers and their browsers share this machine with the server: a request
-      // waits rather than being answered 503 (shedding has its own tests, and the bench).
-      MAX_QUEUE_MS: '20000',
-      // A picture host of the tests' own (e2e/support/image-host.mjs), built into remotePatterns.
-      IMAGE_HOSTS: '127.0.0.1',
-      IMAGES_ALLOW_LOCAL_IP: '1',
-      NODE_EXTRA_CA_CERTS: path.resolve('.data/e2e-tls/image-host.crt'),
-      // One JSON line per request would bury the test report.
-      LOG_LEVEL: 'warn',
-    },
-    reuseExistingServer: !process.env.CI,
-    timeout: 300_000,
-    stdout: 'pipe',
+      command: `rm -f .data/e2e.sqlite .data/e2e.sqlite-* && node e2e/support/image-host.mjs --certificate-only && npm run build && PORT=${port} node scripts/serve.mjs`,
+      url: `${baseURL}/en/about`,
+      // Four stories a page, so the demo's sections have more than one page to walk through.
+      // Islands poll every few seconds, so tests see new content without waiting a minute.
+      env: {
+        DATABASE_PATH: '.data/e2e.sqlite',
+        NEXT_TELEMETRY_DISABLED: '1',
+        STORIES_PER_PAGE: '4',
+        SITE_URL: baseURL,
+        LATEST_POLL_SECONDS: '5',
+        LIVE_POLL_SECONDS: '2',
+        PUBLISH_TOKEN: 'e2e-publish-token',
+        // Tests send wrong tokens on purpose; the throttle has its own test, with its own server.
+        PUBLISH_AUTH_MAX_FAILURES: '100000',
+        // One worker: tests that watch the page cache need every request to reach the same one.
+        // e2e/workers.spec.ts runs the default, one per core.
+        WEB_CONCURRENCY: '1',
+        // Two test workers and their browsers share this machine with the server: a request
+        // waits rather than being answered 503 (shedding has its own tests, and the bench).
+        MAX_QUEUE_MS: '20000',
+        // A picture host of the tests' own (e2e/support/image-host.mjs), built into remotePatterns.
+        IMAGE_HOSTS: '127.0.0.1',
+        IMAGES_ALLOW_LOCAL_IP: '1',
+        NODE_EXTRA_CA_CERTS: path.resolve('.data/e2e-tls/image-host.crt'),
+        // One JSON line per request would bury the test report.
+        LOG_LEVEL: 'warn',
+      },
+      reuseExistingServer: !process.env.CI,
+      timeout: 300_000,
+      stdout: 'pipe',
     },
   ],
 });

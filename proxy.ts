@@ -84,7 +84,10 @@ function respond(request: NextRequest, headers: Headers, decision: Awaited<Retur
   switch (decision.kind) {
     case 'render':
       if (decision.cacheable !== false) return withCacheControl(NextResponse.next({ request: { headers } }), pageCacheControl);
-      return withCacheControl(withNonce(headers, (h) => NextResponse.next({ request: { headers: h } })), privateNoStore);
+      return withCacheControl(
+        withNonce(headers, (h) => NextResponse.next({ request: { headers: h } })),
+        privateNoStore,
+      );
     case 'rewrite':
       return withCacheControl(NextResponse.rewrite(new URL(decision.path, request.url), { request: { headers } }), pageCacheControl);
     case 'redirect': {
@@ -95,7 +98,9 @@ function respond(request: NextRequest, headers: Headers, decision: Awaited<Retur
     case 'unavailable':
       headers.set(unavailableStatusHeader, String(decision.status));
       return withCacheControl(
-        withNonce(headers, (h) => NextResponse.rewrite(new URL(unavailablePath(decision.edition), request.url), { status: decision.status, request: { headers: h } })),
+        withNonce(headers, (h) =>
+          NextResponse.rewrite(new URL(unavailablePath(decision.edition), request.url), { status: decision.status, request: { headers: h } }),
+        ),
         unavailableCacheControl,
       );
   }

@@ -55,7 +55,9 @@ test.describe('GET /api/v1/articles', () => {
     expect(response.headers()['cache-control']).toMatch(/stale-while-revalidate=\d+/);
     const { items } = (await response.json()) as { items: Item[] };
     expect(Object.keys(items[0]!).sort()).toEqual(['headline', 'id', 'path', 'publishedAt', 'section', 'standfirst', 'thumbnail', 'updatedAt']);
-    expect(items[0]!.thumbnail).toEqual(expect.objectContaining({ src: expect.stringMatching(/^\/images\//), width: expect.any(Number), height: expect.any(Number) }));
+    expect(items[0]!.thumbnail).toEqual(
+      expect.objectContaining({ src: expect.stringMatching(/^\/images\//), width: expect.any(Number), height: expect.any(Number) }),
+    );
   });
 
   test('defaults to 20 stories and serves at most 100', async ({ request }) => {
@@ -95,7 +97,10 @@ test.describe('GET /api/v1/articles', () => {
       expect(text, query).not.toMatch(/\bat \/|select |sqlite|Error:/i);
       const body = JSON.parse(text) as { error: { status: number; issues: { parameter: string }[] } };
       expect(body.error.status).toBe(status);
-      expect(body.error.issues.map((i) => i.parameter), query).toContain(parameter);
+      expect(
+        body.error.issues.map((i) => i.parameter),
+        query,
+      ).toContain(parameter);
     }
   });
 });
@@ -125,7 +130,10 @@ test.describe('GET /api/v1/articles/{id}/updates', () => {
       const response = await request.get(url);
       expect(response.status(), url).toBe(status);
       const body = (await response.json()) as { error: { issues: { parameter: string }[] } };
-      expect(body.error.issues.map((i) => i.parameter), url).toContain(parameter);
+      expect(
+        body.error.issues.map((i) => i.parameter),
+        url,
+      ).toContain(parameter);
     }
   });
 });

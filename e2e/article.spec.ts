@@ -4,7 +4,10 @@ import { richestStory } from './support/urls';
 
 test.describe('an article page', () => {
   test('answers 200 with the whole story in the server HTML, for a crawler that runs no JavaScript', async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false, userAgent: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      userAgent: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+    });
     const page = await context.newPage();
     const response = await page.goto(richestStory);
     expect(response?.status()).toBe(200);

@@ -43,7 +43,14 @@ test.beforeAll(async () => {
   database = await createDatabase('newsroom_cluster');
   redis = await privateRedis();
   // One worker each: the tests watch each instance's own cache (e2e/hardening.spec.ts runs the default, a worker per core).
-  const env = (name: string) => ({ DATABASE_URL: database.url, REDIS_URL: redis.url, PUBLISH_TOKEN: token, INSTANCE_NAME: name, REDIS_TIMEOUT_MS: '200', WEB_CONCURRENCY: '1' });
+  const env = (name: string) => ({
+    DATABASE_URL: database.url,
+    REDIS_URL: redis.url,
+    PUBLISH_TOKEN: token,
+    INSTANCE_NAME: name,
+    REDIS_TIMEOUT_MS: '200',
+    WEB_CONCURRENCY: '1',
+  });
   // The first instance migrates and seeds the empty store; the second finds it ready.
   a = await startServer(3301, env('a'));
   b = await startServer(3302, env('b'));
@@ -51,7 +58,10 @@ test.beforeAll(async () => {
 
 test.afterEach(async ({}, testInfo) => {
   if (testInfo.status === testInfo.expectedStatus) return;
-  for (const [name, server] of [['a', a], ['b', b]] as const) {
+  for (const [name, server] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
     if (!server) continue;
     fs.writeFileSync(testInfo.outputPath(`instance-${name}.log`), server.output());
     await testInfo.attach(`instance ${name} output`, { path: testInfo.outputPath(`instance-${name}.log`), contentType: 'text/plain' });
@@ -83,7 +93,13 @@ test('both instances are live and ready, on PostgreSQL and Redis', async () => {
 });
 
 test('a story published through one instance is served by the other; withdrawn, it is gone from both', async () => {
-  const story = { ...example, id: 'cluster-story', slug: 'cluster-wind-farm-opens', headline: 'Wind farm opens, told by two instances', publishedAt: '2018-05-15T10:00:00+02:00' };
+  const story = {
+    ...example,
+    id: 'cluster-story',
+    slug: 'cluster-wind-farm-opens',
+    headline: 'Wind farm opens, told by two instances',
+    publishedAt: '2018-05-15T10:00:00+02:00',
+  };
   const path = '/en/environment/20180515-cluster-wind-farm-opens';
   // The section front is cached on B before the publish: it must not stay stale.
   expect((await get(b, '/en/environment')).text).not.toContain('told by two instances');
@@ -328,10 +344,12 @@ test('nginx: / is never answered from its cache, whatever the reader’s languag
     expect(hit.headers.get('strict-transport-security')).toBeNull();
 
     const overTls = await new Promise<http.IncomingMessage>((resolve, reject) => {
-      https.get(`${nginx.tlsUrl}${article}`, { ca: nginx.ca }, (response) => {
-        response.resume();
-        resolve(response);
-      }).on('error', reject);
+      https
+        .get(`${nginx.tlsUrl}${article}`, { ca: nginx.ca }, (response) => {
+          response.resume();
+          resolve(response);
+        })
+        .on('error', reject);
     });
     expect(overTls.statusCode).toBe(200);
     expect(overTls.headers['strict-transport-security']).toMatch(/^max-age=\d{7,}; includeSubDomains$/);
@@ -343,7 +361,11 @@ test('nginx: / is never answered from its cache, whatever the reader’s languag
 
 test('wrong tokens are counted in the shared store: ten through one instance, and the other refuses the address with 429', async () => {
   const guess = (server: RunningServer, i: number) =>
-    fetch(`${server.url}/api/v1/articles`, { method: 'POST', headers: { Authorization: `Bearer wrong-${i}`, 'Content-Type': 'application/json', 'X-Forwarded-For': '198.51.100.77' }, body: '{}' });
+    fetch(`${server.url}/api/v1/articles`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer wrong-${i}`, 'Content-Type': 'application/json', 'X-Forwarded-For': '198.51.100.77' },
+      body: '{}',
+    });
   for (let i = 0; i < 10; i += 1) expect((await guess(a, i)).status).toBe(401);
   const refused = await guess(b, 10);
   expect(refused.status).toBe(429);

@@ -56,7 +56,12 @@ async function parseXml(page: Page, xml: string) {
 
 /** What a feed reader shows for an HTML title: the text, entities decoded once. */
 function decodeHtml(html: string): string {
-  return html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return html
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 async function expectOk(request: APIRequestContext, url: string) {
@@ -91,7 +96,10 @@ test.describe('the HTML of a story, as a crawler reads it', () => {
   });
 
   test('carries the same <head> for a browser as for a crawler', async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36' });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36',
+    });
     const page = await context.newPage();
     await page.goto(richestStory);
     await expect(page.locator('head > meta[property="og:type"]')).toHaveAttribute('content', 'article');
@@ -210,7 +218,9 @@ test.describe('robots, sitemaps and feeds', () => {
     const index = await parseXml(page, await (await expectOk(request, '/sitemap.xml')).text());
     expect(index?.root).toBe('sitemapindex');
     expect(index?.namespace).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
-    expect(index?.locs).toEqual(expect.arrayContaining([`${origin}/sitemaps/en/pages.xml`, `${origin}/sitemaps/en/news.xml`, `${origin}/sitemaps/en/stories-2018-04.xml`]));
+    expect(index?.locs).toEqual(
+      expect.arrayContaining([`${origin}/sitemaps/en/pages.xml`, `${origin}/sitemaps/en/news.xml`, `${origin}/sitemaps/en/stories-2018-04.xml`]),
+    );
     const urls: string[] = [];
     for (const loc of index!.locs) {
       const sitemap = await parseXml(page, await (await expectOk(request, loc)).text());

@@ -41,7 +41,9 @@ test.describe('the home front', () => {
 
   test('shows every story once between the lead, top stories and section blocks', async ({ page }) => {
     await page.goto('/en');
-    const outsideLatest = page.locator('main article h2 a, main article h3 a').filter({ hasNot: page.locator('xpath=ancestor::section[@aria-labelledby="home-latest"]') });
+    const outsideLatest = page
+      .locator('main article h2 a, main article h3 a')
+      .filter({ hasNot: page.locator('xpath=ancestor::section[@aria-labelledby="home-latest"]') });
     const hrefs = await outsideLatest.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(new Set(hrefs).size).toBe(hrefs.length);
   });

@@ -53,7 +53,13 @@ function storeCounts(file = e2eStore) {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const count = (table: string) => (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-    return { articles: count('articles'), tags: count('article_tags'), authors: count('article_authors'), updates: count('live_updates'), events: count('cache_tag_events') };
+    return {
+      articles: count('articles'),
+      tags: count('article_tags'),
+      authors: count('article_authors'),
+      updates: count('live_updates'),
+      events: count('cache_tag_events'),
+    };
   } finally {
     db.close();
   }
@@ -129,7 +135,10 @@ test('no request to any route, however malformed, gets a 5xx, a stack trace or S
   }
   // Writes with the right token, to the same malformed addresses.
   for (const segment of badSegments) {
-    for (const [method, target] of [['DELETE', `/api/v1/articles/${segment}`], ['POST', `/api/v1/articles/${segment}/updates`]] as const) {
+    for (const [method, target] of [
+      ['DELETE', `/api/v1/articles/${segment}`],
+      ['POST', `/api/v1/articles/${segment}/updates`],
+    ] as const) {
       expectNothingLeaked(await raw(baseURL, target, { method, headers: auth, body: '{"body":[]}' }), `${method} ${target.slice(0, 120)}`);
       checked += 1;
     }
@@ -219,7 +228,8 @@ test('every kind of answer carries the security headers', async ({ request }) =>
 
 // ---- the story schema through the API -----------------------------------------------------------
 
-const post = (request: APIRequestContext, base: string, body: unknown) => request.post(`${base}/api/v1/articles`, { data: JSON.stringify(body), headers: auth });
+const post = (request: APIRequestContext, base: string, body: unknown) =>
+  request.post(`${base}/api/v1/articles`, { data: JSON.stringify(body), headers: auth });
 const story = (overrides: Record<string, unknown> = {}) => ({ ...example, id: 'e2e-hardening-story', slug: 'e2e-hardening-story', ...overrides });
 async function fieldsOf(response: Awaited<ReturnType<APIRequestContext['post']>>) {
   expect(response.status()).toBe(400);
@@ -228,7 +238,16 @@ async function fieldsOf(response: Awaited<ReturnType<APIRequestContext['post']>>
 
 test('a picture from a configured host works end to end: page, resized picture, sitemap and structured data', async ({ request }) => {
   const src = 'https://127.0.0.1:3443/photos/coast-wind.jpg';
-  const published = await post(request, '', story({ id: 'e2e-remote-picture', slug: 'e2e-remote-picture', publishedAt: '2018-05-15T10:00:00+02:00', mainImage: { ...(example.mainImage as object), src } }));
+  const published = await post(
+    request,
+    '',
+    story({
+      id: 'e2e-remote-picture',
+      slug: 'e2e-remote-picture',
+      publishedAt: '2018-05-15T10:00:00+02:00',
+      mainImage: { ...(example.mainImage as object), src },
+    }),
+  );
   expect(published.status()).toBe(201);
   const { path: storyPath } = (await published.json()) as { path: string };
   const page = await (await request.get(storyPath)).text();
@@ -254,7 +273,13 @@ test.describe('on a server of its own', () => {
   test.beforeAll(async () => {
     test.setTimeout(120_000);
     for (const file of fs.readdirSync('.data').filter((f) => f.startsWith('e2e-hardening.sqlite'))) fs.rmSync(path.join('.data', file));
-    server = await startServer(3161, { DATABASE_PATH: store, PUBLISH_TOKEN: token, WEB_CONCURRENCY: '1', LOG_LEVEL: 'info', SITE_URL: 'http://127.0.0.1:3161' });
+    server = await startServer(3161, {
+      DATABASE_PATH: store,
+      PUBLISH_TOKEN: token,
+      WEB_CONCURRENCY: '1',
+      LOG_LEVEL: 'info',
+      SITE_URL: 'http://127.0.0.1:3161',
+    });
   });
   test.afterAll(async () => {
     await server?.stop();
@@ -287,8 +312,14 @@ test.describe('on a server of its own', () => {
     const cases: [Record<string, unknown>, string, RegExp?][] = [
       [{ headline: 'Bad \u0001 headline' }, 'headline', /U\+0001/],
       [{ standfirst: 'Marked \u0002text\u0003' }, 'standfirst', /U\+0002/],
-      [{ body: [{ type: 'paragraph', content: [{ type: 'link', href: '/\\evil.example', children: [{ type: 'text', text: 'x' }] }] }] }, 'body.0.content.0.href'],
-      [{ body: [{ type: 'paragraph', content: [{ type: 'link', href: '/\t/evil.example', children: [{ type: 'text', text: 'x' }] }] }] }, 'body.0.content.0.href'],
+      [
+        { body: [{ type: 'paragraph', content: [{ type: 'link', href: '/\\evil.example', children: [{ type: 'text', text: 'x' }] }] }] },
+        'body.0.content.0.href',
+      ],
+      [
+        { body: [{ type: 'paragraph', content: [{ type: 'link', href: '/\t/evil.example', children: [{ type: 'text', text: 'x' }] }] }] },
+        'body.0.content.0.href',
+      ],
       [{ mainImage: { ...image, src: '/images/%ff.jpg' } }, 'mainImage.src'],
       [{ mainImage: { ...image, src: '/images/%2e%2e/brand/meridian-logo.png' } }, 'mainImage.src'],
       [{ mainImage: { ...image, src: 'https://images.example.org/photo.jpg' } }, 'mainImage.src', /IMAGE_HOSTS/],
@@ -324,7 +355,17 @@ test.describe('on a server of its own', () => {
     const nasty = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 40 }),
       fc.string({ unit: 'grapheme', maxLength: 40 }),
-      fc.constantFrom(marker, `]]>${marker}`, '</script><script>alert(1)</script>', '&amp;&lt;', '\u202eevil', '{{7*7}}', "'; drop table articles; --", '\u0000', '\ud800'),
+      fc.constantFrom(
+        marker,
+        `]]>${marker}`,
+        '</script><script>alert(1)</script>',
+        '&amp;&lt;',
+        '\u202eevil',
+        '{{7*7}}',
+        "'; drop table articles; --",
+        '\u0000',
+        '\ud800',
+      ),
     );
     const fields = ['headline', 'standfirst', 'tag', 'author', 'caption', 'paragraph', 'pullQuote', 'sourceCredit'] as const;
     let published = 0;
@@ -368,7 +409,13 @@ test.describe('on a server of its own', () => {
     // 300 guesses, fifty at a time (more at once would meet the front's bounds: 503 for some).
     const guesses: Raw[] = [];
     for (let batch = 0; batch < 6; batch += 1) {
-      guesses.push(...(await Promise.all(Array.from({ length: 50 }, (_, i) => raw(server.url, '/api/v1/articles', { method: 'POST', headers: from('198.51.100.20', `guess-${batch}-${i}`), body: '{}' })))));
+      guesses.push(
+        ...(await Promise.all(
+          Array.from({ length: 50 }, (_, i) =>
+            raw(server.url, '/api/v1/articles', { method: 'POST', headers: from('198.51.100.20', `guess-${batch}-${i}`), body: '{}' }),
+          ),
+        )),
+      );
     }
     const statuses = guesses.map((g) => g.status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(10);
@@ -406,7 +453,9 @@ test.describe('on a server of its own', () => {
       return { worst: Math.max(...seen), ms, requests: seen.length };
     };
     for (let i = 0; i < 30; i += 1) await latency();
-    const largest = largestStoryInput({ mainImage: { ...(example.mainImage as object), src: '/images/demo/coast-wind.jpg', width: 2000, height: 1125 } as never });
+    const largest = largestStoryInput({
+      mainImage: { ...(example.mainImage as object), src: '/images/demo/coast-wind.jpg', width: 2000, height: 1125 } as never,
+    });
     const rounds: { publish: number; quiet: number; publishMs: number }[] = [];
     for (let round = 0; round < 5; round += 1) {
       const body = JSON.stringify({ ...largest, headline: `The longest story, version ${round}` });
@@ -459,7 +508,13 @@ test.describe('on a server of its own', () => {
     const db = new Database(store, { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
-    server = await startServer(3161, { DATABASE_PATH: store, PUBLISH_TOKEN: token, WEB_CONCURRENCY: '1', LOG_LEVEL: 'info', SITE_URL: 'http://127.0.0.1:3161' });
+    server = await startServer(3161, {
+      DATABASE_PATH: store,
+      PUBLISH_TOKEN: token,
+      WEB_CONCURRENCY: '1',
+      LOG_LEVEL: 'info',
+      SITE_URL: 'http://127.0.0.1:3161',
+    });
     for (const id of acknowledged) expect((await raw(server.url, `/api/v1/articles/${id}`)).status, id).toBe(200);
   });
 });

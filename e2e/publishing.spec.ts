@@ -42,7 +42,14 @@ test.describe('publishing', () => {
   });
 
   test('answers a bad body with the list of what is wrong, and writes nothing', async ({ request }) => {
-    const response = await post(request, story({ headline: '', slug: 'Not A Slug', body: [{ type: 'paragraph', content: [{ type: 'link', href: 'javascript:alert(1)', children: [{ type: 'text', text: 'x' }] }] }] }));
+    const response = await post(
+      request,
+      story({
+        headline: '',
+        slug: 'Not A Slug',
+        body: [{ type: 'paragraph', content: [{ type: 'link', href: 'javascript:alert(1)', children: [{ type: 'text', text: 'x' }] }] }],
+      }),
+    );
     expect(response.status()).toBe(400);
     const { error } = (await response.json()) as { error: { issues: { field: string }[] } };
     expect(error.issues.map((i) => i.field)).toEqual(expect.arrayContaining(['headline', 'slug', 'body.0.content.0.href']));
@@ -62,7 +69,15 @@ test.describe('publishing', () => {
 
   test('publishes, updates and withdraws a story, and every page that shows it is fresh on the next request', async ({ request }) => {
     // Warm the caches of the pages the story will appear on.
-    for (const path of ['/en', '/en/environment', '/en/tag/energy', '/en/author/jonas-berg', '/en/feeds/rss.xml', '/en/feeds/environment/rss.xml', '/sitemap.xml']) {
+    for (const path of [
+      '/en',
+      '/en/environment',
+      '/en/tag/energy',
+      '/en/author/jonas-berg',
+      '/en/feeds/rss.xml',
+      '/en/feeds/environment/rss.xml',
+      '/sitemap.xml',
+    ]) {
       await request.get(path);
       expect((await html(request, path)).status, path).toBe(200);
     }
@@ -143,7 +158,10 @@ test.describe('what shared caches may do', () => {
   });
 
   test('a page unchanged since the asker got it answers 304; once a publish touches it, the new page', async ({ request }) => {
-    const published = await post(request, story({ id: 'e2e-conditional-story', slug: 'e2e-tidal-lagoon-approved', headline: 'Tidal lagoon approved after a decade of studies' }));
+    const published = await post(
+      request,
+      story({ id: 'e2e-conditional-story', slug: 'e2e-tidal-lagoon-approved', headline: 'Tidal lagoon approved after a decade of studies' }),
+    );
     expect(published.status()).toBe(201);
     const { path } = (await published.json()) as { path: string };
 
@@ -167,7 +185,10 @@ test.describe('what shared caches may do', () => {
       expect((await request.get(page, { headers: { 'If-None-Match': 'W/"something-else"' } })).status(), page).toBe(200);
     }
 
-    const corrected = await post(request, story({ id: 'e2e-conditional-story', slug: 'e2e-tidal-lagoon-approved', headline: 'Tidal lagoon approved after ten years of studies' }));
+    const corrected = await post(
+      request,
+      story({ id: 'e2e-conditional-story', slug: 'e2e-tidal-lagoon-approved', headline: 'Tidal lagoon approved after ten years of studies' }),
+    );
     expect(corrected.status()).toBe(200);
     for (const page of [path, '/en/environment']) {
       const changed = await request.get(page, { headers: { 'If-None-Match': validators[page]! } });
@@ -194,7 +215,10 @@ test.describe('what shared caches may do', () => {
         validators.set(path, etag);
       }).toPass({ timeout: 10_000 });
     }
-    const published = await post(request, story({ id: 'e2e-feed-poll-story', slug: 'e2e-heat-pumps-outsell-boilers', headline: 'Heat pumps outsell gas boilers for the first time' }));
+    const published = await post(
+      request,
+      story({ id: 'e2e-feed-poll-story', slug: 'e2e-heat-pumps-outsell-boilers', headline: 'Heat pumps outsell gas boilers for the first time' }),
+    );
     expect(published.status()).toBe(201);
     const { path: storyPath } = (await published.json()) as { path: string };
     for (const path of polled) {

@@ -1,7 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { richestStory } from './support/urls';
 
-const pages = ['/en', '/en/europe', '/en/tag/islamic-state-group', '/en/author/claire-dubois', '/en/search?q=europe', '/en/about', richestStory, '/en/europe/20180427-no-such-story'];
+const pages = [
+  '/en',
+  '/en/europe',
+  '/en/tag/islamic-state-group',
+  '/en/author/claire-dubois',
+  '/en/search?q=europe',
+  '/en/about',
+  richestStory,
+  '/en/europe/20180427-no-such-story',
+];
 
 test.describe('every page kind on every screen', () => {
   for (const width of [320, 375, 768, 1024, 1440]) {

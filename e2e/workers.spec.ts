@@ -59,10 +59,12 @@ test('starts a worker per core, each named in the log', async () => {
   expect(server.logLines().some((line) => line.process === 'primary' && line.msg === 'starting')).toBe(true);
   const served = new Set<unknown>();
   for (const answer of await askEveryWorker('/en/about')) expect(answer.status).toBe(200);
-  await expect.poll(() => {
-    for (const line of server.logLines()) if (line.msg === 'request' && line.path === '/en/about') served.add(line.process);
-    return served.size;
-  }).toBeGreaterThanOrEqual(2);
+  await expect
+    .poll(() => {
+      for (const line of server.logLines()) if (line.msg === 'request' && line.path === '/en/about') served.add(line.process);
+      return served.size;
+    })
+    .toBeGreaterThanOrEqual(2);
 });
 
 test('every worker serves a publish, and then its correction, on the very next request', async () => {
@@ -71,7 +73,9 @@ test('every worker serves a publish, and then its correction, on the very next r
   expect(published.status).toBe(201);
   const { path: storyPath } = (await published.json()) as { path: string };
   for (const answer of await askEveryWorker(storyPath)) expect(answer.text).toContain('First version of the workers story');
-  expect((await fetch(`${server.url}/api/v1/articles`, { method: 'POST', headers: auth, body: body('Corrected version of the workers story') })).status).toBe(200);
+  expect((await fetch(`${server.url}/api/v1/articles`, { method: 'POST', headers: auth, body: body('Corrected version of the workers story') })).status).toBe(
+    200,
+  );
   for (const answer of await askEveryWorker(storyPath)) {
     expect(answer.text).toContain('Corrected version of the workers story');
     expect(answer.text).not.toContain('First version');
@@ -82,7 +86,9 @@ test('a worker killed outright is replaced, and the site keeps answering', async
   const before = workers();
   const [name, pid] = [...before.entries()][0]!;
   process.kill(pid, 'SIGKILL');
-  await expect.poll(() => server.logLines().some((line) => line.workerPid === pid && String(line.msg).includes('stopped unexpectedly')), { timeout: 10_000 }).toBe(true);
+  await expect
+    .poll(() => server.logLines().some((line) => line.workerPid === pid && String(line.msg).includes('stopped unexpectedly')), { timeout: 10_000 })
+    .toBe(true);
   await expect.poll(() => [...workers().values()].filter((p) => p !== pid).length, { timeout: 60_000 }).toBeGreaterThanOrEqual(before.size);
   for (const answer of await askEveryWorker('/en/about')) expect(answer.status).toBe(200);
   expect(name).toMatch(/^worker \d+$/);

@@ -18,7 +18,15 @@ describe('article URLs', () => {
   });
 
   it('reject anything that is not exactly that shape', () => {
-    for (const path of ['/en/europe', '/xx/europe/20180427-a', '/en/europe/2018-04-27-a', '/en/europe/20180427-', '/en/europe/20180427-A', '/en/europe/20180427-a/b', '/en/Europe/20180427-a']) {
+    for (const path of [
+      '/en/europe',
+      '/xx/europe/20180427-a',
+      '/en/europe/2018-04-27-a',
+      '/en/europe/20180427-',
+      '/en/europe/20180427-A',
+      '/en/europe/20180427-a/b',
+      '/en/Europe/20180427-a',
+    ]) {
       expect(parseArticlePath(path)).toBeNull();
     }
     expect(parseArticleSegment('20180427-a%00b')).toBeNull();

@@ -24,7 +24,9 @@ function formatter(edition: EditionConfig, kind: 'dateTime' | 'date' | 'zone' | 
 /** "27 April 2018 at 14:05 CEST": a byline time, in the newsroom's zone, with the zone named. */
 export function formatDateTime(edition: EditionConfig, iso: string): string {
   const date = new Date(iso);
-  const zone = formatter(edition, 'zone').formatToParts(date).find((p) => p.type === 'timeZoneName')?.value;
+  const zone = formatter(edition, 'zone')
+    .formatToParts(date)
+    .find((p) => p.type === 'timeZoneName')?.value;
   return zone ? `${formatter(edition, 'dateTime').format(date)} ${zone}` : formatter(edition, 'dateTime').format(date);
 }
 

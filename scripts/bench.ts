@@ -89,7 +89,15 @@ async function startServer(port: number, env: Record<string, string>): Promise<S
   const logFd = fs.openSync(logFile, 'w');
   // The standalone server, as deployed (scripts/serve.mjs).
   const child = spawn(process.execPath, ['scripts/serve.mjs'], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HOSTNAME: '127.0.0.1', LOG_LEVEL: 'warn', SITE_URL: `http://localhost:${port}`, ...env },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SITE_URL: `http://localhost:${port}`,
+      ...env,
+    },
     stdio: ['ignore', logFd, logFd],
     detached: true,
   });
@@ -173,7 +181,15 @@ async function load(url: string, seconds = duration, headers: Record<string, str
  * (503), so that the latency of the served is not hidden among fast refusals — what wrk's one
  * latency table would do. Node's own client: wrk cannot tell statuses apart in its latencies.
  */
-type Overload = { servedRps: number; shedShare: number; p50: number; p99: number; timeouts: number; other: number; checksMs: { health: number[]; ready: number[] } };
+type Overload = {
+  servedRps: number;
+  shedShare: number;
+  p50: number;
+  p99: number;
+  timeouts: number;
+  other: number;
+  checksMs: { health: number[]; ready: number[] };
+};
 
 async function overload(url: string, connections = 200, seconds = duration, timeoutMs = 5000): Promise<Overload> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
@@ -294,7 +310,14 @@ async function storeWith(count: number): Promise<string> {
 }
 
 function sectionSize(dbFile: string, section: string): number {
-  const out = spawnSync('node', ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(dbFile)},{readonly:true});console.log(d.prepare("select count(*) c from articles where edition='en' and section=? and status='published'").get(${JSON.stringify(section)}).c)`], { encoding: 'utf8' });
+  const out = spawnSync(
+    'node',
+    [
+      '-e',
+      `const D=require('better-sqlite3');const d=new D(${JSON.stringify(dbFile)},{readonly:true});console.log(d.prepare("select count(*) c from articles where edition='en' and section=? and status='published'").get(${JSON.stringify(section)}).c)`,
+    ],
+    { encoding: 'utf8' },
+  );
   return Number(out.stdout.trim());
 }
 
@@ -302,7 +325,10 @@ function sectionSize(dbFile: string, section: string): number {
 
 const rows: string[][] = [];
 const failures: string[] = [];
-const results: Record<string, unknown> = { machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`, date: new Date().toISOString() };
+const results: Record<string, unknown> = {
+  machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  date: new Date().toISOString(),
+};
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
@@ -350,8 +376,20 @@ try {
     const miss = await load(`${uncached.url}${paths[kind]}`);
     load2[kind] = { hit, miss };
     const hitNote = kind === 'article' ? ` (${hitSpread})` : '';
-    rows.push([`${kind[0]!.toUpperCase()}${kind.slice(1)}, cache hit`, fmt(hit.rps), fmt(hit.p50, 1), fmt(hit.p99, 1), `${fmt(hit.rps / staticLoad.rps, 2)} × static${hitNote}`]);
-    rows.push([`${kind[0]!.toUpperCase()}${kind.slice(1)}, forced miss`, fmt(miss.rps), fmt(miss.p50, 1), fmt(miss.p99, 1), `${fmt(miss.rps / staticLoad.rps, 2)} × static`]);
+    rows.push([
+      `${kind[0]!.toUpperCase()}${kind.slice(1)}, cache hit`,
+      fmt(hit.rps),
+      fmt(hit.p50, 1),
+      fmt(hit.p99, 1),
+      `${fmt(hit.rps / staticLoad.rps, 2)} × static${hitNote}`,
+    ]);
+    rows.push([
+      `${kind[0]!.toUpperCase()}${kind.slice(1)}, forced miss`,
+      fmt(miss.rps),
+      fmt(miss.p50, 1),
+      fmt(miss.p99, 1),
+      `${fmt(miss.rps / staticLoad.rps, 2)} × static`,
+    ]);
     if (hit.errors || miss.errors) failures.push(`${kind}: ${hit.errors + miss.errors} answers other than 2xx/3xx under load`);
     if (hit.timeouts || miss.timeouts) log(`${kind}: ${hit.timeouts + miss.timeouts} requests timed out under load (the machine is saturated)`);
   }
@@ -362,7 +400,13 @@ try {
     if (etag && answer !== 304) failures.push(`article: a conditional request with the page's own ETag answered ${answer}, not 304`);
     else if (etag) {
       const conditional = await load(`${cached.url}${paths.article}`, duration, { 'If-None-Match': etag });
-      rows.push(['Article, conditional request (304)', fmt(conditional.rps), fmt(conditional.p50, 1), fmt(conditional.p99, 1), `${fmt(conditional.rps / staticLoad.rps, 2)} × static`]);
+      rows.push([
+        'Article, conditional request (304)',
+        fmt(conditional.rps),
+        fmt(conditional.p50, 1),
+        fmt(conditional.p99, 1),
+        `${fmt(conditional.rps / staticLoad.rps, 2)} × static`,
+      ]);
     } else failures.push('article: a cached page answered without an ETag');
   }
   // Overload: 200 connections on the article (the server's default: a worker per core).
@@ -375,14 +419,23 @@ try {
     fmt(over.p99, 1),
     `${fmt(over.shedShare * 100, 1)} % answered 503 at once; ${over.timeouts} timed out (5 s); /api/health ${fmt(median(over.checksMs.health))} ms (worst ${fmt(Math.max(...over.checksMs.health))}), /api/ready ${fmt(median(over.checksMs.ready))} ms (worst ${fmt(Math.max(...over.checksMs.ready))})`,
   ]);
-  const overloadCheck = check(over.timeouts === 0 && over.other === 0, `overload: ${over.timeouts} timeouts and ${over.other} answers other than 200 or 503 with 200 connections`);
+  const overloadCheck = check(
+    over.timeouts === 0 && over.other === 0,
+    `overload: ${over.timeouts} timeouts and ${over.other} answers other than 200 or 503 with 200 connections`,
+  );
   results.overload = over;
 
   const slack = ci ? budgets.ciRatioSlack : 1;
   const articleHitRatio = load2.article!.hit.rps / staticLoad.rps;
   const articleMissRatio = load2.article!.miss.rps / staticLoad.rps;
-  const hitCheck = check(articleHitRatio >= budgets.hitVsStatic * slack, `article cache hit at ${fmt(articleHitRatio, 2)} × the static page (budget ${budgets.hitVsStatic * slack})`);
-  const missCheck = check(articleMissRatio >= budgets.missVsStatic * slack, `article miss at ${fmt(articleMissRatio, 2)} × the static page (budget ${budgets.missVsStatic * slack})`);
+  const hitCheck = check(
+    articleHitRatio >= budgets.hitVsStatic * slack,
+    `article cache hit at ${fmt(articleHitRatio, 2)} × the static page (budget ${budgets.hitVsStatic * slack})`,
+  );
+  const missCheck = check(
+    articleMissRatio >= budgets.missVsStatic * slack,
+    `article miss at ${fmt(articleMissRatio, 2)} × the static page (budget ${budgets.missVsStatic * slack})`,
+  );
 
   let nginxRow: Load | null = null;
   let proxiedRow: Load | null = null;
@@ -400,7 +453,8 @@ try {
       for (let round = 0; round < 3; round += 1) {
         const file = await load(ceiling.url);
         const proxied = await load(`${nginx.url}${paths.article}`);
-        if (!file.rps || !proxied.rps || file.errors || proxied.errors) throw new Error(`nginx answered nothing, or errors, under load: from disk ${JSON.stringify(file)}, through the cache ${JSON.stringify(proxied)}`);
+        if (!file.rps || !proxied.rps || file.errors || proxied.errors)
+          throw new Error(`nginx answered nothing, or errors, under load: from disk ${JSON.stringify(file)}, through the cache ${JSON.stringify(proxied)}`);
         rounds.push({ file, proxied, ratio: proxied.rps / file.rps });
       }
     } finally {
@@ -414,8 +468,20 @@ try {
     proxiedRow = median.proxied;
     const ratio = median.ratio;
     const spread = `${fmt(rounds[0]!.ratio, 2)}–${fmt(rounds[2]!.ratio, 2)}`;
-    rows.push(['Article HTML from nginx (ceiling)', fmt(nginxRow.rps), fmt(nginxRow.p50, 1), fmt(nginxRow.p99, 1), `${fmt(nginxRow.rps / load2.article!.hit.rps, 1)} × Next's hit`]);
-    rows.push(['Article via nginx cache → 2 instances, hit', fmt(proxiedRow.rps), fmt(proxiedRow.p50, 1), fmt(proxiedRow.p99, 1), `${fmt(ratio, 2)} × nginx from disk (median of 3 rounds: ${spread})`]);
+    rows.push([
+      'Article HTML from nginx (ceiling)',
+      fmt(nginxRow.rps),
+      fmt(nginxRow.p50, 1),
+      fmt(nginxRow.p99, 1),
+      `${fmt(nginxRow.rps / load2.article!.hit.rps, 1)} × Next's hit`,
+    ]);
+    rows.push([
+      'Article via nginx cache → 2 instances, hit',
+      fmt(proxiedRow.rps),
+      fmt(proxiedRow.p50, 1),
+      fmt(proxiedRow.p99, 1),
+      `${fmt(ratio, 2)} × nginx from disk (median of 3 rounds: ${spread})`,
+    ]);
     proxiedCheck = `${fmt(ratio, 2)} — ${check(ratio >= budgets.proxiedVsNginx, `article through nginx's cache at ${fmt(ratio, 2)} × nginx serving the file (budget ${budgets.proxiedVsNginx})`)}`;
   }
 
@@ -425,7 +491,10 @@ try {
   for (const kind of ['static', 'article', 'home', 'section', 'live'] as const) bytes[kind] = await pageBytes(cached, paths[kind]);
   const floor = bytes.static!.jsGzip;
   const articleAbove = bytes.article!.jsGzip - floor;
-  const jsCheck = check(articleAbove <= budgets.articleJsAboveFloorBytes, `article ships ${articleAbove} bytes of our JavaScript above the framework's floor (budget ${budgets.articleJsAboveFloorBytes})`);
+  const jsCheck = check(
+    articleAbove <= budgets.articleJsAboveFloorBytes,
+    `article ships ${articleAbove} bytes of our JavaScript above the framework's floor (budget ${budgets.articleJsAboveFloorBytes})`,
+  );
 
   // Lighthouse.
   log(`lighthouse (${lighthouseRuns} run(s) each)`);
@@ -435,7 +504,10 @@ try {
   const clsCheck = check(lhArticle.cls <= budgets.cls && lhHome.cls <= budgets.cls, `layout shift ${lhArticle.cls} / ${lhHome.cls} (budget ${budgets.cls})`);
   const gates = budgets.ciGates;
   const perfCheck = check(lhArticle.performance >= gates.performance, `article performance ${lhArticle.performance} (gate ${gates.performance})`);
-  const a11yCheck = check(lhArticle.accessibility >= gates.accessibility && lhHome.accessibility >= gates.accessibility, `accessibility ${lhArticle.accessibility} / ${lhHome.accessibility}`);
+  const a11yCheck = check(
+    lhArticle.accessibility >= gates.accessibility && lhHome.accessibility >= gates.accessibility,
+    `accessibility ${lhArticle.accessibility} / ${lhHome.accessibility}`,
+  );
   const lcpCheck = check(lhArticle.lcpMs <= gates.lcpMs, `article LCP ${fmt(lhArticle.lcpMs)} ms (gate ${gates.lcpMs})`);
 
   // Growth: misses on a store of 1,000 and of 100,000 stories.
@@ -476,7 +548,9 @@ try {
       const a = small[key];
       const b = large[key];
       const ratio = b.p50 / a.p50;
-      const verdict = gated ? check(ratio <= budgets.growth, `${label}: ${fmt(ratio, 2)} × slower at ${largeCount} stories (budget ${budgets.growth})`) : 'grows with the month’s stories';
+      const verdict = gated
+        ? check(ratio <= budgets.growth, `${label}: ${fmt(ratio, 2)} × slower at ${largeCount} stories (budget ${budgets.growth})`)
+        : 'grows with the month’s stories';
       growth.push([label, fmt(a.p50, 1), fmt(b.p50, 1), fmt(ratio, 2), verdict]);
     }
   }
@@ -484,8 +558,18 @@ try {
   // The table.
   const table = (head: string[], body: string[][]) =>
     [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-  const lcpCell = (r: LighthouseResult & { lcpRuns: number[] }) => (r.lcpRuns.length > 1 ? `${fmt(r.lcpMs)} (runs ${r.lcpRuns.map((v) => fmt(v)).join(', ')})` : fmt(r.lcpMs));
-  const lhRow = (name: string, r: LighthouseResult & { lcpRuns: number[] }) => [name, fmt(r.performance, 2), fmt(r.accessibility, 2), fmt(r.bestPractices, 2), fmt(r.seo, 2), lcpCell(r), fmt(r.cls, 3), fmt(r.tbtMs)];
+  const lcpCell = (r: LighthouseResult & { lcpRuns: number[] }) =>
+    r.lcpRuns.length > 1 ? `${fmt(r.lcpMs)} (runs ${r.lcpRuns.map((v) => fmt(v)).join(', ')})` : fmt(r.lcpMs);
+  const lhRow = (name: string, r: LighthouseResult & { lcpRuns: number[] }) => [
+    name,
+    fmt(r.performance, 2),
+    fmt(r.accessibility, 2),
+    fmt(r.bestPractices, 2),
+    fmt(r.seo, 2),
+    lcpCell(r),
+    fmt(r.cls, 3),
+    fmt(r.tbtMs),
+  ];
   const t = budgets.targets;
   const target = (ok: boolean) => (ok ? 'met' : 'not met');
   const report = [
@@ -505,23 +589,33 @@ try {
       ]),
     ),
     '',
-    table(['Lighthouse (mobile)', 'Performance', 'Accessibility', 'Best practices', 'SEO', 'LCP ms', 'CLS', 'TBT ms'], [
-      lhRow('Article', lhArticle),
-      lhRow('Home', lhHome),
-      lhRow('About (the framework floor)', lhStatic),
-    ]),
+    table(
+      ['Lighthouse (mobile)', 'Performance', 'Accessibility', 'Best practices', 'SEO', 'LCP ms', 'CLS', 'TBT ms'],
+      [lhRow('Article', lhArticle), lhRow('Home', lhHome), lhRow('About (the framework floor)', lhStatic)],
+    ),
     '',
-    ...(growth.length ? [table(['Forced miss, p50 ms', '1,000 stories', `${largeCount.toLocaleString('en')} stories`, 'Ratio', 'Budget 1.5×'], growth), ''] : []),
+    ...(growth.length
+      ? [table(['Forced miss, p50 ms', '1,000 stories', `${largeCount.toLocaleString('en')} stories`, 'Ratio', 'Budget 1.5×'], growth), '']
+      : []),
     table(
       ['Budget', 'Result'],
       [
         [`Our JavaScript on an article ≤ ${budgets.articleJsAboveFloorBytes} bytes gzip above the floor`, `${articleAbove} — ${jsCheck}`],
         [`CLS ≤ ${budgets.cls}`, `${lhArticle.cls} / ${lhHome.cls} — ${clsCheck}`],
-        [`Article cache hit ≥ ${budgets.hitVsStatic} × static page${ci ? ` (× ${budgets.ciRatioSlack} in CI)` : ''}`, `${fmt(articleHitRatio, 2)} — ${hitCheck}`],
+        [
+          `Article cache hit ≥ ${budgets.hitVsStatic} × static page${ci ? ` (× ${budgets.ciRatioSlack} in CI)` : ''}`,
+          `${fmt(articleHitRatio, 2)} — ${hitCheck}`,
+        ],
         [`Article miss ≥ ${budgets.missVsStatic} × static page${ci ? ` (× ${budgets.ciRatioSlack} in CI)` : ''}`, `${fmt(articleMissRatio, 2)} — ${missCheck}`],
         [`Article through the shipped nginx config ≥ ${budgets.proxiedVsNginx} × nginx from disk`, proxiedCheck],
-        ['Overload (200 connections): no timeout, every answer 200 or an immediate 503', `${over.timeouts} timeouts, served p99 ${fmt(over.p99)} ms — ${overloadCheck}`],
-        [`Lighthouse gate: performance ≥ ${gates.performance}, LCP ≤ ${gates.lcpMs} ms, accessibility 1`, `${lhArticle.performance}, ${fmt(lhArticle.lcpMs)} ms, ${lhArticle.accessibility} — ${[perfCheck, lcpCheck, a11yCheck].every((c) => c === 'ok') ? 'ok' : 'MISSED'}`],
+        [
+          'Overload (200 connections): no timeout, every answer 200 or an immediate 503',
+          `${over.timeouts} timeouts, served p99 ${fmt(over.p99)} ms — ${overloadCheck}`,
+        ],
+        [
+          `Lighthouse gate: performance ≥ ${gates.performance}, LCP ≤ ${gates.lcpMs} ms, accessibility 1`,
+          `${lhArticle.performance}, ${fmt(lhArticle.lcpMs)} ms, ${lhArticle.accessibility} — ${[perfCheck, lcpCheck, a11yCheck].every((c) => c === 'ok') ? 'ok' : 'MISSED'}`,
+        ],
         [`Target: performance ≥ ${t.performance}`, `${lhArticle.performance} — ${target(lhArticle.performance >= t.performance)}`],
         [`Target: LCP ≤ ${t.lcpMs} ms`, `${fmt(lhArticle.lcpMs)} — ${target(lhArticle.lcpMs <= t.lcpMs)}`],
         [`Target: TBT ≤ ${t.tbtMs} ms`, `${fmt(lhArticle.tbtMs)} — ${target(lhArticle.tbtMs <= t.tbtMs)}`],
@@ -529,7 +623,15 @@ try {
     ),
   ].join('\n');
   console.log(report);
-  Object.assign(results, { rows, bytes, lighthouse: { article: lhArticle, home: lhHome, static: lhStatic }, growth, nginx: nginxRow, nginxProxied: proxiedRow, failures });
+  Object.assign(results, {
+    rows,
+    bytes,
+    lighthouse: { article: lhArticle, home: lhHome, static: lhStatic },
+    growth,
+    nginx: nginxRow,
+    nginxProxied: proxiedRow,
+    failures,
+  });
   fs.writeFileSync(path.join(outDir, ci ? 'results-ci.json' : 'results.json'), JSON.stringify(results, null, 2));
   fs.writeFileSync(path.join(outDir, ci ? 'results-ci.md' : 'results.md'), `${report}\n`);
 } finally {

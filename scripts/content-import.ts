@@ -13,9 +13,7 @@ const target = process.argv[2] ?? contentDir();
 const store = await openStoreForTool('content:import');
 try {
   const report = await importContent(store.db, target);
-  console.log(
-    `imported ${report.files} file(s): ${report.created.length} new, ${report.updated.length} updated, ${report.sections} section(s)`,
-  );
+  console.log(`imported ${report.files} file(s): ${report.created.length} new, ${report.updated.length} updated, ${report.sections} section(s)`);
 } catch (error) {
   if (!(error instanceof ContentImportError)) throw error;
   console.error(`nothing was imported; fix these and run again:\n${error.issues.map(formatIssue).join('\n')}`);

@@ -38,11 +38,42 @@ function mulberry32(seed: number) {
   };
 }
 
-const subjects = ['Ministers', 'Farmers', 'Researchers', 'Students', 'Fishermen', 'Doctors', 'Voters', 'Engineers', 'Teachers', 'Residents', 'Judges', 'Miners', 'Nurses', 'Mayors'];
+const subjects = [
+  'Ministers',
+  'Farmers',
+  'Researchers',
+  'Students',
+  'Fishermen',
+  'Doctors',
+  'Voters',
+  'Engineers',
+  'Teachers',
+  'Residents',
+  'Judges',
+  'Miners',
+  'Nurses',
+  'Mayors',
+];
 const verbs = ['debate', 'question', 'welcome', 'reject', 'count the cost of', 'prepare for', 'look beyond', 'rebuild after', 'adapt to', 'campaign against'];
-const objects = ['new water rules', 'the rail strike', 'rising rents', 'a drought', 'the election', 'flood defences', 'a trade deal', 'border checks', 'energy prices', 'a court ruling', 'school closures', 'a mining permit'];
+const objects = [
+  'new water rules',
+  'the rail strike',
+  'rising rents',
+  'a drought',
+  'the election',
+  'flood defences',
+  'a trade deal',
+  'border checks',
+  'energy prices',
+  'a court ruling',
+  'school closures',
+  'a mining permit',
+];
 const places = ['in the north', 'on the coast', 'in the capital', 'across the region', 'along the border', 'in mountain villages', 'in port cities'];
-const words = 'the of and to in a is that for on with as was by at from officials said people city government new year local would their could more after which about over than other two first last week region'.split(' ');
+const words =
+  'the of and to in a is that for on with as was by at from officials said people city government new year local would their could more after which about over than other two first last week region'.split(
+    ' ',
+  );
 const tags = Array.from({ length: 240 }, (_, i) => `Topic ${String.fromCharCode(65 + (i % 26))}${Math.floor(i / 26)}`);
 const authors = Array.from({ length: 40 }, (_, i) => `Reporter ${String.fromCharCode(65 + (i % 26))}${Math.floor(i / 26) + 1}`);
 const mainImages = demoImages.filter((img) => img.width >= 1600);
@@ -57,7 +88,10 @@ function syntheticStory(n: number, sectionSlugs: string[]): ArticleInput {
   const pick = <T>(list: T[]) => list[Math.floor(rng() * list.length)]!;
   const publishedTs = Date.UTC(2014, 0, 1) + Math.floor((n / count) * 5 * 365 * 86_400_000) + Math.floor(rng() * 3_600_000);
   const image = pick(mainImages);
-  const paragraph = () => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text: Array.from({ length: 4 }, () => sentence(rng, 14)).join(' ') }] });
+  const paragraph = () => ({
+    type: 'paragraph' as const,
+    content: [{ type: 'text' as const, text: Array.from({ length: 4 }, () => sentence(rng, 14)).join(' ') }],
+  });
   return {
     id: `synthetic-${n}`,
     edition: 'en',
@@ -68,8 +102,24 @@ function syntheticStory(n: number, sectionSlugs: string[]): ArticleInput {
     authors: [{ name: pick(authors) }],
     publishedAt: new Date(publishedTs).toISOString(),
     tags: Array.from(new Set([pick(tags), pick(tags), pick(tags)])),
-    mainImage: { src: `/images/demo/${image.file}`, alt: 'A picture illustrating the story', width: image.width, height: image.height, caption: sentence(rng, 10), credit: 'Archive, Meridian' },
-    body: [paragraph(), paragraph(), { type: 'subheading', text: sentence(rng, 4) }, paragraph(), paragraph(), { type: 'subheading', text: sentence(rng, 4) }, paragraph(), paragraph()],
+    mainImage: {
+      src: `/images/demo/${image.file}`,
+      alt: 'A picture illustrating the story',
+      width: image.width,
+      height: image.height,
+      caption: sentence(rng, 10),
+      credit: 'Archive, Meridian',
+    },
+    body: [
+      paragraph(),
+      paragraph(),
+      { type: 'subheading', text: sentence(rng, 4) },
+      paragraph(),
+      paragraph(),
+      { type: 'subheading', text: sentence(rng, 4) },
+      paragraph(),
+      paragraph(),
+    ],
   };
 }
 

@@ -190,7 +190,7 @@ function scenePainter(image: DemoImage, n: (x: number, y: number) => number, r: 
     case 'skyline': {
       const horizon = h * (0.55 + r() * 0.12);
       const bands: { x: number; top: number }[] = [];
-      for (let x = 0; x < w; ) {
+      for (let x = 0; x < w;) {
         const bw = 40 + r() * 140;
         bands.push({ x, top: horizon - (0.08 + r() * 0.4) * h });
         x += bw;
@@ -220,12 +220,18 @@ function scenePainter(image: DemoImage, n: (x: number, y: number) => number, r: 
       const shore = h * (0.72 + r() * 0.1);
       const sea: Rgb = [24 + r() * 20, 92 + r() * 30, 130 + r() * 30];
       const sand: Rgb = [214, 190, 150];
-      const boats = Array.from({ length: 3 + Math.floor(r() * 5) }, () => ({ x: r() * w, y: horizon + r() * (shore - horizon), s: 20 + r() * 50, c: [r() * 255, r() * 200, 60 + r() * 120] as Rgb }));
+      const boats = Array.from({ length: 3 + Math.floor(r() * 5) }, () => ({
+        x: r() * w,
+        y: horizon + r() * (shore - horizon),
+        s: 20 + r() * 50,
+        c: [r() * 255, r() * 200, 60 + r() * 120] as Rgb,
+      }));
       return (x, y) => {
         if (y < horizon) return sky(x, y, horizon);
         const edge = shore + (n(x * 0.5, 0) - 0.5) * h * 0.08;
         for (const b of boats) {
-          if (Math.abs(x - b.x) < b.s * 2 && y > b.y - b.s * 0.4 && y < b.y && Math.abs(x - b.x) < b.s * 2 - (b.y - y) * 1.5) return shade(b.c, 0.8 + n(x, y) * 0.3);
+          if (Math.abs(x - b.x) < b.s * 2 && y > b.y - b.s * 0.4 && y < b.y && Math.abs(x - b.x) < b.s * 2 - (b.y - y) * 1.5)
+            return shade(b.c, 0.8 + n(x, y) * 0.3);
         }
         if (y < edge) {
           const depth = (y - horizon) / (edge - horizon);
@@ -267,7 +273,13 @@ function scenePainter(image: DemoImage, n: (x: number, y: number) => number, r: 
         [150, 160, 80],
         [200, 180, 60],
       ];
-      const layers = [0, 1, 2].map((i) => ({ base: horizon + i * h * 0.16, amp: h * (0.04 + r() * 0.08), freq: 0.0015 + r() * 0.003, phase: r() * 6, c: greens[(i + Math.floor(r() * 4)) % 4]! }));
+      const layers = [0, 1, 2].map((i) => ({
+        base: horizon + i * h * 0.16,
+        amp: h * (0.04 + r() * 0.08),
+        freq: 0.0015 + r() * 0.003,
+        phase: r() * 6,
+        c: greens[(i + Math.floor(r() * 4)) % 4]!,
+      }));
       const rowsAngle = 0.2 + r() * 0.5;
       return (x, y) => {
         if (y < horizon - h * 0.1) return sky(x, y, horizon);
@@ -313,14 +325,19 @@ function scenePainter(image: DemoImage, n: (x: number, y: number) => number, r: 
         const spread = depth * w * 0.9;
         const u = (x - vx) / Math.max(spread, 1);
         for (const rail of [-0.28, -0.22, 0.22, 0.28]) if (Math.abs(u - rail) < 0.008 + 0.004 / (depth + 0.05)) return [190, 190, 196];
-        const sleeper = Math.abs(u) < 0.34 && Math.sin(1 / (depth + 0.02) * 6) > 0.6;
+        const sleeper = Math.abs(u) < 0.34 && Math.sin((1 / (depth + 0.02)) * 6) > 0.6;
         if (sleeper) return shade([90, 70, 52], 0.8 + n(x, y) * 0.4);
         if (Math.abs(u) > 0.55 && Math.abs(u) < 0.9) return shade([150, 150, 146], 0.7 + n(x * 2, y * 2) * 0.4);
         return shade(ground, 0.7 + n(x * 2, y * 2) * 0.5);
       };
     }
     case 'crowd': {
-      const lights = Array.from({ length: 60 }, () => ({ x: r() * w, y: r() * h * 0.6, s: 20 + r() * 70, c: [200 + r() * 55, 120 + r() * 120, 60 + r() * 120] as Rgb }));
+      const lights = Array.from({ length: 60 }, () => ({
+        x: r() * w,
+        y: r() * h * 0.6,
+        s: 20 + r() * 70,
+        c: [200 + r() * 55, 120 + r() * 120, 60 + r() * 120] as Rgb,
+      }));
       const heads = Array.from({ length: 70 }, () => ({ x: r() * w, y: h * (0.55 + r() * 0.45), s: 28 + r() * 46 }));
       heads.sort((a, b) => a.y - b.y);
       const bg: Rgb = mood === 'night' ? [20, 16, 26] : [120, 116, 110];

@@ -28,15 +28,29 @@ describe('the article body', () => {
 
   it('renders a pull quote as a blockquote with its attribution in cite', () => {
     const html = render([{ type: 'pullQuote', text: 'Its ability is intact.', attribution: 'Karim Benali' }]);
-    expect(html).toMatch(/<figure[^>]*><blockquote[^>]*><p>Its ability is intact.<\/p><\/blockquote><figcaption[^>]*><cite>Karim Benali<\/cite><\/figcaption><\/figure>/);
+    expect(html).toMatch(
+      /<figure[^>]*><blockquote[^>]*><p>Its ability is intact.<\/p><\/blockquote><figcaption[^>]*><cite>Karim Benali<\/cite><\/figcaption><\/figure>/,
+    );
   });
 
   it('renders an inline image lazily, with its size, caption and credit', () => {
     const html = render([
-      { type: 'image', image: { src: '/images/demo/a.jpg', alt: 'Server racks', width: 1500, height: 1000, caption: 'Servers seized.', credit: 'Lena Hoffmann, Northlight Images' } },
+      {
+        type: 'image',
+        image: {
+          src: '/images/demo/a.jpg',
+          alt: 'Server racks',
+          width: 1500,
+          height: 1000,
+          caption: 'Servers seized.',
+          credit: 'Lena Hoffmann, Northlight Images',
+        },
+      },
     ]);
     expect(html).toMatch(/<img[^>]*alt="Server racks"[^>]*loading="lazy"[^>]*width="1500" height="1000"/);
-    expect(html).toMatch(/<figcaption[^>]*><span class="visually-hidden">Image caption, <\/span>Servers seized.<span[^>]*><span class="visually-hidden">Image credit, <\/span>Lena Hoffmann, Northlight Images<\/span><\/figcaption>/);
+    expect(html).toMatch(
+      /<figcaption[^>]*><span class="visually-hidden">Image caption, <\/span>Servers seized.<span[^>]*><span class="visually-hidden">Image credit, <\/span>Lena Hoffmann, Northlight Images<\/span><\/figcaption>/,
+    );
   });
 
   it('renders bullet and numbered lists', () => {

@@ -15,11 +15,7 @@ export function SiteHeader({ edition, sections, currentSection }: Props) {
     <ul className={styles.sectionList}>
       {sections.map((section) => (
         <li key={section.slug}>
-          <a
-            className={styles.sectionLink}
-            href={`/${edition.id}/${section.slug}`}
-            aria-current={section.slug === currentSection ? 'page' : undefined}
-          >
+          <a className={styles.sectionLink} href={`/${edition.id}/${section.slug}`} aria-current={section.slug === currentSection ? 'page' : undefined}>
             {section.name}
           </a>
         </li>

@@ -29,7 +29,11 @@ const noSubscription = () => () => {};
 export function LoadMoreStories({ edition, filter, pageSize, startCursor, sections, fallback }: Props) {
   const strings = getEdition(edition).strings;
   // False on the server and while hydrating, true once the page runs: the button replaces the links only then.
-  const mounted = useSyncExternalStore(noSubscription, () => true, () => false);
+  const mounted = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const [started, setStarted] = useState(false);
   const listRef = useRef<HTMLOListElement>(null);
   const focusedPages = useRef(0);
@@ -83,12 +87,7 @@ export function LoadMoreStories({ edition, filter, pageSize, startCursor, sectio
       {exhausted ? (
         <p className={styles.status}>{strings.noMoreStories}</p>
       ) : (
-        <button
-          type="button"
-          className={styles.button}
-          disabled={query.isFetching}
-          onClick={() => (started ? void query.fetchNextPage() : setStarted(true))}
-        >
+        <button type="button" className={styles.button} disabled={query.isFetching} onClick={() => (started ? void query.fetchNextPage() : setStarted(true))}>
           {query.isFetching ? strings.loadingMore : strings.loadMore}
         </button>
       )}

@@ -17,7 +17,27 @@ if (!fs.existsSync(cert) || !fs.existsSync(key)) {
   fs.mkdirSync(certificateDir, { recursive: true });
   // Made under other names and renamed: the two commands that may make it never see half a file.
   const suffix = `.${process.pid}.tmp`;
-  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '30', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key + suffix, '-out', cert + suffix], { encoding: 'utf8' });
+  const made = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '30',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      key + suffix,
+      '-out',
+      cert + suffix,
+    ],
+    { encoding: 'utf8' },
+  );
   if (made.status !== 0) {
     console.error(`image-host: openssl could not make a certificate: ${made.stderr}`);
     process.exit(1);

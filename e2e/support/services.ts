@@ -114,7 +114,27 @@ export type TestNginx = {
 function selfSignedCertificate(dir: string): { cert: string; key: string } {
   const cert = path.join(dir, 'tls.crt');
   const key = path.join(dir, 'tls.key');
-  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert], { encoding: 'utf8' });
+  const made = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ],
+    { encoding: 'utf8' },
+  );
   if (made.status !== 0) throw new Error(`openssl could not make a test certificate: ${made.stderr}`);
   return { cert, key };
 }
@@ -190,7 +210,9 @@ export async function stopPostgres(db: TestDatabase): Promise<{ restart(): Promi
     return { how: 'connections refused', restart: () => bringDatabaseBack(db) };
   }
   const control = (action: 'stop' | 'start') => {
-    const result = spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', version!, 'main', action, ...(action === 'stop' ? ['-m', 'fast'] : [])], { encoding: 'utf8' });
+    const result = spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', version!, 'main', action, ...(action === 'stop' ? ['-m', 'fast'] : [])], {
+      encoding: 'utf8',
+    });
     if (result.status !== 0) throw new Error(`pg_ctlcluster ${action} failed: ${result.stderr}`);
   };
   control('stop');

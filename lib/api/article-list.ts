@@ -32,7 +32,8 @@ export const ArticleListQuerySchema = z
   .superRefine((query, ctx) => {
     const filters = (['section', 'tag', 'author'] as const).filter((key) => query[key] !== undefined);
     if (filters.length > 1) {
-      for (const key of filters.slice(1)) ctx.addIssue({ code: 'custom', path: [key], message: `use one of section, tag or author, not ${filters.join(' and ')}` });
+      for (const key of filters.slice(1))
+        ctx.addIssue({ code: 'custom', path: [key], message: `use one of section, tag or author, not ${filters.join(' and ')}` });
     }
   });
 

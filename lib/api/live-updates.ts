@@ -4,7 +4,10 @@ import type { LiveUpdateEntry } from '../store/article-repository';
 /** `GET /api/v1/articles/{id}/updates?after=&limit=`: a live story's updates, newest first. */
 
 export const LiveUpdatesQuerySchema = z.object({
-  after: z.string().regex(/^[a-z0-9][a-z0-9-]{2,99}$/, 'must be the id of an update').optional(),
+  after: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{2,99}$/, 'must be the id of an update')
+    .optional(),
   limit: z
     .string()
     .regex(/^\d{1,4}$/, 'must be a whole number from 1 to 100')

@@ -33,7 +33,8 @@ async function missingImages(article: Article): Promise<ApiIssue[]> {
   article.body.forEach((block, i) => block.type === 'image' && images.push([`body.${i}.image`, block.image]));
   const issues: ApiIssue[] = [];
   for (const [field, image] of images) {
-    if (image.src.startsWith('/images/') && !(await lookup(image.src))) issues.push({ field: `${field}.src`, message: `image file not found: public${image.src}` });
+    if (image.src.startsWith('/images/') && !(await lookup(image.src)))
+      issues.push({ field: `${field}.src`, message: `image file not found: public${image.src}` });
   }
   return issues;
 }

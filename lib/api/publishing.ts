@@ -99,6 +99,9 @@ export async function readJsonBody(request: Request): Promise<JsonBody> {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    return { ok: false, response: apiError(400, 'The body is not valid JSON', [{ field: '(body)', message: error instanceof Error ? error.message : 'cannot be parsed' }]) };
+    return {
+      ok: false,
+      response: apiError(400, 'The body is not valid JSON', [{ field: '(body)', message: error instanceof Error ? error.message : 'cannot be parsed' }]),
+    };
   }
 }

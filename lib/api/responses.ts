@@ -42,7 +42,10 @@ export async function withErrorHandling(request: Request, handler: () => Promise
       logger.error({ reqId, path: new URL(request.url).pathname, err: (error as Error).message }, 'api: content store unreachable');
       return apiError(503, 'The content store is unavailable. Try again in a moment.', [], { 'Retry-After': '30', 'Cache-Control': 'no-store' });
     }
-    logger.error({ reqId, path: new URL(request.url).pathname, err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, 'api: unexpected error');
+    logger.error(
+      { reqId, path: new URL(request.url).pathname, err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) },
+      'api: unexpected error',
+    );
     return apiError(500, 'Something went wrong on our side. Try again in a moment.');
   }
 }

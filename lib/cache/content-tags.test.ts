@@ -28,7 +28,16 @@ describe('the tags a change to a story affects', () => {
 
   it('include the lists it leaves as well as those it joins', () => {
     const moved = tagsAffectedByStory(story, { ...story, section: 'africa', tags: ['Internet'], authors: ['tom-hartley'] }, false);
-    expect(moved).toEqual(expect.arrayContaining(['section:en:europe', 'section:en:africa', 'tag:en:europol', 'tag:en:internet', 'author:en:claire-dubois', 'author:en:tom-hartley']));
+    expect(moved).toEqual(
+      expect.arrayContaining([
+        'section:en:europe',
+        'section:en:africa',
+        'tag:en:europol',
+        'tag:en:internet',
+        'author:en:claire-dubois',
+        'author:en:tom-hartley',
+      ]),
+    );
   });
 
   it('include the latest lists only when the story is among the newest', () => {

@@ -151,7 +151,11 @@ async function readNewEvents() {
       state.warned = false;
     } catch (error) {
       // The store is unreachable: serve what we have rather than fail, and say so once.
-      if (!state.warned) logger.warn({ component: 'page-cache', err: error?.message ?? String(error) }, 'cannot read invalidations from the store: serving cached pages as they are');
+      if (!state.warned)
+        logger.warn(
+          { component: 'page-cache', err: error?.message ?? String(error) },
+          'cannot read invalidations from the store: serving cached pages as they are',
+        );
       state.warned = true;
     } finally {
       state.refreshing = null;

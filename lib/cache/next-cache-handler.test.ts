@@ -4,7 +4,20 @@ import NewsroomCacheHandler from './next-cache-handler.mjs';
 
 type Event = { seq: number; tag: string };
 const events: Event[] = [];
-const state = () => (globalThis as unknown as { __newsroomPageCache: { entries: Map<string, unknown>; seq: number; tagSeq: Map<string, number>; bytes: number; pendingSeq: Map<string, number>; localExpiry: Map<string, number>; pages: Map<string, string> } }).__newsroomPageCache;
+const state = () =>
+  (
+    globalThis as unknown as {
+      __newsroomPageCache: {
+        entries: Map<string, unknown>;
+        seq: number;
+        tagSeq: Map<string, number>;
+        bytes: number;
+        pendingSeq: Map<string, number>;
+        localExpiry: Map<string, number>;
+        pages: Map<string, string>;
+      };
+    }
+  ).__newsroomPageCache;
 
 /** A write elsewhere records an invalidation; the next request reads it. */
 function invalidate(tag: string) {
@@ -12,7 +25,13 @@ function invalidate(tag: string) {
   new NewsroomCacheHandler({}).resetRequestCache();
 }
 
-const page = (html: string, tags: string[]) => ({ kind: 'APP_PAGE', html, rscData: Buffer.from(html), headers: { 'x-next-cache-tags': tags.join(',') }, status: 200 });
+const page = (html: string, tags: string[]) => ({
+  kind: 'APP_PAGE',
+  html,
+  rscData: Buffer.from(html),
+  headers: { 'x-next-cache-tags': tags.join(',') },
+  status: 200,
+});
 
 beforeEach(() => {
   events.length = 0;

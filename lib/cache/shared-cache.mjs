@@ -64,7 +64,7 @@ export function createSharedCache(url, namespace) {
   const wentAway = (error) => {
     if (down) return;
     down = true;
-    log.warn({ err: error?.message ?? String(error) }, 'Redis is unreachable: serving from this instance\'s own cache until it returns');
+    log.warn({ err: error?.message ?? String(error) }, "Redis is unreachable: serving from this instance's own cache until it returns");
   };
   const client = createClient({
     url,

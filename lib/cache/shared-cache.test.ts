@@ -14,7 +14,16 @@ import { deserialize, serialize } from './shared-cache.mjs';
 const redisUrl = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 type Event = { seq: number; tag: string };
 const events: Event[] = [];
-type State = { entries: Map<string, unknown>; pages: Map<string, string>; tagSeq: Map<string, number>; pendingSeq: Map<string, number>; seq: number; bytes: number; baseSeq: number | null; shared: { close(): Promise<void> } | null };
+type State = {
+  entries: Map<string, unknown>;
+  pages: Map<string, string>;
+  tagSeq: Map<string, number>;
+  pendingSeq: Map<string, number>;
+  seq: number;
+  bytes: number;
+  baseSeq: number | null;
+  shared: { close(): Promise<void> } | null;
+};
 const state = () => (globalThis as unknown as { __newsroomPageCache: State }).__newsroomPageCache;
 
 /** A build folder with its own id, so that every run uses keys of its own. */
@@ -62,11 +71,16 @@ const page = (html: string, tags: string[]) => ({
 
 beforeEach(() => {
   events.length = 0;
-  (globalThis as unknown as { __newsroomCacheEvents: unknown }).__newsroomCacheEvents = { startSeq: 0, since: async (seq: number) => events.filter((e) => e.seq > seq) };
+  (globalThis as unknown as { __newsroomCacheEvents: unknown }).__newsroomCacheEvents = {
+    startSeq: 0,
+    since: async (seq: number) => events.filter((e) => e.seq > seq),
+  };
 });
 
 afterAll(async () => {
-  await state()?.shared?.close().catch(() => {});
+  await state()
+    ?.shared?.close()
+    .catch(() => {});
   delete process.env.REDIS_URL;
 });
 

@@ -4,9 +4,7 @@
  * one page and a reader's typo never meets an error.
  */
 
-export type PageParam =
-  | { kind: 'page'; page: number }
-  | { kind: 'redirect'; search: string };
+export type PageParam = { kind: 'page'; page: number } | { kind: 'redirect'; search: string };
 
 const maxPage = 1_000_000;
 

@@ -63,7 +63,8 @@ describe('what a page URL answers before anything renders', () => {
     expect(parseListPageStart(`${tenth.publishedTs}~africa-2`)).toEqual(tenth);
     expect(parseListPageStart('top')).toBeNull();
     expect(parseListPageStart(`${Date.UTC(1968, 4, 10)}~archive-story`)).toEqual({ publishedTs: Date.UTC(1968, 4, 10), id: 'archive-story' });
-    for (const bad of ['', '12~', '~africa-2', '12~Africa', '1.5~africa-2', '--12~africa-2', `${'9'.repeat(16)}~africa-2`]) expect(parseListPageStart(bad), bad).toBeUndefined();
+    for (const bad of ['', '12~', '~africa-2', '12~Africa', '1.5~africa-2', '--12~africa-2', `${'9'.repeat(16)}~africa-2`])
+      expect(parseListPageStart(bad), bad).toBeUndefined();
   });
 
   it('moves a renamed story, or one asked for under the wrong section or date, in one hop', async () => {
@@ -131,7 +132,17 @@ describe('the first page of a list, named without the store', () => {
   });
 
   it('is nothing for other pages: stories, deeper pages, reserved paths, other editions', () => {
-    for (const path of ['/en', '/en/africa?page=2', '/en/africa/20200101-africa-story-1', '/en/about', '/en/search', '/en/tag', '/xx/africa', '/en/Not-A-Slug', '/en/tag/energy/more']) {
+    for (const path of [
+      '/en',
+      '/en/africa?page=2',
+      '/en/africa/20200101-africa-story-1',
+      '/en/about',
+      '/en/search',
+      '/en/tag',
+      '/xx/africa',
+      '/en/Not-A-Slug',
+      '/en/tag/energy/more',
+    ]) {
       expect(first(path), path).toBeNull();
     }
   });

@@ -27,19 +27,25 @@ describe('story sitemaps', () => {
     const xml = urlsetXml([{ loc: 'https://example.com/a?b=1&c=<2>', images: ['https://example.com/i.jpg'] }]);
     expect(xml).toContain('<loc>https://example.com/a?b=1&amp;c=&lt;2&gt;</loc>');
     expect(xml).toContain('<image:loc>https://example.com/i.jpg</image:loc>');
-    const news = newsSitemapXml([{ loc: 'https://x/1', publicationName: 'M&M', language: 'en', publishedAt: '2018-04-27T14:05:00+02:00', title: '</news:title><x>' }]);
+    const news = newsSitemapXml([
+      { loc: 'https://x/1', publicationName: 'M&M', language: 'en', publishedAt: '2018-04-27T14:05:00+02:00', title: '</news:title><x>' },
+    ]);
     expect(news).toContain('<news:name>M&amp;M</news:name>');
     expect(news).toContain('<news:title>&lt;/news:title&gt;&lt;x&gt;</news:title>');
   });
 
   it('an empty news sitemap is still a valid urlset', () => {
-    expect(newsSitemapXml([])).toMatch(/<urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9" xmlns:news="http:\/\/www\.google\.com\/schemas\/sitemap-news\/0\.9"\/>/);
+    expect(newsSitemapXml([])).toMatch(
+      /<urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9" xmlns:news="http:\/\/www\.google\.com\/schemas\/sitemap-news\/0\.9"\/>/,
+    );
   });
 });
 
 describe('a story stored before control characters were refused', () => {
   it('still gives a well-formed news sitemap', () => {
-    const xml = newsSitemapXml([{ loc: 'https://x/1', publicationName: 'M', language: 'en', publishedAt: '2018-04-27T14:05:00+02:00', title: 'Head\u0001line\ud800' }]);
+    const xml = newsSitemapXml([
+      { loc: 'https://x/1', publicationName: 'M', language: 'en', publishedAt: '2018-04-27T14:05:00+02:00', title: 'Head\u0001line\ud800' },
+    ]);
     expect(xml).toContain('<news:title>Headline</news:title>');
   });
 });

@@ -138,9 +138,7 @@ export function createFront(options) {
   const loopBudgetMs = options.loopBudgetMs ?? 20;
   const trusted = new Set((options.trustedProxies ?? ['127.0.0.1', '::1', '::ffff:127.0.0.1']).map(normaliseAddress));
   const editions = new Set(options.editions ?? []);
-  const busyText =
-    options.busyText ??
-    (() => ({ lang: 'en', dir: 'ltr', title: 'Too many readers at once', message: 'Try again in a moment.' }));
+  const busyText = options.busyText ?? (() => ({ lang: 'en', dir: 'ltr', title: 'Too many readers at once', message: 'Try again in a moment.' }));
   const shedLog = rateLimitedLog(log, 20);
 
   let inFlight = 0;
@@ -190,7 +188,7 @@ export function createFront(options) {
     }
     try {
       const result = handle(req, res);
-      if (result && typeof (/** @type {Promise<unknown>} */ (result)).catch === 'function') {
+      if (result && typeof /** @type {Promise<unknown>} */ (result).catch === 'function') {
         /** @type {Promise<unknown>} */ (result).catch((error) => failed(req, res, error));
       }
     } catch (error) {
@@ -242,7 +240,13 @@ export function createFront(options) {
     shedLog({ reqId, method: req.method, path, status: 503, reason, inFlight, queued: queue.length - queueHead }, 'overloaded: answered 503 at once');
     const headers = { 'Retry-After': '2', 'Cache-Control': 'no-store' };
     if (path.startsWith('/api/')) {
-      send(res, 503, 'application/json; charset=utf-8', JSON.stringify({ error: { status: 503, message: 'The server is busy. Try again in a moment.' } }), headers);
+      send(
+        res,
+        503,
+        'application/json; charset=utf-8',
+        JSON.stringify({ error: { status: 503, message: 'The server is busy. Try again in a moment.' } }),
+        headers,
+      );
       return;
     }
     const [, first = ''] = path.split('/');
@@ -260,7 +264,10 @@ export function createFront(options) {
   function failed(req, res, error) {
     const reqId = String(req.headers[requestIdHeader] ?? '');
     loggedErrorIds().add(reqId);
-    log.error({ reqId, method: req.method, path: pathOf(req.url ?? '/'), err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, 'request failed before an answer');
+    log.error(
+      { reqId, method: req.method, path: pathOf(req.url ?? '/'), err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) },
+      'request failed before an answer',
+    );
     if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Something went wrong on our side.\n', { 'Cache-Control': 'no-store' });
     else res.destroy();
   }
@@ -312,7 +319,9 @@ export function createFront(options) {
       const picture = new URLSearchParams(req.url?.slice(req.url.indexOf('?') + 1) ?? '').get('url') ?? '';
       if (picture.startsWith('/') && !isFetchablePath(picture)) {
         log.warn({ reqId, url: picture.slice(0, 200) }, 'refused: a picture path that does not decode to a plain path');
-        send(res, 400, 'text/plain; charset=utf-8', 'Bad request: "url" must be a path that decodes (percent-encoded UTF-8), without control characters.\n', { 'Cache-Control': 'no-store' });
+        send(res, 400, 'text/plain; charset=utf-8', 'Bad request: "url" must be a path that decodes (percent-encoded UTF-8), without control characters.\n', {
+          'Cache-Control': 'no-store',
+        });
         return;
       }
     }
@@ -424,10 +433,7 @@ function normaliseAddress(address) {
  */
 export function clientAddress(socketAddress, forwardedFor, trusted) {
   if (!forwardedFor || !trusted.has(socketAddress)) return socketAddress;
-  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor)
-    .split(',')
-    .map(normaliseAddress)
-    .filter(Boolean);
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor).split(',').map(normaliseAddress).filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i -= 1) {
     const hop = /** @type {string} */ (hops[i]);
     if (!trusted.has(hop)) return /^[0-9a-f.:]{2,45}$/.test(hop) ? hop : socketAddress;

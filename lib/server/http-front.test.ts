@@ -43,7 +43,10 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((s) => s.close()));
 });
 
-async function serve(handle: (req: http.IncomingMessage, res: http.ServerResponse) => unknown, options: Partial<Parameters<typeof createFront>[0]> = {}): Promise<Served> {
+async function serve(
+  handle: (req: http.IncomingMessage, res: http.ServerResponse) => unknown,
+  options: Partial<Parameters<typeof createFront>[0]> = {},
+): Promise<Served> {
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -70,7 +73,12 @@ async function serve(handle: (req: http.IncomingMessage, res: http.ServerRespons
 }
 
 /** A raw request, so that the target is sent exactly as written. */
-function raw(url: string, target: string, method = 'GET', agent: http.Agent | false = false): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function raw(
+  url: string,
+  target: string,
+  method = 'GET',
+  agent: http.Agent | false = false,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const request = http.request({ hostname, port, path: target, method, agent }, (response) => {
@@ -100,7 +108,14 @@ describe('the HTTP front', () => {
 
   it('refuses to let the image optimizer fetch a local path that does not decode to a plain path', async () => {
     const server = await serve((_req, res) => res.end('resized'));
-    for (const url of ['%2Fimages%2F%25ff.jpg', '%2Fimages%2F%2500.jpg', '%2Fimages%2Fa%5Cb.jpg', '%2Fimages%2F....%2F%2F....%2F%2F', '%2Fimages%2F', '%2Fimages%2F..%2Fbrand%2Fx.png']) {
+    for (const url of [
+      '%2Fimages%2F%25ff.jpg',
+      '%2Fimages%2F%2500.jpg',
+      '%2Fimages%2Fa%5Cb.jpg',
+      '%2Fimages%2F....%2F%2F....%2F%2F',
+      '%2Fimages%2F',
+      '%2Fimages%2F..%2Fbrand%2Fx.png',
+    ]) {
       expect((await raw(server.url, `/_next/image?url=${url}&w=640&q=70`)).status, url).toBe(400);
     }
     expect((await raw(server.url, '/_next/image?url=%2Fimages%2Fcaf%25C3%25A9.jpg&w=640&q=70')).status).toBe(200);
@@ -123,7 +138,9 @@ describe('the HTTP front', () => {
     expect(plain.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
     expect(plain.headers['permissions-policy']).toMatch(/camera=\(\).*microphone=\(\).*geolocation=\(\)/);
     expect(plain.headers['cross-origin-opener-policy']).toBe('same-origin');
-    expect(plain.headers['content-security-policy']).toMatch(/default-src 'self'.*object-src 'none'.*base-uri 'self'.*form-action 'self'.*frame-ancestors 'self'/);
+    expect(plain.headers['content-security-policy']).toMatch(
+      /default-src 'self'.*object-src 'none'.*base-uri 'self'.*form-action 'self'.*frame-ancestors 'self'/,
+    );
     expect((await raw(server.url, '/page')).headers['content-security-policy']).toBe("script-src 'self' 'sha256-abc'");
     const notModified = await raw(server.url, '/unchanged');
     expect(notModified.status).toBe(304);

@@ -65,7 +65,10 @@ const { config } = JSON.parse(fs.readFileSync(requiredFiles, 'utf8'));
 const builtHosts = (config.images?.remotePatterns ?? []).map((/** @type {{ hostname: string }} */ p) => p.hostname).join(',');
 if (process.env.IMAGE_HOSTS === undefined) process.env.IMAGE_HOSTS = builtHosts;
 else if (imageHosts().join(',') !== builtHosts) {
-  logger.fatal({ built: builtHosts, configured: process.env.IMAGE_HOSTS }, 'IMAGE_HOSTS differs from the one the app was built with: build again with the same value');
+  logger.fatal(
+    { built: builtHosts, configured: process.env.IMAGE_HOSTS },
+    'IMAGE_HOSTS differs from the one the app was built with: build again with the same value',
+  );
   process.exit(1);
 }
 
@@ -133,7 +136,10 @@ function runPrimary() {
     }
     // A worker that dies at once will again: wait a little rather than spin.
     const delay = lived < 5000 ? 2000 : 0;
-    log.error({ worker: worker.id, workerPid: worker.process.pid, code, signal, livedMs: lived }, `a worker stopped unexpectedly; starting another${delay ? ` in ${delay} ms` : ''}`);
+    log.error(
+      { worker: worker.id, workerPid: worker.process.pid, code, signal, livedMs: lived },
+      `a worker stopped unexpectedly; starting another${delay ? ` in ${delay} ms` : ''}`,
+    );
     setTimeout(fork, delay);
   });
 
@@ -174,7 +180,9 @@ async function runWorker() {
     maxQueue: positiveInteger('MAX_QUEUE', 256),
     maxQueueMs: positiveInteger('MAX_QUEUE_MS', 500),
     loopBudgetMs: positiveInteger('LOOP_BUDGET_MS', 20),
-    trustedProxies: process.env.TRUSTED_PROXIES?.split(',').map((a) => a.trim()).filter(Boolean),
+    trustedProxies: process.env.TRUSTED_PROXIES?.split(',')
+      .map((a) => a.trim())
+      .filter(Boolean),
     editions: editionIds,
     busyText: (edition) => {
       const text = /** @type {(typeof strings)[string]} */ (strings[edition ?? defaultEdition]);

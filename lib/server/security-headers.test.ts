@@ -1,13 +1,28 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, documentWithStylesPolicy, imageHosts, inlineScriptHashes, nonceContentSecurityPolicy, pageContentSecurityPolicy } from './security-headers.mjs';
+import {
+  contentSecurityPolicy,
+  documentWithStylesPolicy,
+  imageHosts,
+  inlineScriptHashes,
+  nonceContentSecurityPolicy,
+  pageContentSecurityPolicy,
+} from './security-headers.mjs';
 
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 describe('the content security policy', () => {
   it('holds every directive the site needs, and nothing inline by default', () => {
     const policy = contentSecurityPolicy({ env: {} });
-    for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'self'", "form-action 'self'", "img-src 'self'"]) {
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "frame-ancestors 'self'",
+      "form-action 'self'",
+      "img-src 'self'",
+    ]) {
       expect(policy).toContain(directive);
     }
     expect(policy).toContain("style-src 'self';");

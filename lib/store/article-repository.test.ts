@@ -103,7 +103,12 @@ describe('latest stories, page by page', () => {
     let after: ListCursor | null = null;
     let pages = 0;
     do {
-      const page: Awaited<ReturnType<typeof listStories>> = await listStories(store.db, { edition: 'en', filter: { kind: 'section', slug: 'europe' }, limit: 5, after });
+      const page: Awaited<ReturnType<typeof listStories>> = await listStories(store.db, {
+        edition: 'en',
+        filter: { kind: 'section', slug: 'europe' },
+        limit: 5,
+        after,
+      });
       seen.push(...page.items.map((item) => item.id));
       after = page.next;
       pages += 1;
@@ -113,9 +118,7 @@ describe('latest stories, page by page', () => {
   });
 
   it('breaks ties between stories published at the same second by id', async () => {
-    const sameTime = ['b', 'a', 'c'].map((letter) =>
-      article({ id: `tie-${letter}`, slug: `tie-${letter}`, publishedAt: '2018-04-27T12:00:00Z' }),
-    );
+    const sameTime = ['b', 'a', 'c'].map((letter) => article({ id: `tie-${letter}`, slug: `tie-${letter}`, publishedAt: '2018-04-27T12:00:00Z' }));
     await writeContent(store.db, { sections: [], articles: sameTime });
     const first = await listStories(store.db, { edition: 'en', limit: 2 });
     const second = await listStories(store.db, { edition: 'en', limit: 2, after: first.next });
@@ -132,7 +135,10 @@ describe('latest stories, page by page', () => {
     expect(africa.items.map((i) => i.section)).toEqual(['africa', 'africa', 'africa']);
     const everything = await listStories(store.db, { edition: 'en', limit: 10 });
     expect(everything.items.map((i) => i.id)).not.toContain('gone-one');
-    expect(everything.items[0]).toMatchObject({ path: expect.stringMatching(/^\/en\/(europe|africa)\/\d{8}-/), image: expect.objectContaining({ width: 1600 }) });
+    expect(everything.items[0]).toMatchObject({
+      path: expect.stringMatching(/^\/en\/(europe|africa)\/\d{8}-/),
+      image: expect.objectContaining({ width: 1600 }),
+    });
   });
 });
 
@@ -218,7 +224,13 @@ describe('page starts found through monthly counts', () => {
   it('agree with walking the whole list, through moves, retags, redating and withdrawals', async () => {
     await writeContent(store.db, { sections: [], articles: archive });
     await expectEveryPageStart('written');
-    const [a, b, c, d, e] = archive as [ReturnType<typeof article>, ReturnType<typeof article>, ReturnType<typeof article>, ReturnType<typeof article>, ReturnType<typeof article>];
+    const [a, b, c, d, e] = archive as [
+      ReturnType<typeof article>,
+      ReturnType<typeof article>,
+      ReturnType<typeof article>,
+      ReturnType<typeof article>,
+      ReturnType<typeof article>,
+    ];
     await writeContent(store.db, {
       sections: [],
       articles: [
@@ -230,7 +242,13 @@ describe('page starts found through monthly counts', () => {
       ],
     });
     await expectEveryPageStart('changed');
-    await writeContent(store.db, { sections: [], articles: [{ ...e, status: 'published', section: 'africa' }, { ...d, status: 'withdrawn' }] });
+    await writeContent(store.db, {
+      sections: [],
+      articles: [
+        { ...e, status: 'published', section: 'africa' },
+        { ...d, status: 'withdrawn' },
+      ],
+    });
     await expectEveryPageStart('changed back');
   }, 30_000);
 
@@ -247,7 +265,13 @@ describe('tag and author lists', () => {
       sections: [],
       articles: [
         article({ id: 'one', slug: 'one', tags: ['Islamic State group'], authors: [{ name: 'Claire Dubois' }], publishedAt: '2018-04-01T10:00:00Z' }),
-        article({ id: 'two', slug: 'two', tags: ['Islamic State group', 'Internet'], authors: [{ name: 'Tom Hartley' }, { name: 'Claire Dubois' }], publishedAt: '2018-04-02T10:00:00Z' }),
+        article({
+          id: 'two',
+          slug: 'two',
+          tags: ['Islamic State group', 'Internet'],
+          authors: [{ name: 'Tom Hartley' }, { name: 'Claire Dubois' }],
+          publishedAt: '2018-04-02T10:00:00Z',
+        }),
         article({ id: 'three', slug: 'three', tags: ['Islamic State group'], status: 'withdrawn', publishedAt: '2018-04-03T10:00:00Z' }),
       ],
     });
@@ -287,7 +311,13 @@ describe('search', () => {
     await writeContent(store.db, {
       sections: [],
       articles: [
-        article({ id: 'servers', slug: 'servers', headline: 'Police seize propaganda servers', standfirst: 'A raid across Europe.', publishedAt: '2018-04-27T10:00:00Z' }),
+        article({
+          id: 'servers',
+          slug: 'servers',
+          headline: 'Police seize propaganda servers',
+          standfirst: 'A raid across Europe.',
+          publishedAt: '2018-04-27T10:00:00Z',
+        }),
         article({
           id: 'trains',
           slug: 'trains',
@@ -302,7 +332,12 @@ describe('search', () => {
   });
 
   it('ranks a match in the headline above one in the body, and never finds a withdrawn story', async () => {
-    const { hits, total } = await searchArticles(store.db, { edition: 'en', terms: { all: true, words: [{ word: 'propaganda', prefix: false }] }, limit: 10, offset: 0 });
+    const { hits, total } = await searchArticles(store.db, {
+      edition: 'en',
+      terms: { all: true, words: [{ word: 'propaganda', prefix: false }] },
+      limit: 10,
+      offset: 0,
+    });
     expect(hits.map((h) => h.id)).toEqual(['servers', 'trains']);
     expect(total).toBe(2);
     expect(hits[0]?.markedHeadline).toBe(`Police seize ${highlightStart}propaganda${highlightEnd} servers`);
@@ -330,25 +365,37 @@ describe('search', () => {
   });
 
   it('forgets a story once it is withdrawn', async () => {
-    await writeContent(store.db, { sections: [], articles: [article({ id: 'servers', slug: 'servers', headline: 'Police seize propaganda servers', status: 'withdrawn' })] });
+    await writeContent(store.db, {
+      sections: [],
+      articles: [article({ id: 'servers', slug: 'servers', headline: 'Police seize propaganda servers', status: 'withdrawn' })],
+    });
     const { hits } = await searchArticles(store.db, { edition: 'en', terms: { all: true, words: [{ word: 'seize', prefix: false }] }, limit: 10, offset: 0 });
     expect(hits).toEqual([]);
   });
 });
 
 describe('live stories', () => {
-  const update = (id: string, publishedAt: string) => ({ id, publishedAt, body: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: id }] }] });
+  const update = (id: string, publishedAt: string) => ({
+    id,
+    publishedAt,
+    body: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: id }] }],
+  });
 
   it('keep their updates apart from the story, newest first, and add new ones without losing old ones', async () => {
     await writeContent(store.db, {
       sections: [],
-      articles: [article({ id: 'live', slug: 'live', live: true, updates: [update('first', '2018-05-06T19:00:00Z'), update('second', '2018-05-06T20:00:00Z')] })],
+      articles: [
+        article({ id: 'live', slug: 'live', live: true, updates: [update('first', '2018-05-06T19:00:00Z'), update('second', '2018-05-06T20:00:00Z')] }),
+      ],
     });
     const stored = await getArticleById(store.db, 'live');
     expect(stored?.updates).toEqual([]);
     await addLiveUpdates(store.db, 'live', [update('third', '2018-05-06T21:00:00Z')]);
     // Re-importing the file without the API's update keeps it.
-    await writeContent(store.db, { sections: [], articles: [article({ id: 'live', slug: 'live', live: true, updates: [update('first', '2018-05-06T19:00:00Z')] })] });
+    await writeContent(store.db, {
+      sections: [],
+      articles: [article({ id: 'live', slug: 'live', live: true, updates: [update('first', '2018-05-06T19:00:00Z')] })],
+    });
     const all = await listLiveUpdates(store.db, { articleId: 'live', limit: 10 });
     expect(all.map((u) => u.id)).toEqual(['third', 'second', 'first']);
     const newer = await listLiveUpdates(store.db, { articleId: 'live', limit: 10, newerThan: await getLiveUpdateKey(store.db, 'live', 'second') });

@@ -34,11 +34,7 @@ export type ListCursor = { publishedTs: number; id: string };
 
 export type ArticleListPage = { items: ArticleSummary[]; next: ListCursor | null };
 
-export type ArticleUrlResolution =
-  | { kind: 'found'; id: string }
-  | { kind: 'moved'; path: string }
-  | { kind: 'gone' }
-  | { kind: 'missing' };
+export type ArticleUrlResolution = { kind: 'found'; id: string } | { kind: 'moved'; path: string } | { kind: 'gone' } | { kind: 'missing' };
 
 export class ContentConflictError extends Error {
   constructor(
@@ -52,17 +48,7 @@ export class ContentConflictError extends Error {
 
 type Db = Kysely<Database>;
 
-const summaryColumns = [
-  'id',
-  'edition',
-  'section',
-  'slug',
-  'headline',
-  'standfirst',
-  'published_at',
-  'updated_at',
-  'main_image',
-] as const;
+const summaryColumns = ['id', 'edition', 'section', 'slug', 'headline', 'standfirst', 'published_at', 'updated_at', 'main_image'] as const;
 
 type SummaryRow = Pick<Selectable<ArticlesTable>, (typeof summaryColumns)[number]>;
 
@@ -107,12 +93,7 @@ export async function getArticleById(db: Db, id: string): Promise<Article | unde
  */
 export async function resolveArticleUrl(db: Db, locator: ArticleLocator): Promise<ArticleUrlResolution> {
   const columns = ['id', 'edition', 'section', 'slug', 'path_date', 'published_at', 'status'] as const;
-  let row = await db
-    .selectFrom('articles')
-    .select(columns)
-    .where('edition', '=', locator.edition)
-    .where('slug', '=', locator.slug)
-    .executeTakeFirst();
+  let row = await db.selectFrom('articles').select(columns).where('edition', '=', locator.edition).where('slug', '=', locator.slug).executeTakeFirst();
   let renamed = false;
   if (!row) {
     row = await db
@@ -132,21 +113,12 @@ export async function resolveArticleUrl(db: Db, locator: ArticleLocator): Promis
 }
 
 export async function findArticleIdByPreviousSlug(db: Db, edition: EditionId, slug: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('article_previous_slugs')
-    .select('article_id')
-    .where('edition', '=', edition)
-    .where('slug', '=', slug)
-    .executeTakeFirst();
+  const row = await db.selectFrom('article_previous_slugs').select('article_id').where('edition', '=', edition).where('slug', '=', slug).executeTakeFirst();
   return row?.article_id;
 }
 
 /** Which stories a list holds: an edition's, or one section's, tag's or author's. */
-export type StoryFilter =
-  | { kind: 'edition' }
-  | { kind: 'section'; slug: string }
-  | { kind: 'tag'; slug: string }
-  | { kind: 'author'; slug: string };
+export type StoryFilter = { kind: 'edition' } | { kind: 'section'; slug: string } | { kind: 'tag'; slug: string } | { kind: 'author'; slug: string };
 
 export type ListStoriesQuery = {
   edition: EditionId;
@@ -186,11 +158,7 @@ function storyKeys(db: Db, edition: EditionId, filter: StoryFilter, after?: List
     if (publishedBefore !== undefined) keys = keys.where('k.published_ts', '<', publishedBefore);
     return keys.orderBy('k.published_ts', 'desc').orderBy('k.article_id', 'desc');
   }
-  let keys = db
-    .selectFrom('articles as k')
-    .where('k.edition', '=', edition)
-    .where('k.status', '=', 'published')
-    .select(['k.published_ts as ts', 'k.id as id']);
+  let keys = db.selectFrom('articles as k').where('k.edition', '=', edition).where('k.status', '=', 'published').select(['k.published_ts as ts', 'k.id as id']);
   if (filter.kind === 'section') keys = keys.where('k.section', '=', filter.slug);
   if (after) keys = keys.where(beyondKey('k.published_ts', 'k.id', after, 'older'));
   if (publishedBefore !== undefined) keys = keys.where('k.published_ts', '<', publishedBefore);
@@ -338,7 +306,11 @@ export async function listRelated(db: Db, article: Pick<Article, 'id' | 'edition
     }
   }
   if (related.length < limit) {
-    const sameSection = await listStories(db, { edition: article.edition, filter: { kind: 'section', slug: article.section }, limit: limit + related.length + 1 });
+    const sameSection = await listStories(db, {
+      edition: article.edition,
+      filter: { kind: 'section', slug: article.section },
+      limit: limit + related.length + 1,
+    });
     for (const story of sameSection.items) {
       if (related.length >= limit) break;
       if (story.id !== article.id && !related.some((r) => r.id === story.id)) related.push(story);
@@ -369,8 +341,7 @@ export async function searchArticles(
 ): Promise<{ hits: SearchHit[]; total: number }> {
   type HitRow = SummaryRow & { marked_headline: string; marked_snippet: string };
   if (query.terms.words.length === 0) return { hits: [], total: 0 };
-  const toHits = (rows: HitRow[]) =>
-    rows.map((row) => ({ ...toSummary(row), markedHeadline: row.marked_headline, markedSnippet: row.marked_snippet }));
+  const toHits = (rows: HitRow[]) => rows.map((row) => ({ ...toSummary(row), markedHeadline: row.marked_headline, markedSnippet: row.marked_snippet }));
 
   if (dialectOf(db) === 'postgres') {
     const tsquery = query.terms.words.map(({ word, prefix }) => (prefix ? `${word}:*` : word)).join(query.terms.all ? ' & ' : ' | ');
@@ -412,22 +383,12 @@ export async function searchArticles(
 }
 
 export async function listSections(db: Db, edition: EditionId): Promise<Section[]> {
-  const rows = await db
-    .selectFrom('sections')
-    .select(['edition', 'slug', 'name', 'description'])
-    .where('edition', '=', edition)
-    .orderBy('position')
-    .execute();
+  const rows = await db.selectFrom('sections').select(['edition', 'slug', 'name', 'description']).where('edition', '=', edition).orderBy('position').execute();
   return rows.map((row) => ({ ...row, edition: row.edition as EditionId }));
 }
 
 export async function sectionExists(db: Db, edition: EditionId, slug: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('sections')
-    .select('slug')
-    .where('edition', '=', edition)
-    .where('slug', '=', slug)
-    .executeTakeFirst();
+  const row = await db.selectFrom('sections').select('slug').where('edition', '=', edition).where('slug', '=', slug).executeTakeFirst();
   return row !== undefined;
 }
 
@@ -490,7 +451,13 @@ async function refreshListMonths(trx: Db, edition: EditionId, placements: (Story
     const count = Number(row?.count ?? 0);
     const key = { edition, kind: filter.kind, slug: filter.slug, month };
     if (count === 0) {
-      await trx.deleteFrom('list_months').where('edition', '=', edition).where('kind', '=', filter.kind).where('slug', '=', filter.slug).where('month', '=', month).execute();
+      await trx
+        .deleteFrom('list_months')
+        .where('edition', '=', edition)
+        .where('kind', '=', filter.kind)
+        .where('slug', '=', filter.slug)
+        .where('month', '=', month)
+        .execute();
       continue;
     }
     await trx
@@ -634,42 +601,27 @@ export async function writeContent(db: Db, batch: ContentBatch, options: WriteOp
       await trx
         .insertInto('sections')
         .values({ ...section, position })
-        .onConflict((oc) =>
-          oc.columns(['edition', 'slug']).doUpdateSet({ name: section.name, description: section.description, position }),
-        )
+        .onConflict((oc) => oc.columns(['edition', 'slug']).doUpdateSet({ name: section.name, description: section.description, position }))
         .execute();
       summary.sections += 1;
     }
 
-    const knownSections = new Set(
-      (await trx.selectFrom('sections').select(['edition', 'slug']).execute()).map((s) => `${s.edition}/${s.slug}`),
-    );
+    const knownSections = new Set((await trx.selectFrom('sections').select(['edition', 'slug']).execute()).map((s) => `${s.edition}/${s.slug}`));
 
     for (const incoming of batch.articles) {
       if (!knownSections.has(`${incoming.edition}/${incoming.section}`)) {
-        throw new ContentConflictError(
-          incoming.id,
-          `section "${incoming.section}" does not exist in edition "${incoming.edition}"`,
-        );
+        throw new ContentConflictError(incoming.id, `section "${incoming.section}" does not exist in edition "${incoming.edition}"`);
       }
-      const existing = await trx
-        .selectFrom('articles')
-        .select(['edition', 'slug'])
-        .where('id', '=', incoming.id)
-        .executeTakeFirst();
+      const existing = await trx.selectFrom('articles').select(['edition', 'slug']).where('id', '=', incoming.id).executeTakeFirst();
       const before = existing && !bulk ? await placementOf(trx, incoming.id) : undefined;
       const latestThreshold = bulk ? 0 : await latestThresholdTs(trx, incoming.edition);
       if (existing && existing.edition !== incoming.edition) {
         throw new ContentConflictError(incoming.id, `already exists in edition "${existing.edition}"; an article cannot change edition`);
       }
-      const previousRows = await trx
-        .selectFrom('article_previous_slugs')
-        .select('slug')
-        .where('article_id', '=', incoming.id)
-        .execute();
-      const previousSlugs = [
-        ...new Set([...previousRows.map((r) => r.slug), ...incoming.previousSlugs, ...(existing ? [existing.slug] : [])]),
-      ].filter((slug) => slug !== incoming.slug);
+      const previousRows = await trx.selectFrom('article_previous_slugs').select('slug').where('article_id', '=', incoming.id).execute();
+      const previousSlugs = [...new Set([...previousRows.map((r) => r.slug), ...incoming.previousSlugs, ...(existing ? [existing.slug] : [])])].filter(
+        (slug) => slug !== incoming.slug,
+      );
 
       await assertSlugsAreFree(trx, incoming, previousSlugs);
 
@@ -762,11 +714,7 @@ async function latestThresholdTs(trx: Db, edition: EditionId): Promise<number> {
 
 /** Where a stored story appears: what decides which cached pages show it. */
 async function placementOf(trx: Db, id: string): Promise<StoryPlacement | undefined> {
-  const row = await trx
-    .selectFrom('articles')
-    .select(['id', 'edition', 'section', 'slug', 'status', 'published_ts'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await trx.selectFrom('articles').select(['id', 'edition', 'section', 'slug', 'status', 'published_ts']).where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
   const [previous, tags, authors] = await Promise.all([
     trx.selectFrom('article_previous_slugs').select('slug').where('article_id', '=', id).execute(),
@@ -795,12 +743,18 @@ async function recordCacheInvalidations(trx: Db, tags: string[]): Promise<void> 
     .insertInto('cache_tag_events')
     .values(tags.map((tag) => ({ tag, created_ts: now })))
     .execute();
-  await trx.deleteFrom('cache_tag_events').where('created_ts', '<', now - cacheEventRetentionMs).execute();
+  await trx
+    .deleteFrom('cache_tag_events')
+    .where('created_ts', '<', now - cacheEventRetentionMs)
+    .execute();
 }
 
 /** The number of the newest invalidation: a server starting with an empty cache starts reading after it. */
 export async function latestCacheTagSeq(db: Db): Promise<number> {
-  const row = await db.selectFrom('cache_tag_events').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+  const row = await db
+    .selectFrom('cache_tag_events')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .executeTakeFirst();
   return Number(row?.seq ?? 0);
 }
 
@@ -896,14 +850,15 @@ export async function getLiveUpdateKey(db: Db, articleId: string, updateId: stri
 
 /** Whether a published story with this id exists, and whether it is live. */
 export async function getArticleState(db: Db, id: string): Promise<{ status: ArticleStatus; live: boolean; edition: EditionId; path: string } | undefined> {
-  const row = await db
-    .selectFrom('articles')
-    .select(['status', 'live', 'edition', 'section', 'slug', 'published_at'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await db.selectFrom('articles').select(['status', 'live', 'edition', 'section', 'slug', 'published_at']).where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
   const edition = row.edition as EditionId;
-  return { status: row.status, live: row.live === 1, edition, path: articlePath({ edition, section: row.section, slug: row.slug, publishedAt: row.published_at }) };
+  return {
+    status: row.status,
+    live: row.live === 1,
+    edition,
+    path: articlePath({ edition, section: row.section, slug: row.slug, publishedAt: row.published_at }),
+  };
 }
 
 /**
@@ -911,7 +866,11 @@ export async function getArticleState(db: Db, id: string): Promise<{ status: Art
  * Two instances racing to create it both end up with the one that was written first.
  */
 export async function getOrCreateSetting(db: Db, key: string, create: () => string): Promise<string> {
-  await db.insertInto('site_settings').values({ key, value: create() }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  await db
+    .insertInto('site_settings')
+    .values({ key, value: create() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
   const row = await db.selectFrom('site_settings').select('value').where('key', '=', key).executeTakeFirstOrThrow();
   return row.value;
 }
@@ -921,7 +880,11 @@ export async function getOrCreateSetting(db: Db, key: string, create: () => stri
  * Its search row is addressed by the story's integer key, through the index's rowid.
  */
 async function indexForSearch(trx: Db, article: Article): Promise<void> {
-  await trx.insertInto('article_search_keys').values({ article_id: article.id }).onConflict((oc) => oc.column('article_id').doNothing()).execute();
+  await trx
+    .insertInto('article_search_keys')
+    .values({ article_id: article.id })
+    .onConflict((oc) => oc.column('article_id').doNothing())
+    .execute();
   const { search_rowid: key } = await trx
     .selectFrom('article_search_keys')
     .select('search_rowid')
@@ -969,9 +932,6 @@ async function assertSlugsAreFree(trx: Db, article: Article, previousSlugs: stri
     .where('article_id', '!=', article.id)
     .executeTakeFirst();
   if (previous) {
-    throw new ContentConflictError(
-      article.id,
-      `slug "${previous.slug}" is a previous slug of article "${previous.article_id}" and still redirects there`,
-    );
+    throw new ContentConflictError(article.id, `slug "${previous.slug}" is a previous slug of article "${previous.article_id}" and still redirects there`);
   }
 }

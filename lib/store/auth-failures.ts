@@ -8,14 +8,24 @@ import type { Database } from './schema';
  */
 
 /** The failures an address has in its open window (0 when none is open), and when that window closes. */
-export async function readAuthFailures(db: Kysely<Database>, client: string, now: number, windowMs: number): Promise<{ failures: number; windowEndsTs: number }> {
+export async function readAuthFailures(
+  db: Kysely<Database>,
+  client: string,
+  now: number,
+  windowMs: number,
+): Promise<{ failures: number; windowEndsTs: number }> {
   const row = await db.selectFrom('publish_auth_failures').select(['failures', 'window_start_ts']).where('client', '=', client).executeTakeFirst();
   if (!row || row.window_start_ts + windowMs <= now) return { failures: 0, windowEndsTs: now };
   return { failures: row.failures, windowEndsTs: row.window_start_ts + windowMs };
 }
 
 /** Counts one more failure; a window that has closed starts again from this one. Returns the count and when the window closes. */
-export async function recordAuthFailure(db: Kysely<Database>, client: string, now: number, windowMs: number): Promise<{ failures: number; windowEndsTs: number }> {
+export async function recordAuthFailure(
+  db: Kysely<Database>,
+  client: string,
+  now: number,
+  windowMs: number,
+): Promise<{ failures: number; windowEndsTs: number }> {
   const expired = now - windowMs;
   const row = await db
     .insertInto('publish_auth_failures')
@@ -29,7 +39,10 @@ export async function recordAuthFailure(db: Kysely<Database>, client: string, no
     .returning(['failures', 'window_start_ts'])
     .executeTakeFirstOrThrow();
   // Windows long closed are of no use to anyone: drop a few with each failure.
-  await db.deleteFrom('publish_auth_failures').where('window_start_ts', '<', now - 10 * windowMs).execute();
+  await db
+    .deleteFrom('publish_auth_failures')
+    .where('window_start_ts', '<', now - 10 * windowMs)
+    .execute();
   return { failures: row.failures, windowEndsTs: row.window_start_ts + windowMs };
 }
 

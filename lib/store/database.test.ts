@@ -28,7 +28,9 @@ describe('choosing the store from the environment', () => {
     expect(isStoreConfigError(thrown)).toBe(true);
     expect(isStoreUnavailable(thrown)).toBe(false);
     expect(() => storeConfigFromEnv(env({ DATABASE_URL: 'mysql://u@db/news' }))).toThrow(/postgres:\/\//);
-    expect(() => storeConfigFromEnv(env({ DATABASE_URL: 'postgres://u@db/news', DATABASE_POOL_MAX: 'lots' }))).toThrow(/DATABASE_POOL_MAX must be a positive integer/);
+    expect(() => storeConfigFromEnv(env({ DATABASE_URL: 'postgres://u@db/news', DATABASE_POOL_MAX: 'lots' }))).toThrow(
+      /DATABASE_POOL_MAX must be a positive integer/,
+    );
   });
 });
 

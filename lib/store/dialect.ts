@@ -20,4 +20,3 @@ export function markDialect<T extends KyselyDialect>(dialect: T, name: Dialect):
 export function dialectOf(db: Kysely<any>): Dialect {
   return (db.getExecutor().adapter as DialectAdapter & { [dialectKey]?: Dialect })[dialectKey] ?? 'sqlite';
 }
-

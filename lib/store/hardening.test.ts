@@ -35,11 +35,20 @@ describe('failed publishing logins', () => {
 
 describe('text stored before control characters were refused', () => {
   it('is cleaned by migration 011: stories, search, updates, names', async () => {
-    await writeContent(store.db, { sections: [], articles: [article({ id: 'old-story', slug: 'old-story', tags: ['Europol'], body: [{ type: 'paragraph', content: [{ type: 'text', text: 'Servers seized.' }] }] })] });
+    await writeContent(store.db, {
+      sections: [],
+      articles: [
+        article({ id: 'old-story', slug: 'old-story', tags: ['Europol'], body: [{ type: 'paragraph', content: [{ type: 'text', text: 'Servers seized.' }] }] }),
+      ],
+    });
     // As an older version could have written it: control characters in the row, the document and the search index.
     const dirty = (text: string) => `${text.slice(0, 3)}\u0001\u0002${text.slice(3)}\u0003`;
     const stored = await getArticleById(store.db, 'old-story');
-    const document = JSON.stringify({ ...stored, headline: dirty('Old headline'), body: [{ type: 'paragraph', content: [{ type: 'text', text: dirty('Servers seized.') }] }] });
+    const document = JSON.stringify({
+      ...stored,
+      headline: dirty('Old headline'),
+      body: [{ type: 'paragraph', content: [{ type: 'text', text: dirty('Servers seized.') }] }],
+    });
     await sql`update articles set headline = ${dirty('Old headline')}, document = ${document} where id = 'old-story'`.execute(store.db);
     await sql`update sections set name = ${dirty('Europe')} where slug = 'europe'`.execute(store.db);
     await sql`update article_tags set tag_name = ${dirty('Europol')} where article_id = 'old-story'`.execute(store.db);

@@ -30,7 +30,8 @@ beforeAll(async () => {
       authors: [{ name: `Author ${i % 3}` }],
       publishedAt: new Date(Date.UTC(2018, i % 12, 1 + (i % 27))).toISOString(),
       live: i === 0,
-      updates: i === 0 ? [{ id: 'first-update', publishedAt: '2018-01-01T10:00:00Z', body: [{ type: 'paragraph', content: [{ type: 'text', text: 'x' }] }] }] : [],
+      updates:
+        i === 0 ? [{ id: 'first-update', publishedAt: '2018-01-01T10:00:00Z', body: [{ type: 'paragraph', content: [{ type: 'text', text: 'x' }] }] }] : [],
     }),
   );
   await repository.writeContent(store.db, { sections: testSections, articles: stories });
@@ -98,7 +99,12 @@ describe('the hot queries use indexes, never a full table scan', () => {
       await repository.getArticleById(db, 'story-1');
       await repository.listSections(db, 'en');
       await repository.sectionExists(db, 'en', 'europe');
-      for (const filter of [{ kind: 'edition' }, { kind: 'section', slug: 'europe' }, { kind: 'tag', slug: 'common' }, { kind: 'author', slug: 'author-1' }] as const) {
+      for (const filter of [
+        { kind: 'edition' },
+        { kind: 'section', slug: 'europe' },
+        { kind: 'tag', slug: 'common' },
+        { kind: 'author', slug: 'author-1' },
+      ] as const) {
         const first = await repository.listStories(db, { edition: 'en', filter, limit: 5 });
         await repository.listStories(db, { edition: 'en', filter, limit: 5, after: first.next });
         if (filter.kind !== 'edition') await repository.findPageStart(db, { edition: 'en', filter, page: 3, pageSize: 4 });
@@ -122,7 +128,12 @@ describe('the hot queries use indexes, never a full table scan', () => {
   it('a page after a cursor starts its index walk at the cursor, not at the top of the list', async () => {
     const db = store.db;
     const plans = await plansOf(async () => {
-      for (const filter of [{ kind: 'edition' }, { kind: 'section', slug: 'europe' }, { kind: 'tag', slug: 'common' }, { kind: 'author', slug: 'author-1' }] as const) {
+      for (const filter of [
+        { kind: 'edition' },
+        { kind: 'section', slug: 'europe' },
+        { kind: 'tag', slug: 'common' },
+        { kind: 'author', slug: 'author-1' },
+      ] as const) {
         const first = await repository.listStories(db, { edition: 'en', filter, limit: 2 });
         await repository.listStories(db, { edition: 'en', filter, limit: 2, after: first.next });
       }
@@ -136,7 +147,10 @@ describe('the hot queries use indexes, never a full table scan', () => {
 
   it('when a story is written', async () => {
     const plans = await plansOf(() =>
-      repository.writeContent(store.db, { sections: [], articles: [article({ id: 'story-5', slug: 'story-5-renamed', section: 'africa', tags: ['Tag 0', 'Common'] })] }),
+      repository.writeContent(store.db, {
+        sections: [],
+        articles: [article({ id: 'story-5', slug: 'story-5-renamed', section: 'africa', tags: ['Tag 0', 'Common'] })],
+      }),
     );
     expect(fullScans(plans)).toEqual([]);
   });

@@ -25,7 +25,6 @@ import { getStore } from './database';
  * Arguments are plain values: both caches key on them.
  */
 
-
 export const getArticle = cache((edition: EditionId, section: string, date: string, slug: string) =>
   cachedRead(['article', edition, section, date, slug], [contentTags.storySlug(edition, slug)], async () => {
     const { db } = await getStore();
@@ -86,19 +85,23 @@ export type StoriesPage = {
  * Plain arguments: React's cache() tells calls apart by identity.
  */
 export const getStoriesPage = cache((edition: EditionId, kind: ListKind, slug: string, page: number, startSegment: string) =>
-  cachedRead(['stories-page', edition, kind, slug, page, startSegment, storiesPerPage()], [listTag(edition, kind, slug)], async (): Promise<StoriesPage | null> => {
-    const start = parseListPageStart(startSegment);
-    if (start === undefined) return null;
-    const { db } = await getStore();
-    const filter = { kind, slug };
-    const pageSize = storiesPerPage();
-    const list = await repository.listStories(db, { edition, filter, limit: pageSize, after: start });
-    if (list.items.length === 0 && page > 1) return null;
-    const last = list.items.at(-1);
-    const olderCursor =
-      list.next && last ? encodeCursor(listKey(edition, filter), { publishedTs: Date.parse(last.publishedAt), id: last.id }, await cursorSecret(db)) : null;
-    return { items: list.items, page, pageSize, hasOlder: list.next !== null, olderCursor };
-  }),
+  cachedRead(
+    ['stories-page', edition, kind, slug, page, startSegment, storiesPerPage()],
+    [listTag(edition, kind, slug)],
+    async (): Promise<StoriesPage | null> => {
+      const start = parseListPageStart(startSegment);
+      if (start === undefined) return null;
+      const { db } = await getStore();
+      const filter = { kind, slug };
+      const pageSize = storiesPerPage();
+      const list = await repository.listStories(db, { edition, filter, limit: pageSize, after: start });
+      if (list.items.length === 0 && page > 1) return null;
+      const last = list.items.at(-1);
+      const olderCursor =
+        list.next && last ? encodeCursor(listKey(edition, filter), { publishedTs: Date.parse(last.publishedAt), id: last.id }, await cursorSecret(db)) : null;
+      return { items: list.items, page, pageSize, hasOlder: list.next !== null, olderCursor };
+    },
+  ),
 );
 
 export const getTagName = cache((edition: EditionId, slug: string) =>

@@ -24,7 +24,12 @@ const unreachableCodes = new Set([
   'SQLITE_CANTOPEN',
 ]);
 
-const unreachableMessages = [/timeout exceeded when trying to connect/i, /connection terminated/i, /database .* is not currently accepting connections/i, /Query read timeout/i];
+const unreachableMessages = [
+  /timeout exceeded when trying to connect/i,
+  /connection terminated/i,
+  /database .* is not currently accepting connections/i,
+  /Query read timeout/i,
+];
 
 export function isStoreUnavailable(error: unknown): boolean {
   for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {

@@ -98,5 +98,4 @@ export function storyMarkdown({ frontMatter = {}, body }: { frontMatter?: Record
   return `---\n${yaml}\n---\n\n${body ?? 'The first paragraph.\n\n## A subheading\n\nMore text.\n'}`;
 }
 
-
 export { largestStoryInput } from './largest-story';

@@ -17,13 +17,25 @@ export function largestStoryInput(overrides: Partial<ArticleInput> = {}): Articl
   const body: ArticleInput['body'] = Array.from({ length: articleLimits.bodyBlocks }, (_, i) => {
     if (i % 50 === 10) return { type: 'subheading' as const, text: sentence(150, i) };
     if (i % 50 === 20) {
-      return { type: 'list' as const, style: 'bullet' as const, items: Array.from({ length: 10 }, (_, j) => [{ type: 'text' as const, text: sentence(Math.floor(perBlock / 10), i + j) }]) };
+      return {
+        type: 'list' as const,
+        style: 'bullet' as const,
+        items: Array.from({ length: 10 }, (_, j) => [{ type: 'text' as const, text: sentence(Math.floor(perBlock / 10), i + j) }]),
+      };
     }
     return {
       type: 'paragraph' as const,
       content: [
         { type: 'text' as const, text: sentence(perBlock - 120, i) },
-        { type: 'emphasis' as const, children: [{ type: 'strong' as const, children: [{ type: 'link' as const, href: '/en/europe', children: [{ type: 'text' as const, text: sentence(100, i) }] }] }] },
+        {
+          type: 'emphasis' as const,
+          children: [
+            {
+              type: 'strong' as const,
+              children: [{ type: 'link' as const, href: '/en/europe', children: [{ type: 'text' as const, text: sentence(100, i) }] }],
+            },
+          ],
+        },
       ],
     };
   });

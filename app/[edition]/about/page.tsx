@@ -27,12 +27,12 @@ export default async function AboutPage({ params }: { params: Promise<{ edition:
       <div className={styles.page}>
         <h1 className={styles.title}>About {publication.name}</h1>
         <p>
-          {publication.name} is an international news site. Our reporters and editors file from bureaux across Europe, the
-          Middle East, Africa and the Americas, and we credit the agencies whose reporting we build on at the foot of each story.
+          {publication.name} is an international news site. Our reporters and editors file from bureaux across Europe, the Middle East, Africa and the Americas,
+          and we credit the agencies whose reporting we build on at the foot of each story.
         </p>
         <p>
-          Corrections matter to us. When a story is wrong we correct it and say so; when it cannot be corrected we withdraw it,
-          and its address tells readers and search engines that it is gone.
+          Corrections matter to us. When a story is wrong we correct it and say so; when it cannot be corrected we withdraw it, and its address tells readers
+          and search engines that it is gone.
         </p>
       </div>
     </PageShell>

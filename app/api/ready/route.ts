@@ -9,7 +9,7 @@ import { getStore } from '@/lib/store/database';
  */
 export const dynamic = 'force-dynamic';
 
-const withinASecond = <T,>(promise: Promise<T>) =>
+const withinASecond = <T>(promise: Promise<T>) =>
   Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer within 1 s')), 1000))]);
 
 async function check(run: () => Promise<unknown>): Promise<{ ok: boolean; error?: string }> {
@@ -34,8 +34,5 @@ export async function GET() {
       }
     : { ok: true, shared: false };
   const ready = store.ok && cache.ok;
-  return Response.json(
-    { status: ready ? 'ready' : 'unavailable', store, cache },
-    { status: ready ? 200 : 503, headers: { 'Cache-Control': 'no-store' } },
-  );
+  return Response.json({ status: ready ? 'ready' : 'unavailable', store, cache }, { status: ready ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
 }

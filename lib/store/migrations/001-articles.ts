@@ -34,11 +34,7 @@ export const articlesMigration: Migration = {
       .execute();
 
     // Keyset pagination walks these newest first; id breaks ties between equal times.
-    await db.schema
-      .createIndex('articles_latest_idx')
-      .on('articles')
-      .columns(['edition', 'status', 'published_ts desc', 'id desc'])
-      .execute();
+    await db.schema.createIndex('articles_latest_idx').on('articles').columns(['edition', 'status', 'published_ts desc', 'id desc']).execute();
     await db.schema
       .createIndex('articles_section_latest_idx')
       .on('articles')

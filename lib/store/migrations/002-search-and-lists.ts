@@ -11,11 +11,19 @@ import { dialectOf } from '../dialect';
 export const searchAndListsMigration: Migration = {
   async up(db: Kysely<any>) {
     for (const table of ['article_tags', 'article_authors']) {
-      await db.schema.alterTable(table).addColumn('published_ts', 'bigint', (c) => c.notNull().defaultTo(0)).execute();
-      await db.schema.alterTable(table).addColumn('is_published', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema
+        .alterTable(table)
+        .addColumn('published_ts', 'bigint', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .alterTable(table)
+        .addColumn('is_published', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
       await sql`update ${sql.table(table)} set
         published_ts = (select published_ts from articles where articles.id = ${sql.ref(`${table}.article_id`)}),
-        is_published = (select case when status = 'published' then 1 else 0 end from articles where articles.id = ${sql.ref(`${table}.article_id`)})`.execute(db);
+        is_published = (select case when status = 'published' then 1 else 0 end from articles where articles.id = ${sql.ref(`${table}.article_id`)})`.execute(
+        db,
+      );
     }
     await db.schema
       .createIndex('article_tags_latest_idx')
@@ -38,7 +46,9 @@ export const searchAndListsMigration: Migration = {
     for (const row of rows as { id: string; edition: string; slug: string; document: string }[]) {
       const article = JSON.parse(row.document) as Article;
       await sql`insert into articles_fts (article_id, edition, headline, standfirst, body, tags, slug)
-        values (${row.id}, ${row.edition}, ${article.headline}, ${article.standfirst}, ${bodyText(article)}, ${article.tags.join(' ')}, ${row.slug.replaceAll('-', ' ')})`.execute(db);
+        values (${row.id}, ${row.edition}, ${article.headline}, ${article.standfirst}, ${bodyText(article)}, ${article.tags.join(' ')}, ${row.slug.replaceAll('-', ' ')})`.execute(
+        db,
+      );
     }
   },
 

@@ -6,11 +6,7 @@ import type { Kysely, Migration } from 'kysely';
  */
 export const sitemapsMigration: Migration = {
   async up(db: Kysely<any>) {
-    await db.schema
-      .createIndex('articles_sitemap_idx')
-      .on('articles')
-      .columns(['edition', 'status', 'published_ts', 'modified_ts'])
-      .execute();
+    await db.schema.createIndex('articles_sitemap_idx').on('articles').columns(['edition', 'status', 'published_ts', 'modified_ts']).execute();
   },
   async down(db: Kysely<any>) {
     await db.schema.dropIndex('articles_sitemap_idx').execute();

@@ -6,7 +6,10 @@ import type { Kysely, Migration } from 'kysely';
  */
 export const liveStoriesMigration: Migration = {
   async up(db: Kysely<any>) {
-    await db.schema.alterTable('articles').addColumn('live', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema
+      .alterTable('articles')
+      .addColumn('live', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
     await db.schema
       .createTable('live_updates')
       .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
@@ -18,11 +21,7 @@ export const liveStoriesMigration: Migration = {
       .addColumn('stored_ts', 'bigint', (c) => c.notNull())
       .addPrimaryKeyConstraint('live_updates_pk', ['article_id', 'id'])
       .execute();
-    await db.schema
-      .createIndex('live_updates_latest_idx')
-      .on('live_updates')
-      .columns(['article_id', 'published_ts desc', 'id desc'])
-      .execute();
+    await db.schema.createIndex('live_updates_latest_idx').on('live_updates').columns(['article_id', 'published_ts desc', 'id desc']).execute();
     await db.schema
       .createTable('site_settings')
       .addColumn('key', 'text', (c) => c.primaryKey())

@@ -42,16 +42,19 @@ export const searchKeysMigration: Migration = {
     } else {
       await sql`delete from articles_fts`.execute(db);
     }
-    const rows = (await sql<{ search_rowid: number; id: string; edition: string; slug: string; document: string }>`
+    const rows = (
+      await sql<{ search_rowid: number; id: string; edition: string; slug: string; document: string }>`
       select k.search_rowid, a.id, a.edition, a.slug, a.document from articles a
-      join article_search_keys k on k.article_id = a.id where a.status = 'published'`.execute(db)).rows;
+      join article_search_keys k on k.article_id = a.id where a.status = 'published'`.execute(db)
+    ).rows;
     for (const row of rows) {
       const article = JSON.parse(row.document) as Article;
       const [body, tags, slug] = [bodyText(article), article.tags.join(' '), row.slug.replaceAll('-', ' ')];
-      await (postgres
-        ? sql`insert into articles_search (search_rowid, edition, headline, standfirst, body, tags, slug)
+      await (
+        postgres
+          ? sql`insert into articles_search (search_rowid, edition, headline, standfirst, body, tags, slug)
             values (${row.search_rowid}, ${row.edition}, ${article.headline}, ${article.standfirst}, ${body}, ${tags}, ${slug})`
-        : sql`insert into articles_fts (rowid, article_id, edition, headline, standfirst, body, tags, slug)
+          : sql`insert into articles_fts (rowid, article_id, edition, headline, standfirst, body, tags, slug)
             values (${row.search_rowid}, ${row.id}, ${row.edition}, ${article.headline}, ${article.standfirst}, ${body}, ${tags}, ${slug})`
       ).execute(db);
     }

@@ -50,8 +50,10 @@ function bodyText(body: Block[]): string {
 export const textWithoutControlCharactersMigration: Migration = {
   async up(db: Kysely<any>) {
     const postgres = dialectOf(db) === 'postgres';
-    const articles = (await sql<{ id: string; edition: string; slug: string; status: string; document: string; main_image: string }>`
-      select id, edition, slug, status, document, main_image from articles`.execute(db)).rows;
+    const articles = (
+      await sql<{ id: string; edition: string; slug: string; status: string; document: string; main_image: string }>`
+      select id, edition, slug, status, document, main_image from articles`.execute(db)
+    ).rows;
     // JSON escapes control characters (\u0001): compare what the text holds once parsed.
     const changed = (json: string) => {
       const parsed = JSON.parse(json) as unknown;
@@ -67,7 +69,8 @@ export const textWithoutControlCharactersMigration: Migration = {
       await sql`update articles set headline = ${document.headline}, standfirst = ${document.standfirst},
         document = ${JSON.stringify(document)}, main_image = ${JSON.stringify(mainImage)} where id = ${row.id}`.execute(db);
       if (row.status !== 'published') continue;
-      const key = (await sql<{ search_rowid: number }>`select search_rowid from article_search_keys where article_id = ${row.id}`.execute(db)).rows[0]?.search_rowid;
+      const key = (await sql<{ search_rowid: number }>`select search_rowid from article_search_keys where article_id = ${row.id}`.execute(db)).rows[0]
+        ?.search_rowid;
       if (key === undefined) continue;
       const values = [document.headline, document.standfirst, bodyText(document.body), document.tags.join(' '), row.slug.replaceAll('-', ' ')] as const;
       if (postgres) {
@@ -79,18 +82,26 @@ export const textWithoutControlCharactersMigration: Migration = {
           values (${key}, ${row.id}, ${row.edition}, ${values[0]}, ${values[1]}, ${values[2]}, ${values[3]}, ${values[4]})`.execute(db);
       }
     }
-    const updates = (await sql<{ article_id: string; id: string; title: string | null; blocks: string }>`
-      select article_id, id, title, blocks from live_updates`.execute(db)).rows;
+    const updates = (
+      await sql<{ article_id: string; id: string; title: string | null; blocks: string }>`
+      select article_id, id, title, blocks from live_updates`.execute(db)
+    ).rows;
     for (const update of updates) {
       const blocks = changed(update.blocks);
       if (!blocks && !(update.title && hasRefused.test(update.title))) continue;
       await sql`update live_updates set title = ${update.title === null ? null : clean(update.title)}, blocks = ${JSON.stringify(blocks ?? JSON.parse(update.blocks))}
         where article_id = ${update.article_id} and id = ${update.id}`.execute(db);
     }
-    for (const [table, column] of [['article_tags', 'tag_name'], ['article_authors', 'author_name'], ['sections', 'name'], ['sections', 'description']] as const) {
+    for (const [table, column] of [
+      ['article_tags', 'tag_name'],
+      ['article_authors', 'author_name'],
+      ['sections', 'name'],
+      ['sections', 'description'],
+    ] as const) {
       const rows = (await sql<{ value: string }>`select distinct ${sql.ref(column)} as value from ${sql.table(table)}`.execute(db)).rows;
       for (const { value } of rows) {
-        if (hasRefused.test(value)) await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${clean(value)} where ${sql.ref(column)} = ${value}`.execute(db);
+        if (hasRefused.test(value))
+          await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${clean(value)} where ${sql.ref(column)} = ${value}`.execute(db);
       }
     }
   },

@@ -27,10 +27,7 @@ async function loadArticle(params: Params) {
   if (!isEditionId(edition)) return undefined;
   const locator = parseArticleSegment(segment);
   if (!locator) return undefined;
-  const [article, section] = await Promise.all([
-    getArticle(edition, sectionSlug, locator.date, locator.slug),
-    getSection(edition, sectionSlug),
-  ]);
+  const [article, section] = await Promise.all([getArticle(edition, sectionSlug, locator.date, locator.slug), getSection(edition, sectionSlug)]);
   return article && section ? { edition, locator, article, section } : undefined;
 }
 
@@ -46,10 +43,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
   if (!found) notFound();
   const { edition, locator, article, section } = found;
   const config = getEdition(edition);
-  const [related, sections] = await Promise.all([
-    getRelated(edition, section.slug, locator.date, locator.slug, 4),
-    getSections(edition),
-  ]);
+  const [related, sections] = await Promise.all([getRelated(edition, section.slug, locator.date, locator.slug, 4), getSections(edition)]);
   return (
     <PageShell edition={edition} currentSection={section.slug} skipTo={articleHeadlineId}>
       <JsonLd data={newsArticleJsonLd(article, section, config)} />

@@ -10,12 +10,7 @@ import {
   xmlHeaders,
   type SitemapUrl,
 } from '@/lib/seo/sitemaps';
-import {
-  listIndexableListPages,
-  listSectionLastPublished,
-  listSections,
-  listStoriesPublishedBetween,
-} from '@/lib/store/article-repository';
+import { listIndexableListPages, listSectionLastPublished, listSections, listStoriesPublishedBetween } from '@/lib/store/article-repository';
 import { getStore } from '@/lib/store/database';
 import { cachedRead } from '@/lib/cache/cached-read';
 import { feedCacheControl } from '@/lib/cache/cache-control';
@@ -69,9 +64,7 @@ async function pagesSitemap(edition: EditionId): Promise<string> {
   const latest = Math.max(0, ...lastBySection.values());
   const urls: SitemapUrl[] = [
     { loc: absoluteUrl(`/${edition}`), lastModifiedTs: latest || undefined },
-    ...sections
-      .filter((s) => lastBySection.has(s.slug))
-      .map((s) => ({ loc: absoluteUrl(`/${edition}/${s.slug}`), lastModifiedTs: lastBySection.get(s.slug) })),
+    ...sections.filter((s) => lastBySection.has(s.slug)).map((s) => ({ loc: absoluteUrl(`/${edition}/${s.slug}`), lastModifiedTs: lastBySection.get(s.slug) })),
     ...tags.map((t) => ({ loc: absoluteUrl(`/${edition}/tag/${t.slug}`), lastModifiedTs: t.lastPublishedTs })),
     ...authors.map((a) => ({ loc: absoluteUrl(`/${edition}/author/${a.slug}`), lastModifiedTs: a.lastPublishedTs })),
     { loc: absoluteUrl(`/${edition}/about`) },

@@ -12,7 +12,8 @@ import { cropSize, isCropRatio } from '@/lib/seo/image-crops';
 const publicImages = path.resolve(/*turbopackIgnore: true*/ 'public', 'images');
 const cacheDir = path.resolve(/*turbopackIgnore: true*/ process.env.MEDIA_CACHE_DIR || '.next/cache/media-crops');
 
-const notFound = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=60' } });
+const notFound = () =>
+  new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=60' } });
 
 export async function GET(_request: Request, { params }: { params: Promise<{ ratio: string; src: string[] }> }) {
   const { ratio, src } = await params;
@@ -34,7 +35,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ rat
     const { width = 0, height = 0 } = await sharp(source).metadata();
     if (!width || !height) return notFound();
     const size = cropSize({ width, height }, ratio);
-    bytes = await sharp(source).resize(size.width, size.height, { fit: 'cover', position: sharp.strategy.attention }).jpeg({ quality: 80, mozjpeg: true }).toBuffer();
+    bytes = await sharp(source)
+      .resize(size.width, size.height, { fit: 'cover', position: sharp.strategy.attention })
+      .jpeg({ quality: 80, mozjpeg: true })
+      .toBuffer();
     await fs.mkdir(path.dirname(cached), { recursive: true });
     const temporary = `${cached}.${process.pid}.tmp`;
     await fs.writeFile(temporary, bytes);

@@ -28,10 +28,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       if (!newerThan) return apiError(400, 'Invalid query', [{ parameter: 'after', message: `no update "${parsed.data.after}" in this story` }]);
     }
     const updates = await listLiveUpdates(db, { articleId: id, limit: parsed.data.limit, newerThan });
-    return jsonResponse(
-      { items: updates.map(toUpdateItem) },
-      { headers: { 'Cache-Control': 'public, max-age=0, s-maxage=10, stale-while-revalidate=60' } },
-    );
+    return jsonResponse({ items: updates.map(toUpdateItem) }, { headers: { 'Cache-Control': 'public, max-age=0, s-maxage=10, stale-while-revalidate=60' } });
   });
 }
 

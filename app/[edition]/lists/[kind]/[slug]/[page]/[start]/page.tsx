@@ -31,7 +31,8 @@ async function loadListPage(params: Params) {
   const { edition, kind, slug, page: rawPage, start: rawStart } = await params;
   const page = Number(rawPage);
   const start = parseListPageStart(rawStart);
-  if (!isEditionId(edition) || !isListKind(kind) || !/^[1-9]\d{0,6}$/.test(rawPage) || start === undefined || (start === null) !== (page === 1)) return undefined;
+  if (!isEditionId(edition) || !isListKind(kind) || !/^[1-9]\d{0,6}$/.test(rawPage) || start === undefined || (start === null) !== (page === 1))
+    return undefined;
   const [stories, heading] = await Promise.all([getStoriesPage(edition, kind, slug, page, rawStart), listHeading(edition, kind, slug)]);
   return stories && heading ? { edition, kind, slug, stories, heading, path: publicListPath(edition, kind, slug) } : undefined;
 }
