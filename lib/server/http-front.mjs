@@ -188,7 +188,7 @@ export function createFront(options) {
     }
     try {
       const result = handle(req, res);
-      if (result && typeof /** @type {Promise<unknown>} */ (result).catch === 'function') {
+      if (result && typeof (/** @type {Promise<unknown>} */ (result).catch) === 'function') {
         /** @type {Promise<unknown>} */ (result).catch((error) => failed(req, res, error));
       }
     } catch (error) {
