@@ -8,7 +8,8 @@
  *
  * Normalised away: what differs between two builds or two requests and nobody reads — hashed
  * file names of scripts and styles, CSS-module class prefixes, nonces, script hashes in the
- * policy, ETags, request ids, the time a page's data was fetched, the build id.
+ * policy, ETags, request ids, the time a page's data was fetched, the build id, the signatures of
+ * list cursors (the key is made per store).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,8 +25,10 @@ fs.mkdirSync(outDir, { recursive: true });
 function normalise(text: string): string {
   return text
     .replace(/\/_next\/static\/[^"'\s)]+/g, '/_next/static/…')
-    .replace(/\b[A-Za-z0-9_-]{6}_(?=[a-zA-Z][a-zA-Z0-9]*\b)/g, '…_')
+    .replace(/(?<![A-Za-z0-9_-])_?[A-Za-z0-9_-]{6}_(?=[a-zA-Z][a-zA-Z0-9]*\b)/g, '…_')
     .replace(/nonce="[^"]*"/g, 'nonce="…"')
+    .replace(/(\\?"nonce\\?":\\?")[A-Za-z0-9+/=]+/g, '$1…')
+    .replace(/\b(eyJ[A-Za-z0-9_-]+)\.[A-Za-z0-9_-]+/g, '$1.…')
     .replace(/'sha256-[^']+'/g, "'sha256-…'")
     .replace(/'nonce-[^']+'/g, "'nonce-…'")
     .replace(/"(dehydratedAt|dataUpdatedAt)\\?":\d+/g, '"$1":…')
