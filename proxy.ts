@@ -1,12 +1,12 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { requestPathHeader, unavailableStatusHeader } from './lib/routing/request-headers';
-import { decidePageRequest, firstListPagePath } from './lib/routing/page-request';
-import { unavailablePath } from './lib/routing/reserved-paths';
+import { decidePageRequest, firstListPagePath } from './lib/data/page-request';
+import { unavailablePath } from './lib/domain/reserved-paths';
 import { getStore } from './lib/store/database';
 import { pageCacheControl, privateNoStore, redirectCacheControl, unavailableCacheControl } from './lib/cache/cache-control';
 import { cacheStatus } from './lib/cache/cache-status';
 import { ifNoneMatchAccepts } from './lib/cache/conditional';
-import { defaultEditionId, isEditionId } from './lib/editions';
+import { defaultEditionId, isEditionId } from './lib/domain/editions';
 import { logger, markErrorLogged, requestIdFrom, requestIdHeader } from './lib/log';
 import { storeUnavailableResponse } from './lib/routing/store-unavailable';
 import { newNonce, nonceContentSecurityPolicy } from './lib/server/security-headers.mjs';
@@ -15,7 +15,7 @@ import { newNonce, nonceContentSecurityPolicy } from './lib/server/security-head
  * The front door for page URLs. It asks the store what the URL answers before anything
  * renders, so the reader and the crawler get the real status: 301 for a story that moved,
  * 410 for a withdrawn one, 404 — with the full not-found page, not an empty body — for
- * anything that does not exist. See lib/routing/page-request.ts.
+ * anything that does not exist. See lib/data/page-request.ts.
  *
  * Every request gets an id (kept from the proxy in front when it sends one), passed on to the
  * page and the API in x-request-id, answered in X-Request-Id, and written in the log lines.

@@ -6,7 +6,7 @@ const storeContractTests = [
   'lib/store/article-repository.test.ts',
   'lib/content/import-content.test.ts',
   'lib/content/demo-content.test.ts',
-  'lib/routing/page-request.test.ts',
+  'lib/data/page-request.test.ts',
   'lib/store/hardening.test.ts',
 ];
 

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { NotFoundFallback } from '@/components/not-found/NotFoundFallback';
-import { defaultEditionId, getEdition } from '@/lib/editions';
+import { defaultEditionId, getEdition } from '@/lib/domain/editions';
 import { noindexRobots } from '@/lib/seo/page-metadata';
-import { publication } from '@/lib/site-config';
+import { publication } from '@/lib/domain/site-config';
 import './globals.css';
 
 /**

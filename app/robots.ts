@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next';
-import { editionIds } from '@/lib/editions';
-import { absoluteUrl } from '@/lib/site-config';
+import { editionIds } from '@/lib/domain/editions';
+import { absoluteUrl } from '@/lib/domain/site-config';
 
 /** Everything but the API is open to crawlers; the sitemaps say where to start. */
 export default function robots(): MetadataRoute.Robots {

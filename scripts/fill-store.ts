@@ -8,8 +8,8 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ArticleInput } from '../lib/content/article-schema';
-import { ArticleSchema } from '../lib/content/article-schema';
+import type { ArticleInput } from '../lib/domain/article-schema';
+import { ArticleSchema } from '../lib/domain/article-schema';
 import { importContent } from '../lib/content/import-content';
 import { countArticles, listSections, rebuildMonthlyCounts, writeContent } from '../lib/store/article-repository';
 import { openStore } from '../lib/store/database';

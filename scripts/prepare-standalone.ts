@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { editions } from '../lib/editions';
+import { editions } from '../lib/domain/editions';
 
 const root = process.cwd();
 const standalone = path.join(root, '.next/standalone');

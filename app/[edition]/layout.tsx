@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { editionIds, getEdition, isEditionId } from '@/lib/editions';
+import { editionIds, getEdition, isEditionId } from '@/lib/domain/editions';
 import { indexableRobots } from '@/lib/seo/page-metadata';
-import { publication, siteUrl } from '@/lib/site-config';
+import { publication, siteUrl } from '@/lib/domain/site-config';
 import '../globals.css';
 
 /**

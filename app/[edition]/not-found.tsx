@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { NotFoundFallback } from '@/components/not-found/NotFoundFallback';
-import { defaultEditionId, getEdition } from '@/lib/editions';
+import { defaultEditionId, getEdition } from '@/lib/domain/editions';
 import { noindexRobots } from '@/lib/seo/page-metadata';
 
 /**

@@ -3,10 +3,10 @@ import { notFound } from 'next/navigation';
 import { HomeFront } from '@/components/fronts/HomeFront';
 import { PageShell } from '@/components/layout/PageShell';
 import { JsonLd } from '@/components/seo/JsonLd';
-import { getEdition, isEditionId } from '@/lib/editions';
+import { getEdition, isEditionId } from '@/lib/domain/editions';
 import { homeJsonLd } from '@/lib/seo/json-ld';
 import { editionFeeds, pageMetadata } from '@/lib/seo/page-metadata';
-import { publication } from '@/lib/site-config';
+import { publication } from '@/lib/domain/site-config';
 
 type Params = Promise<{ edition: string }>;
 

@@ -1,12 +1,12 @@
-import { editionIds } from '@/lib/editions';
+import { editionIds } from '@/lib/domain/editions';
 import { planStorySitemaps, sitemapIndexXml, xmlHeaders } from '@/lib/seo/sitemaps';
-import { absoluteUrl } from '@/lib/site-config';
+import { absoluteUrl } from '@/lib/domain/site-config';
 import { listSitemapMonths } from '@/lib/store/article-repository';
 import { getStore } from '@/lib/store/database';
 import { cachedRead } from '@/lib/cache/cached-read';
 import { feedCacheControl } from '@/lib/cache/cache-control';
 import { responseWithValidator } from '@/lib/cache/conditional';
-import { contentTags } from '@/lib/cache/content-tags';
+import { contentTags } from '@/lib/domain/content-tags';
 
 // Built from the store on each request (cached by tags in a later step), never frozen at build time.
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import type { Article as ArticleData, Section } from '@/lib/content/article-schema';
-import type { EditionConfig } from '@/lib/editions';
-import { publication } from '@/lib/site-config';
-import { slugify } from '@/lib/slug';
+import type { Article as ArticleData, Section } from '@/lib/domain/article-schema';
+import type { EditionConfig } from '@/lib/domain/editions';
+import { publication } from '@/lib/domain/site-config';
+import { slugify } from '@/lib/domain/slug';
 import { ArticleBody } from './ArticleBody';
 import { ArticleFigure } from './ArticleFigure';
 import { Byline } from './Byline';

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { BodyBlock } from '@/lib/content/article-schema';
-import { editions } from '@/lib/editions';
+import type { BodyBlock } from '@/lib/domain/article-schema';
+import { editions } from '@/lib/domain/editions';
 import { ArticleBody } from './ArticleBody';
 
 const render = (blocks: BodyBlock[]) => renderToStaticMarkup(<ArticleBody blocks={blocks} strings={editions.en.strings} />);

@@ -1,5 +1,5 @@
-import type { BodyBlock } from '@/lib/content/article-schema';
-import type { EditionStrings } from '@/lib/editions';
+import type { BodyBlock } from '@/lib/domain/article-schema';
+import type { EditionStrings } from '@/lib/domain/editions';
 import { ArticleFigure } from './ArticleFigure';
 import { assertNever, InlineContent } from './InlineContent';
 import { PullQuote } from './PullQuote';

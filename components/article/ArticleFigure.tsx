@@ -1,6 +1,6 @@
 import Image from 'next/image';
-import type { ArticleImage } from '@/lib/content/article-schema';
-import type { EditionStrings } from '@/lib/editions';
+import type { ArticleImage } from '@/lib/domain/article-schema';
+import type { EditionStrings } from '@/lib/domain/editions';
 import { ImageCaption } from './ImageCaption';
 import styles from './ArticleFigure.module.css';
 

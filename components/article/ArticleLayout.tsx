@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { LatestRail } from '@/components/latest/LatestRail';
-import type { EditionId } from '@/lib/editions';
+import type { EditionId } from '@/lib/domain/editions';
 import styles from './ArticleLayout.module.css';
 
 /** The story column and, beside it on wide screens (below it on phones), a rail of the latest stories. */

@@ -1,6 +1,6 @@
-import type { Author } from '@/lib/content/article-schema';
-import type { EditionConfig } from '@/lib/editions';
-import { formatDateTime } from '@/lib/format-date';
+import type { Author } from '@/lib/domain/article-schema';
+import type { EditionConfig } from '@/lib/domain/editions';
+import { formatDateTime } from '@/lib/domain/format-date';
 import styles from './Byline.module.css';
 
 type Props = { authors: Author[]; publishedAt: string; updatedAt?: string; edition: EditionConfig };

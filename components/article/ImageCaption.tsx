@@ -1,4 +1,4 @@
-import type { EditionStrings } from '@/lib/editions';
+import type { EditionStrings } from '@/lib/domain/editions';
 import styles from './ImageCaption.module.css';
 
 /**

@@ -1,5 +1,5 @@
-import type { InlineRun } from '@/lib/content/article-schema';
-import { isSafeHref } from '@/lib/content/safe-links';
+import type { InlineRun } from '@/lib/domain/article-schema';
+import { isSafeHref } from '@/lib/domain/safe-links';
 
 /** Renders a paragraph's runs. A link whose address is not safe renders as its plain text. */
 export function InlineContent({ runs }: { runs: InlineRun[] }) {

@@ -1,6 +1,6 @@
 import { StoryCard } from '@/components/story-lists/StoryCard';
-import type { Section } from '@/lib/content/article-schema';
-import type { EditionConfig } from '@/lib/editions';
+import type { Section } from '@/lib/domain/article-schema';
+import type { EditionConfig } from '@/lib/domain/editions';
 import type { ArticleSummary } from '@/lib/store/article-repository';
 import styles from './RelatedStories.module.css';
 

@@ -1,8 +1,8 @@
 import { StoryCard } from '@/components/story-lists/StoryCard';
 import { LatestRail } from '@/components/latest/LatestRail';
-import { getEdition, type EditionId } from '@/lib/editions';
-import { publication } from '@/lib/site-config';
-import { getLatest, getSections } from '@/lib/store/reads';
+import { getEdition, type EditionId } from '@/lib/domain/editions';
+import { publication } from '@/lib/domain/site-config';
+import { getLatest, getSections } from '@/lib/data/reads';
 import styles from './HomeFront.module.css';
 
 const topCount = 4;

@@ -1,11 +1,11 @@
 import { dehydrate } from '@tanstack/react-query';
 import { getRequestQueryClient } from '@/components/islands/request-query-client';
-import { QueryIsland } from '@/components/islands/QueryIsland';
-import { articleListKey } from '@/lib/api/client';
-import type { EditionId } from '@/lib/editions';
-import { latestPollSeconds } from '@/lib/site-config';
-import { getLatestItems, getSections } from '@/lib/store/reads';
-import { LatestRailClient } from './LatestRailClient';
+import { QueryIsland } from '@/components/islands/QueryIsland.island';
+import { articleListKey } from '@/components/islands/api-client';
+import type { EditionId } from '@/lib/domain/editions';
+import { latestPollSeconds } from '@/lib/domain/site-config';
+import { getLatestItems, getSections } from '@/lib/data/reads';
+import { LatestRailClient } from './LatestRail.island';
 
 type Props = {
   edition: EditionId;

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { getEdition, type EditionId } from '@/lib/editions';
-import { getSections } from '@/lib/store/reads';
+import { getEdition, type EditionId } from '@/lib/domain/editions';
+import { getSections } from '@/lib/data/reads';
 import { SiteFooter } from './SiteFooter';
 import { SiteHeader } from './SiteHeader';
 import { SkipLink } from './SkipLink';

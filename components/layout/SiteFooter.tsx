@@ -1,6 +1,6 @@
-import type { Section } from '@/lib/content/article-schema';
-import type { EditionConfig } from '@/lib/editions';
-import { publication } from '@/lib/site-config';
+import type { Section } from '@/lib/domain/article-schema';
+import type { EditionConfig } from '@/lib/domain/editions';
+import { publication } from '@/lib/domain/site-config';
 import styles from './SiteFooter.module.css';
 
 export function SiteFooter({ edition, sections }: { edition: EditionConfig; sections: Section[] }) {

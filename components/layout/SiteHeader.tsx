@@ -1,6 +1,6 @@
-import type { Section } from '@/lib/content/article-schema';
-import type { EditionConfig } from '@/lib/editions';
-import { publication } from '@/lib/site-config';
+import type { Section } from '@/lib/domain/article-schema';
+import type { EditionConfig } from '@/lib/domain/editions';
+import { publication } from '@/lib/domain/site-config';
 import { SearchForm } from '@/components/search/SearchForm';
 import styles from './SiteHeader.module.css';
 

@@ -1,12 +1,12 @@
 import { dehydrate } from '@tanstack/react-query';
 import { getRequestQueryClient } from '@/components/islands/request-query-client';
-import { QueryIsland } from '@/components/islands/QueryIsland';
-import { liveUpdatesKey } from '@/lib/api/client';
-import { toUpdateItem } from '@/lib/api/live-updates';
-import type { EditionId } from '@/lib/editions';
-import { livePollSeconds } from '@/lib/site-config';
-import { getLiveUpdates } from '@/lib/store/reads';
-import { LiveUpdatesClient } from './LiveUpdatesClient';
+import { QueryIsland } from '@/components/islands/QueryIsland.island';
+import { liveUpdatesKey } from '@/components/islands/api-client';
+import { toUpdateItem } from '@/lib/domain/live-updates-contract';
+import type { EditionId } from '@/lib/domain/editions';
+import { livePollSeconds } from '@/lib/domain/site-config';
+import { getLiveUpdates } from '@/lib/data/reads';
+import { LiveUpdatesClient } from './LiveUpdates.island';
 
 const shownOnLoad = 30;
 

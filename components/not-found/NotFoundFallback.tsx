@@ -1,4 +1,4 @@
-import { getEdition, type EditionId } from '@/lib/editions';
+import { getEdition, type EditionId } from '@/lib/domain/editions';
 import styles from './NotFoundPage.module.css';
 
 /**

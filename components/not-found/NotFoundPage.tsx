@@ -1,8 +1,8 @@
 import { SearchForm } from '@/components/search/SearchForm';
 import { StoryList } from '@/components/story-lists/StoryList';
-import { getEdition, type EditionId } from '@/lib/editions';
-import { wordsOfPath } from '@/lib/search/suggestions';
-import { getLatest, getSections, getSuggestions } from '@/lib/store/reads';
+import { getEdition, type EditionId } from '@/lib/domain/editions';
+import { wordsOfPath } from '@/lib/domain/suggestions';
+import { getLatest, getSections, getSuggestions } from '@/lib/data/reads';
 import styles from './NotFoundPage.module.css';
 
 /**

@@ -1,5 +1,5 @@
-import type { EditionConfig } from '@/lib/editions';
-import { maxQueryLength } from '@/lib/search/search-query';
+import type { EditionConfig } from '@/lib/domain/editions';
+import { maxQueryLength } from '@/lib/domain/search-query';
 import styles from './SearchForm.module.css';
 
 type Props = {

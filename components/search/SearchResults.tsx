@@ -1,7 +1,7 @@
-import type { Section } from '@/lib/content/article-schema';
-import type { EditionConfig } from '@/lib/editions';
-import { formatDate } from '@/lib/format-date';
-import type { SearchPage } from '@/lib/store/reads';
+import type { Section } from '@/lib/domain/article-schema';
+import type { EditionConfig } from '@/lib/domain/editions';
+import { formatDate } from '@/lib/domain/format-date';
+import type { SearchPage } from '@/lib/data/reads';
 import { MarkedText } from './MarkedText';
 import styles from './SearchResults.module.css';
 

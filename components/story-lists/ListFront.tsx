@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import type { Section } from '@/lib/content/article-schema';
-import type { EditionConfig, EditionId } from '@/lib/editions';
-import type { StoriesPage } from '@/lib/store/reads';
-import { QueryIsland } from '@/components/islands/QueryIsland';
-import { LoadMoreStories } from './LoadMoreStories';
+import type { Section } from '@/lib/domain/article-schema';
+import type { EditionConfig, EditionId } from '@/lib/domain/editions';
+import type { StoriesPage } from '@/lib/data/reads';
+import { QueryIsland } from '@/components/islands/QueryIsland.island';
+import { LoadMoreStories } from './LoadMoreStories.island';
 import { Pagination } from './Pagination';
 import { StoryCard } from './StoryCard';
 import styles from './ListFront.module.css';

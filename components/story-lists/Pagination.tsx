@@ -1,5 +1,5 @@
-import type { EditionStrings } from '@/lib/editions';
-import { pageHref } from '@/lib/routing/page-param';
+import type { EditionStrings } from '@/lib/domain/editions';
+import { pageHref } from '@/lib/domain/page-param';
 import styles from './Pagination.module.css';
 
 /** Plain links between the pages of a list: crawlers follow them, readers without JavaScript too. */

@@ -1,6 +1,6 @@
 import Image from 'next/image';
-import type { EditionConfig } from '@/lib/editions';
-import { formatDate } from '@/lib/format-date';
+import type { EditionConfig } from '@/lib/domain/editions';
+import { formatDate } from '@/lib/domain/format-date';
 import type { ArticleSummary } from '@/lib/store/article-repository';
 import styles from './StoryCard.module.css';
 

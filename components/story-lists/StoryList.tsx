@@ -2,9 +2,9 @@ import type { ArticleSummary } from '@/lib/store/article-repository';
 
 /** What a list needs of a story: a stored summary and an API item both have it. */
 export type StoryListItem = Pick<ArticleSummary, 'id' | 'path' | 'headline' | 'standfirst' | 'section' | 'publishedAt'>;
-import type { EditionConfig } from '@/lib/editions';
-import type { Section } from '@/lib/content/article-schema';
-import { formatDate, formatShortDateTime } from '@/lib/format-date';
+import type { EditionConfig } from '@/lib/domain/editions';
+import type { Section } from '@/lib/domain/article-schema';
+import { formatDate, formatShortDateTime } from '@/lib/domain/format-date';
 import styles from './StoryList.module.css';
 
 type Props = {

@@ -6,7 +6,7 @@ export const safetyNetSeconds = 86_400;
 
 /**
  * A read through Next's data cache, keyed by `key` and tagged with what it depends on
- * (lib/cache/content-tags.ts). The value must survive JSON: use null, never undefined.
+ * (lib/domain/content-tags.ts). The value must survive JSON: use null, never undefined.
  */
 export function cachedRead<T>(key: (string | number)[], tags: string[], read: () => Promise<T>, revalidate = safetyNetSeconds): Promise<T> {
   return unstable_cache(read, key.map(String), { tags, revalidate })();

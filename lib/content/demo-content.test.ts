@@ -4,7 +4,7 @@ import { generateDemoImages } from '../../scripts/generate-images';
 import { getArticleById, listSections } from '../store/article-repository';
 import type { Store } from '../store/database';
 import { openTestStore } from '../testing/fixtures';
-import type { Article } from './article-schema';
+import type { Article } from '../domain/article-schema';
 import { importContent } from './import-content';
 
 /** The demo content shipped in content/ imports cleanly and shows off every part of a story. */

@@ -5,8 +5,8 @@ import sharp from 'sharp';
 import { isMap, LineCounter, parseDocument } from 'yaml';
 import { ContentConflictError, writeContent, type WriteSummary } from '../store/article-repository';
 import type { Database } from '../store/schema';
-import { SectionSchema, type Article, type Section } from './article-schema';
-import { localImagePath } from './safe-links';
+import { SectionSchema, type Article, type Section } from '../domain/article-schema';
+import { localImagePath } from '../domain/safe-links';
 import { parseArticleMarkdown, type ContentIssue, type ImageDimensionsLookup } from './markdown-article';
 
 /**

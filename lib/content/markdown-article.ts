@@ -6,7 +6,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { ArticleSchema, type Article } from './article-schema';
+import { ArticleSchema, type Article } from '../domain/article-schema';
 
 /**
  * Reads one story written as Markdown with YAML front matter (the syntax is documented in the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editions } from '../editions';
+import { editions } from '../domain/editions';
 import type { ArticleSummary } from '../store/article-repository';
 import { buildStoryFeed } from './story-feed';
 

@@ -1,10 +1,10 @@
 import { Feed } from 'feed';
-import type { Section } from '../content/article-schema';
-import type { EditionConfig } from '../editions';
-import { cropPath } from '../seo/image-crops';
+import type { Section } from '../domain/article-schema';
+import type { EditionConfig } from '../domain/editions';
+import { cropPath } from '../domain/image-crops';
 import type { ArticleSummary } from '../store/article-repository';
-import { absoluteUrl, imageUrl, publication } from '../site-config';
-import { withoutRefusedCharacters } from '../content/text-rules';
+import { absoluteUrl, imageUrl, publication } from '../domain/site-config';
+import { withoutRefusedCharacters } from '../domain/text-rules';
 
 /**
  * RSS 2.0 and Atom feeds of the latest stories, for an edition or one of its sections, built
@@ -17,7 +17,7 @@ export const feedSize = 30;
 
 /**
  * Escaped for a feed reader's HTML, and without the characters XML cannot carry: the store may
- * hold rows written before the schema refused them (lib/content/text-rules.ts).
+ * hold rows written before the schema refused them (lib/domain/text-rules.ts).
  */
 export function escapeHtml(text: string): string {
   return withoutRefusedCharacters(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');

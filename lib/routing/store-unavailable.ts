@@ -1,5 +1,5 @@
-import { editions, type EditionId } from '../editions';
-import { publication } from '../site-config';
+import { editions, type EditionId } from '../domain/editions';
+import { publication } from '../domain/site-config';
 import { documentWithStylesPolicy } from '../server/security-headers.mjs';
 
 /** The page's only styles, allowed by their hash in its Content-Security-Policy. */

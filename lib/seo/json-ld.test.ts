@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editions } from '../editions';
+import { editions } from '../domain/editions';
 import { article } from '../testing/fixtures';
 import { newsArticleJsonLd, serializeJsonLd, structuredHeadline } from './json-ld';
 

@@ -1,9 +1,9 @@
 import type { BreadcrumbList, NewsArticle, NewsMediaOrganization, WebSite, WithContext } from 'schema-dts';
-import type { Article, Section } from '../content/article-schema';
-import type { EditionConfig } from '../editions';
-import { articlePath } from '../article-path';
-import { absoluteUrl, publication } from '../site-config';
-import { cropPath, cropRatios, cropSize, type CropRatio } from './image-crops';
+import type { Article, Section } from '../domain/article-schema';
+import type { EditionConfig } from '../domain/editions';
+import { articlePath } from '../domain/urls';
+import { absoluteUrl, publication } from '../domain/site-config';
+import { cropPath, cropRatios, cropSize, type CropRatio } from '../domain/image-crops';
 
 /**
  * Structured data for crawlers, typed with schema-dts. Rendered by components/seo/JsonLd.tsx,

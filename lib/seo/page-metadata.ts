@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { articlePath } from '../article-path';
-import type { Article, Section } from '../content/article-schema';
-import type { EditionConfig } from '../editions';
-import { absoluteUrl, publication } from '../site-config';
-import { cropPath, cropSize } from './image-crops';
+import { articlePath } from '../domain/urls';
+import type { Article, Section } from '../domain/article-schema';
+import type { EditionConfig } from '../domain/editions';
+import { absoluteUrl, publication } from '../domain/site-config';
+import { cropPath, cropSize } from '../domain/image-crops';
 
 /**
  * The <head> of every page: canonical URL, description, Open Graph and Twitter cards, robots,

@@ -1,6 +1,6 @@
 import { create } from 'xmlbuilder2';
 import type { SitemapMonth } from '../store/article-repository';
-import { withoutRefusedCharacters } from '../content/text-rules';
+import { withoutRefusedCharacters } from '../domain/text-rules';
 
 /**
  * Sitemap XML, built with xmlbuilder2 (which escapes every value). A sitemap index points to one

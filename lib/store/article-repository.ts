@@ -1,11 +1,11 @@
 import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
-import { articlePath, pathDate, type ArticleLocator } from '../article-path';
-import type { EditionId } from '../editions';
-import { slugify } from '../slug';
-import type { Article, ArticleImage, ArticleStatus, LiveUpdate, Section } from '../content/article-schema';
-import { bodyText } from '../content/article-text';
-import { contentTags, tagsAffectedByStory, type StoryPlacement } from '../cache/content-tags';
-import type { SearchTerms } from '../search/search-query';
+import { articlePath, pathDate, type ArticleLocator } from '../domain/urls';
+import type { EditionId } from '../domain/editions';
+import { slugify } from '../domain/slug';
+import type { Article, ArticleImage, ArticleStatus, LiveUpdate, Section } from '../domain/article-schema';
+import { bodyText } from '../domain/article-text';
+import { contentTags, tagsAffectedByStory, type StoryPlacement } from '../domain/content-tags';
+import type { SearchTerms } from '../domain/search-query';
 import { dialectOf } from './dialect';
 import { countListMonths, monthOfPublishedTs } from './list-months';
 import type { ArticlesTable, Database } from './schema';
@@ -333,7 +333,7 @@ export const highlightEnd = '\u0003';
 /**
  * Full-text search among published stories, best match first (headline weighted most), newer
  * first among equals. SQLite: FTS5 with BM25; PostgreSQL: a weighted tsvector with ts_rank.
- * Both are built here from plain words (lib/search/search-query.ts), never from reader input.
+ * Both are built here from plain words (lib/domain/search-query.ts), never from reader input.
  */
 export async function searchArticles(
   db: Db,

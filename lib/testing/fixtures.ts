@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import sharp from 'sharp';
 import { inject } from 'vitest';
-import { ArticleSchema, type Article, type ArticleInput, type Section } from '../content/article-schema';
+import { ArticleSchema, type Article, type ArticleInput, type Section } from '../domain/article-schema';
 import { openStore, type Store } from '../store/database';
 
 /**

@@ -1,4 +1,4 @@
-import { articleLimits, type ArticleInput } from '../content/article-schema';
+import { articleLimits, type ArticleInput } from '../domain/article-schema';
 
 /**
  * The largest story the schema allows (articleLimits): the most authors, tags and body blocks,

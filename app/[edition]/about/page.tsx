@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PageShell } from '@/components/layout/PageShell';
-import { getEdition, isEditionId } from '@/lib/editions';
+import { getEdition, isEditionId } from '@/lib/domain/editions';
 import { pageMetadata } from '@/lib/seo/page-metadata';
-import { publication } from '@/lib/site-config';
+import { publication } from '@/lib/domain/site-config';
 import styles from '@/components/fronts/SimplePage.module.css';
 
 export const revalidate = 86400;

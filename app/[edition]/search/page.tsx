@@ -3,10 +3,10 @@ import { notFound } from 'next/navigation';
 import { PageShell } from '@/components/layout/PageShell';
 import { SearchForm } from '@/components/search/SearchForm';
 import { SearchResults } from '@/components/search/SearchResults';
-import { getEdition, isEditionId } from '@/lib/editions';
-import { readSearchQuery } from '@/lib/search/search-query';
+import { getEdition, isEditionId } from '@/lib/domain/editions';
+import { readSearchQuery } from '@/lib/domain/search-query';
 import { noindexRobots } from '@/lib/seo/page-metadata';
-import { getSections, searchStories } from '@/lib/store/reads';
+import { getSections, searchStories } from '@/lib/data/reads';
 import styles from '@/components/fronts/SimplePage.module.css';
 
 type Props = { params: Promise<{ edition: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };

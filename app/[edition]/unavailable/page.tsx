@@ -3,13 +3,13 @@ import { noindexRobots } from '@/lib/seo/page-metadata';
 import { notFound } from 'next/navigation';
 import { PageShell } from '@/components/layout/PageShell';
 import { NotFoundPage } from '@/components/not-found/NotFoundPage';
-import { getEdition, isEditionId } from '@/lib/editions';
-import { requestedPath } from '@/lib/request-edition';
-import { publication } from '@/lib/site-config';
+import { getEdition, isEditionId } from '@/lib/domain/editions';
+import { requestedPath } from '@/lib/routing/forwarded-request';
+import { publication } from '@/lib/domain/site-config';
 
 /**
  * The not-found page for stories that do not exist (404) or were withdrawn (410). Readers never
- * see this URL: proxy.ts rewrites to it with the status (see lib/routing/page-request.ts).
+ * see this URL: proxy.ts rewrites to it with the status (see lib/data/page-request.ts).
  */
 
 type Params = Promise<{ edition: string }>;

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import type { Article } from '../../content/article-schema';
-import { bodyText } from '../../content/article-text';
+import type { Article } from '../../domain/article-schema';
+import { bodyText } from '../../domain/article-text';
 import { dialectOf } from '../dialect';
 
 /**

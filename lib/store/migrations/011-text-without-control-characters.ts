@@ -3,7 +3,7 @@ import { dialectOf } from '../dialect';
 
 /**
  * Stories stored before the schema refused control characters, lone surrogates and
- * non-characters (lib/content/text-rules.ts) may hold some: one U+0001 broke every feed, and
+ * non-characters (lib/domain/text-rules.ts) may hold some: one U+0001 broke every feed, and
  * U+0002/U+0003 are the search page's highlight markers. This migration takes them out of every
  * stored text — stories, their search rows, live updates, tag, author and section names — so
  * that what the store holds obeys today's rule. Frozen: it carries its own copy of the rule and

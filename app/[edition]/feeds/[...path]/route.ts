@@ -1,12 +1,12 @@
 import { buildStoryFeed, feedSize } from '@/lib/feeds/story-feed';
-import { getEdition, isEditionId } from '@/lib/editions';
-import { isSlug } from '@/lib/slug';
+import { getEdition, isEditionId } from '@/lib/domain/editions';
+import { isSlug } from '@/lib/domain/slug';
 import { listSections, listStories } from '@/lib/store/article-repository';
 import { getStore } from '@/lib/store/database';
 import { cachedRead } from '@/lib/cache/cached-read';
 import { feedCacheControl } from '@/lib/cache/cache-control';
 import { responseWithValidator } from '@/lib/cache/conditional';
-import { contentTags } from '@/lib/cache/content-tags';
+import { contentTags } from '@/lib/domain/content-tags';
 
 /**
  * /{edition}/feeds/rss.xml and atom.xml for the edition; /{edition}/feeds/{section}/rss.xml and

@@ -1,9 +1,9 @@
-import { ArticleListQuerySchema, queryObject } from '@/lib/api/article-list';
-import { listArticles } from '@/lib/api/list-articles';
+import { ArticleListQuerySchema, queryObject } from '@/lib/domain/api-contract';
+import { listArticles } from '@/lib/api/list-handler';
 import { apiError, jsonResponse, listCacheControl, parameterIssues, withErrorHandling } from '@/lib/api/responses';
 import { getStore } from '@/lib/store/database';
-import { publishArticle } from '@/lib/api/publish-article';
-import { readJsonBody, refuseUnlessAuthorised } from '@/lib/api/publishing';
+import { publishArticle } from '@/lib/api/publish-handlers';
+import { readJsonBody, refuseUnlessAuthorised } from '@/lib/api/publish-auth';
 import { privateNoStore } from '@/lib/cache/cache-control';
 
 /**

@@ -1,5 +1,5 @@
-import { getEdition, isEditionId, type EditionId } from '@/lib/editions';
-import { absoluteUrl, imageUrl, publication } from '@/lib/site-config';
+import { getEdition, isEditionId, type EditionId } from '@/lib/domain/editions';
+import { absoluteUrl, imageUrl, publication } from '@/lib/domain/site-config';
 import {
   maxNewsUrls,
   maxUrlsPerSitemap,
@@ -15,7 +15,7 @@ import { getStore } from '@/lib/store/database';
 import { cachedRead } from '@/lib/cache/cached-read';
 import { feedCacheControl } from '@/lib/cache/cache-control';
 import { responseWithValidator } from '@/lib/cache/conditional';
-import { contentTags } from '@/lib/cache/content-tags';
+import { contentTags } from '@/lib/domain/content-tags';
 
 /** /sitemaps/{edition}/pages.xml, news.xml and stories-YYYY-MM[-N].xml. */
 

@@ -1,8 +1,8 @@
-import { articleIdPattern } from '@/lib/api/live-updates';
-import { withdrawArticle } from '@/lib/api/publish-article';
-import { refuseUnlessAuthorised } from '@/lib/api/publishing';
+import { articleIdPattern } from '@/lib/domain/live-updates-contract';
+import { withdrawArticle } from '@/lib/api/publish-handlers';
+import { refuseUnlessAuthorised } from '@/lib/api/publish-auth';
 import { apiError, jsonResponse, listCacheControl, withErrorHandling } from '@/lib/api/responses';
-import { articlePath } from '@/lib/article-path';
+import { articlePath } from '@/lib/domain/urls';
 import { privateNoStore } from '@/lib/cache/cache-control';
 import { getArticleById } from '@/lib/store/article-repository';
 import { getStore } from '@/lib/store/database';

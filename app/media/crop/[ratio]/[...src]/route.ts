@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { cropSize, isCropRatio } from '@/lib/seo/image-crops';
+import { cropSize, isCropRatio } from '@/lib/domain/image-crops';
 
 /**
  * /media/crop/{16x9|4x3|1x1}/images/…: a story picture cropped to the shape search engines ask

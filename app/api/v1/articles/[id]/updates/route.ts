@@ -1,10 +1,10 @@
-import { articleIdPattern, LiveUpdatesQuerySchema, toUpdateItem } from '@/lib/api/live-updates';
-import { queryObject } from '@/lib/api/article-list';
+import { articleIdPattern, LiveUpdatesQuerySchema, toUpdateItem } from '@/lib/domain/live-updates-contract';
+import { queryObject } from '@/lib/domain/api-contract';
 import { apiError, jsonResponse, parameterIssues, withErrorHandling } from '@/lib/api/responses';
 import { getArticleState, getLiveUpdateKey, listLiveUpdates } from '@/lib/store/article-repository';
 import { getStore } from '@/lib/store/database';
-import { publishLiveUpdate } from '@/lib/api/publish-article';
-import { readJsonBody, refuseUnlessAuthorised } from '@/lib/api/publishing';
+import { publishLiveUpdate } from '@/lib/api/publish-handlers';
+import { readJsonBody, refuseUnlessAuthorised } from '@/lib/api/publish-auth';
 import { privateNoStore } from '@/lib/cache/cache-control';
 
 /**

@@ -3,12 +3,12 @@ import { notFound } from 'next/navigation';
 import { PageShell } from '@/components/layout/PageShell';
 import { JsonLd } from '@/components/seo/JsonLd';
 import { ListFront } from '@/components/story-lists/ListFront';
-import { getEdition, isEditionId, type EditionId } from '@/lib/editions';
-import { pageHref } from '@/lib/routing/page-param';
-import { parseListPageStart, publicListPath } from '@/lib/routing/reserved-paths';
+import { getEdition, isEditionId, type EditionId } from '@/lib/domain/editions';
+import { pageHref } from '@/lib/domain/page-param';
+import { parseListPageStart, publicListPath } from '@/lib/domain/reserved-paths';
 import { breadcrumbJsonLd } from '@/lib/seo/json-ld';
 import { editionFeeds, pageMetadata } from '@/lib/seo/page-metadata';
-import { getAuthorName, getSection, getSections, getStoriesPage, getTagName, type ListKind } from '@/lib/store/reads';
+import { getAuthorName, getSection, getSections, getStoriesPage, getTagName, type ListKind } from '@/lib/data/reads';
 
 /**
  * A section, tag or author page. Readers never see this URL: the proxy rewrites /en/europe,

@@ -3,10 +3,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { StoryList } from '@/components/story-lists/StoryList';
-import { articleListKey, fetchArticleList } from '@/lib/api/client';
-import type { ArticleListItem } from '@/lib/api/article-list';
-import type { Section } from '@/lib/content/article-schema';
-import { getEdition, type EditionId } from '@/lib/editions';
+import { articleListKey, fetchArticleList } from '@/components/islands/api-client';
+import type { ArticleListItem } from '@/lib/domain/api-contract';
+import type { Section } from '@/lib/domain/article-schema';
+import { getEdition, type EditionId } from '@/lib/domain/editions';
 import styles from './LatestRail.module.css';
 
 type Props = {

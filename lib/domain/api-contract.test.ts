@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ArticleListQuerySchema, listFilter, listKey } from './article-list';
+import { ArticleListQuerySchema, listFilter, listKey } from './api-contract';
 
 const parse = (query: Record<string, string>) => ArticleListQuerySchema.safeParse(query);
 const badParameters = (query: Record<string, string>) => {

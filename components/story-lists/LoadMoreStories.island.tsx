@@ -2,9 +2,9 @@
 
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { articlePagesKey, fetchArticleList } from '@/lib/api/client';
-import type { Section } from '@/lib/content/article-schema';
-import { getEdition, type EditionId } from '@/lib/editions';
+import { articlePagesKey, fetchArticleList } from '@/components/islands/api-client';
+import type { Section } from '@/lib/domain/article-schema';
+import { getEdition, type EditionId } from '@/lib/domain/editions';
 import { StoryCard } from './StoryCard';
 import styles from './LoadMoreStories.module.css';
 

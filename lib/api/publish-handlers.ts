@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import { articlePath } from '../article-path';
-import { ArticleSchema, LiveUpdateSchema, type Article, type ArticleImage } from '../content/article-schema';
+import { articlePath } from '../domain/urls';
+import { ArticleSchema, LiveUpdateSchema, type Article, type ArticleImage } from '../domain/article-schema';
 import { imageDimensionsFrom } from '../content/import-content';
 import { ContentConflictError, addLiveUpdates, getArticleById, getArticleState, sectionExists, writeContent } from '../store/article-repository';
 import type { Database } from '../store/schema';
@@ -10,7 +10,7 @@ import { fieldIssues, type ApiIssue } from './responses';
 /**
  * The publishing API's operations, with the same schema and the same store code as the
  * importer. Each is one transaction; the transaction also records which cached pages it
- * makes stale (lib/cache/content-tags.ts), so the next request anywhere is fresh.
+ * makes stale (lib/domain/content-tags.ts), so the next request anywhere is fresh.
  */
 
 export type PublishOutcome =

@@ -3,7 +3,7 @@ import { writeContent } from '../store/article-repository';
 import type { Store } from '../store/database';
 import { article, openTestStore, testSections } from '../testing/fixtures';
 import { decidePageRequest, firstListPagePath, preferredEdition } from './page-request';
-import { parseListPageStart } from './reserved-paths';
+import { parseListPageStart } from '../domain/reserved-paths';
 
 let store: Store;
 

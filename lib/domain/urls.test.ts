@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articlePath, parseArticlePath, parseArticleSegment, pathDate } from './article-path';
+import { articlePath, parseArticlePath, parseArticleSegment, pathDate } from './urls';
 
 describe('article URLs', () => {
   it('carry the edition, section, date of publication and slug', () => {

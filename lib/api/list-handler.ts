@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { getAuthorName, getTagName, listStories, sectionExists } from '../store/article-repository';
 import type { Database } from '../store/schema';
-import { listFilter, listKey, toListItem, type ArticleListQuery, type ArticleListResponse } from './article-list';
-import { decodeCursor, encodeCursor } from './cursor';
-import { cursorSecret } from './cursor-secret';
+import { listFilter, listKey, toListItem, type ArticleListQuery, type ArticleListResponse } from '../domain/api-contract';
+import { decodeCursor, encodeCursor } from '../domain/cursor';
+import { cursorSecret } from '../data/cursor-secret';
 import type { ApiIssue } from './responses';
 
 export type ListResult = { ok: true; body: ArticleListResponse } | { ok: false; status: 400 | 404; message: string; issues: ApiIssue[] };

@@ -1,7 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { defaultEditionId, isEditionId, type EditionId } from './editions';
-import { requestPathHeader, unavailableStatusHeader } from './routing/request-headers';
+import { defaultEditionId, isEditionId, type EditionId } from '../domain/editions';
+import { requestPathHeader, unavailableStatusHeader } from './request-headers';
 
 /** The path the reader asked for, as far as the proxy saw it ('' when unknown). */
 export async function requestedPath(): Promise<string> {

@@ -1,5 +1,5 @@
-import type { ArticleListResponse } from './article-list';
-import type { LiveUpdatesResponse } from './live-updates';
+import type { ArticleListResponse } from '../../lib/domain/api-contract';
+import type { LiveUpdatesResponse } from '../../lib/domain/live-updates-contract';
 
 /**
  * What the browser islands ask the JSON API, and the query keys they cache the answers under.

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
-import { parseArticleSegment } from '../article-path';
-import { defaultEditionId, editionIds, editions, isEditionId, type EditionId } from '../editions';
-import { storiesPerPage } from '../site-config';
+import { parseArticleSegment } from '../domain/urls';
+import { defaultEditionId, editionIds, editions, isEditionId, type EditionId } from '../domain/editions';
+import { storiesPerPage } from '../domain/site-config';
 import { findPageStart, getAuthorName, getTagName, resolveArticleUrl, sectionExists, type StoryFilter } from '../store/article-repository';
 import type { Database } from '../store/schema';
-import { slugPattern } from '../slug';
-import { readPageParam } from './page-param';
-import { isReservedEditionPath, listPagePath } from './reserved-paths';
+import { slugPattern } from '../domain/slug';
+import { readPageParam } from '../domain/page-param';
+import { isReservedEditionPath, listPagePath } from '../domain/reserved-paths';
 
 /**
  * Decides, before anything renders, what a page URL answers: render it, redirect it (a story

@@ -1,4 +1,4 @@
-import type { ArticleImage } from '../content/article-schema';
+import type { ArticleImage } from './article-schema';
 
 /**
  * Crops of a story's main picture in the shapes search engines ask for (16:9, 4:3, 1:1), served

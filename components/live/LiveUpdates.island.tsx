@@ -3,10 +3,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { ArticleBody } from '@/components/article/ArticleBody';
-import { fetchLiveUpdates, liveUpdatesKey } from '@/lib/api/client';
-import type { LiveUpdateItem } from '@/lib/api/live-updates';
-import { getEdition, type EditionId } from '@/lib/editions';
-import { formatShortDateTime } from '@/lib/format-date';
+import { fetchLiveUpdates, liveUpdatesKey } from '@/components/islands/api-client';
+import type { LiveUpdateItem } from '@/lib/domain/live-updates-contract';
+import { getEdition, type EditionId } from '@/lib/domain/editions';
+import { formatShortDateTime } from '@/lib/domain/format-date';
 import styles from './LiveUpdates.module.css';
 
 type Props = { edition: EditionId; articleId: string; initialUpdates: LiveUpdateItem[]; pollSeconds: number };

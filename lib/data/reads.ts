@@ -1,26 +1,26 @@
 import 'server-only';
 import { cache } from 'react';
-import { listKey, toListItem, type ArticleListResponse } from '../api/article-list';
-import { encodeCursor } from '../api/cursor';
-import { cursorSecret } from '../api/cursor-secret';
-import type { ArticleLocator } from '../article-path';
+import { listKey, toListItem, type ArticleListResponse } from '../domain/api-contract';
+import { encodeCursor } from '../domain/cursor';
+import { cursorSecret } from './cursor-secret';
+import type { ArticleLocator } from '../domain/urls';
 import { cachedRead } from '../cache/cached-read';
-import { contentTags } from '../cache/content-tags';
-import type { EditionId } from '../editions';
-import { readSearchQuery } from '../search/search-query';
-import { rankSuggestions, suggestionTerms, wordsOfPath } from '../search/suggestions';
-import { storiesPerPage } from '../site-config';
-import { slugify } from '../slug';
-import { parseListPageStart } from '../routing/reserved-paths';
-import * as repository from './article-repository';
-import { getStore } from './database';
+import { contentTags } from '../domain/content-tags';
+import type { EditionId } from '../domain/editions';
+import { readSearchQuery } from '../domain/search-query';
+import { rankSuggestions, suggestionTerms, wordsOfPath } from '../domain/suggestions';
+import { storiesPerPage } from '../domain/site-config';
+import { slugify } from '../domain/slug';
+import { parseListPageStart } from '../domain/reserved-paths';
+import * as repository from '../store/article-repository';
+import { getStore } from '../store/database';
 
 /**
  * What pages read. Two layers:
  * - React's per-request `cache`: the layout, the page and generateMetadata may ask for the same
  *   thing, and one request still runs each read once;
  * - Next's data cache (`unstable_cache`), tagged with what each read depends on
- *   (lib/cache/content-tags.ts), so that a page re-rendered after a publish reads from the store
+ *   (lib/domain/content-tags.ts), so that a page re-rendered after a publish reads from the store
  *   only what changed. Writes invalidate the tags in their own transaction.
  * Arguments are plain values: both caches key on them.
  */
@@ -81,7 +81,7 @@ export type StoriesPage = {
 
 /**
  * Page `page` of a section, tag or author list, starting where the proxy found it to begin
- * (`start`, the path segment of lib/routing/reserved-paths.ts); null when nothing follows.
+ * (`start`, the path segment of lib/domain/urls.ts); null when nothing follows.
  * Plain arguments: React's cache() tells calls apart by identity.
  */
 export const getStoriesPage = cache((edition: EditionId, kind: ListKind, slug: string, page: number, startSegment: string) =>

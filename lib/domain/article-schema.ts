@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { editionIds } from '../editions';
-import { isReservedEditionPath } from '../routing/reserved-paths';
-import { maxSlugLength, slugify, slugPattern } from '../slug';
+import { editionIds } from './editions';
+import { isReservedEditionPath } from './reserved-paths';
+import { maxSlugLength, slugify, slugPattern } from './slug';
 import { imageHosts } from '../server/security-headers.mjs';
 import { isImageSource, isSafeHref, localImagePath, remoteImageHost } from './safe-links';
 import { refusedCharacterMessage } from './text-rules';

@@ -1,5 +1,5 @@
-import type { EditionId } from '../editions';
-import { slugify } from '../slug';
+import type { EditionId } from './editions';
+import { slugify } from './slug';
 
 /**
  * The cache tags of our content. Every cached read is tagged with what it depends on; every

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defaultEditionId, editionIds, type EditionId } from '../editions';
-import { slugPattern } from '../slug';
+import { defaultEditionId, editionIds, type EditionId } from './editions';
+import { slugPattern } from './slug';
 import type { ArticleSummary, StoryFilter } from '../store/article-repository';
 
 /**
