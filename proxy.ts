@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { requestPathHeader, unavailableStatusHeader } from './lib/routing/request-headers';
 import { decidePageRequest, firstListPagePath } from './lib/data/page-request';
-import { unavailablePath } from './lib/domain/reserved-paths';
+import { unavailablePath } from './lib/domain/urls';
 import { getStore } from './lib/store/database';
 import { pageCacheControl, privateNoStore, redirectCacheControl, unavailableCacheControl } from './lib/cache/cache-control';
 import { cacheStatus } from './lib/cache/cache-status';

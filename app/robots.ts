@@ -1,12 +1,13 @@
 import type { MetadataRoute } from 'next';
 import { editionIds } from '@/lib/domain/editions';
 import { absoluteUrl } from '@/lib/domain/site-config';
+import { sitemapIndexPath, sitemapPath } from '@/lib/domain/urls';
 
 /** Everything but the API is open to crawlers; the sitemaps say where to start. */
 export default function robots(): MetadataRoute.Robots {
   return {
     rules: [{ userAgent: '*', allow: '/', disallow: ['/api/'] }],
-    sitemap: [absoluteUrl('/sitemap.xml'), ...editionIds.map((edition) => absoluteUrl(`/sitemaps/${edition}/news.xml`))],
+    sitemap: [absoluteUrl(sitemapIndexPath), ...editionIds.map((edition) => absoluteUrl(sitemapPath(edition, 'news.xml')))],
   };
 }
 

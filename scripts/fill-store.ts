@@ -11,7 +11,10 @@ import { parseArgs } from 'node:util';
 import type { ArticleInput } from '../lib/domain/article-schema';
 import { ArticleSchema } from '../lib/domain/article-schema';
 import { importContent } from '../lib/content/import-content';
-import { countArticles, listSections, rebuildMonthlyCounts, writeContent } from '../lib/store/article-repository';
+import { countArticles } from '../lib/store/articles';
+import { listSections } from '../lib/store/sections';
+import { rebuildMonthlyCounts } from '../lib/store/monthly-counts';
+import { writeContent } from '../lib/store/write-content';
 import { openStore } from '../lib/store/database';
 import { demoImages } from './generate-images';
 

@@ -7,6 +7,7 @@ import { getEdition, isEditionId } from '@/lib/domain/editions';
 import { homeJsonLd } from '@/lib/seo/json-ld';
 import { editionFeeds, pageMetadata } from '@/lib/seo/page-metadata';
 import { publication } from '@/lib/domain/site-config';
+import { editionPath } from '@/lib/domain/urls';
 
 type Params = Promise<{ edition: string }>;
 
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const config = getEdition(edition);
   return pageMetadata({
     edition: config,
-    path: `/${edition}`,
+    path: editionPath(edition),
     title: { absolute: `${publication.name} - ${publication.tagline}` },
     description: `${config.strings.homeHeading(publication.name)}: reporting from Europe, the Middle East, Africa and the Americas.`,
     feeds: editionFeeds(config),

@@ -1,12 +1,13 @@
 import { editionIds } from '@/lib/domain/editions';
 import { planStorySitemaps, sitemapIndexXml, xmlHeaders } from '@/lib/seo/sitemaps';
 import { absoluteUrl } from '@/lib/domain/site-config';
-import { listSitemapMonths } from '@/lib/store/article-repository';
+import { listSitemapMonths } from '@/lib/store/sitemaps';
 import { getStore } from '@/lib/store/database';
 import { cachedRead } from '@/lib/cache/cached-read';
 import { feedCacheControl } from '@/lib/cache/cache-control';
 import { responseWithValidator } from '@/lib/cache/conditional';
 import { contentTags } from '@/lib/domain/content-tags';
+import { sitemapPath } from '@/lib/domain/urls';
 
 // Built from the store on each request (cached by tags in a later step), never frozen at build time.
 export const dynamic = 'force-dynamic';
@@ -21,7 +22,7 @@ export async function GET(request: Request) {
       const latest = Math.max(0, ...files.map((f) => f.lastModifiedTs));
       sitemaps.push({ loc: absoluteUrl(`/sitemaps/${edition}/pages.xml`), lastModifiedTs: latest || undefined });
       sitemaps.push({ loc: absoluteUrl(`/sitemaps/${edition}/news.xml`), lastModifiedTs: latest || undefined });
-      for (const file of files) sitemaps.push({ loc: absoluteUrl(`/sitemaps/${edition}/${file.name}`), lastModifiedTs: file.lastModifiedTs });
+      for (const file of files) sitemaps.push({ loc: absoluteUrl(sitemapPath(edition, file.name)), lastModifiedTs: file.lastModifiedTs });
     }
     return sitemapIndexXml(sitemaps);
   });

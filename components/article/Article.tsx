@@ -7,6 +7,7 @@ import { ArticleBody } from './ArticleBody';
 import { ArticleFigure } from './ArticleFigure';
 import { Byline } from './Byline';
 import styles from './Article.module.css';
+import { sectionPath, tagPath } from '@/lib/domain/urls';
 
 type Props = {
   article: ArticleData;
@@ -27,7 +28,7 @@ export function Article({ article, section, edition, afterBody }: Props) {
       <header className={styles.header}>
         <p className={styles.section}>
           {article.live ? <span className={styles.liveBadge}>{strings.live}</span> : null}
-          <a href={`/${edition.id}/${section.slug}`}>{section.name}</a>
+          <a href={sectionPath(edition.id, section.slug)}>{section.name}</a>
         </p>
         <h1 className={styles.headline} id={articleHeadlineId} tabIndex={-1}>
           {article.headline}
@@ -48,7 +49,7 @@ export function Article({ article, section, edition, afterBody }: Props) {
             <ul className={styles.tagList}>
               {article.tags.map((tag) => (
                 <li key={tag}>
-                  <a className={styles.tag} href={`/${edition.id}/tag/${slugify(tag)}`}>
+                  <a className={styles.tag} href={tagPath(edition.id, slugify(tag))}>
                     {tag}
                   </a>
                 </li>

@@ -2,6 +2,7 @@ import type { Author } from '@/lib/domain/article-schema';
 import type { EditionConfig } from '@/lib/domain/editions';
 import { formatDateTime } from '@/lib/domain/format-date';
 import styles from './Byline.module.css';
+import { authorPath } from '@/lib/domain/urls';
 
 type Props = { authors: Author[]; publishedAt: string; updatedAt?: string; edition: EditionConfig };
 
@@ -17,7 +18,7 @@ export function Byline({ authors, publishedAt, updatedAt, edition }: Props) {
         {parts.map((part, i) => {
           const author = part.type === 'element' ? bySlug.get(part.value) : undefined;
           return author ? (
-            <a key={i} href={`/${edition.id}/author/${author.slug}`} className={styles.author}>
+            <a key={i} href={authorPath(edition.id, author.slug)} className={styles.author}>
               {author.name}
             </a>
           ) : (

@@ -1,7 +1,7 @@
 import { StoryCard } from '@/components/story-lists/StoryCard';
 import type { Section } from '@/lib/domain/article-schema';
 import type { EditionConfig } from '@/lib/domain/editions';
-import type { ArticleSummary } from '@/lib/store/article-repository';
+import { type ArticleSummary } from '@/lib/domain/stories';
 import styles from './RelatedStories.module.css';
 
 export function RelatedStories({ stories, edition, sections }: { stories: ArticleSummary[]; edition: EditionConfig; sections: Section[] }) {

@@ -4,6 +4,7 @@ import { getEdition, type EditionId } from '@/lib/domain/editions';
 import { publication } from '@/lib/domain/site-config';
 import { getLatest, getSections } from '@/lib/data/reads';
 import styles from './HomeFront.module.css';
+import { sectionPath } from '@/lib/domain/urls';
 
 const topCount = 4;
 const perSection = 3;
@@ -62,7 +63,7 @@ export async function HomeFront({ edition }: { edition: EditionId }) {
           .map(({ section, stories }) => (
             <section key={section.slug} className={styles.sectionBlock} aria-labelledby={`home-${section.slug}`}>
               <h2 id={`home-${section.slug}`} className={styles.blockHeading}>
-                <a href={`/${edition}/${section.slug}`}>{section.name}</a>
+                <a href={sectionPath(edition, section.slug)}>{section.name}</a>
               </h2>
               <ul className={styles.sectionList}>
                 {stories.map((story) => (
@@ -72,7 +73,7 @@ export async function HomeFront({ edition }: { edition: EditionId }) {
                 ))}
               </ul>
               <p className={styles.more}>
-                <a href={`/${edition}/${section.slug}`}>{strings.moreFrom(section.name)}</a>
+                <a href={sectionPath(edition, section.slug)}>{strings.moreFrom(section.name)}</a>
               </p>
             </section>
           ))}

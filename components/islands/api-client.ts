@@ -1,5 +1,6 @@
-import type { ArticleListResponse } from '../../lib/domain/api-contract';
-import type { LiveUpdatesResponse } from '../../lib/domain/live-updates-contract';
+import { api } from '@/lib/domain/urls';
+import type { ArticleListResponse } from '@/lib/domain/api-contract';
+import type { LiveUpdatesResponse } from '@/lib/domain/live-updates-contract';
 
 /**
  * What the browser islands ask the JSON API, and the query keys they cache the answers under.
@@ -21,10 +22,9 @@ async function getJson<T>(url: string): Promise<T> {
 export function fetchArticleList(params: ArticleListParams): Promise<ArticleListResponse> {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, String(value));
-  return getJson(`/api/v1/articles?${query}`);
+  return getJson(api.articles(query));
 }
 
 export function fetchLiveUpdates(articleId: string, after: string | null): Promise<LiveUpdatesResponse> {
-  const query = after ? `?${new URLSearchParams({ after })}` : '';
-  return getJson(`/api/v1/articles/${encodeURIComponent(articleId)}/updates${query}`);
+  return getJson(api.liveUpdates(articleId, after));
 }

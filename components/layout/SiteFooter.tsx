@@ -2,6 +2,7 @@ import type { Section } from '@/lib/domain/article-schema';
 import type { EditionConfig } from '@/lib/domain/editions';
 import { publication } from '@/lib/domain/site-config';
 import styles from './SiteFooter.module.css';
+import { aboutPath, sectionPath } from '@/lib/domain/urls';
 
 export function SiteFooter({ edition, sections }: { edition: EditionConfig; sections: Section[] }) {
   return (
@@ -12,13 +13,13 @@ export function SiteFooter({ edition, sections }: { edition: EditionConfig; sect
           <ul className={styles.links}>
             {sections.map((section) => (
               <li key={section.slug}>
-                <a href={`/${edition.id}/${section.slug}`}>{section.name}</a>
+                <a href={sectionPath(edition.id, section.slug)}>{section.name}</a>
               </li>
             ))}
           </ul>
         </nav>
         <p className={styles.about}>
-          <a href={`/${edition.id}/about`}>{edition.strings.footerAbout}</a>
+          <a href={aboutPath(edition.id)}>{edition.strings.footerAbout}</a>
         </p>
         <p className={styles.copyright}>{edition.strings.copyright(new Date().getFullYear(), publication.name)}</p>
       </div>

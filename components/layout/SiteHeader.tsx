@@ -3,6 +3,7 @@ import type { EditionConfig } from '@/lib/domain/editions';
 import { publication } from '@/lib/domain/site-config';
 import { SearchForm } from '@/components/search/SearchForm';
 import styles from './SiteHeader.module.css';
+import { editionPath, sectionPath } from '@/lib/domain/urls';
 
 type Props = { edition: EditionConfig; sections: Section[]; currentSection?: string };
 
@@ -15,7 +16,7 @@ export function SiteHeader({ edition, sections, currentSection }: Props) {
     <ul className={styles.sectionList}>
       {sections.map((section) => (
         <li key={section.slug}>
-          <a className={styles.sectionLink} href={`/${edition.id}/${section.slug}`} aria-current={section.slug === currentSection ? 'page' : undefined}>
+          <a className={styles.sectionLink} href={sectionPath(edition.id, section.slug)} aria-current={section.slug === currentSection ? 'page' : undefined}>
             {section.name}
           </a>
         </li>
@@ -25,7 +26,7 @@ export function SiteHeader({ edition, sections, currentSection }: Props) {
   return (
     <header className={styles.header}>
       <div className={styles.bar}>
-        <a className={styles.wordmark} href={`/${edition.id}`}>
+        <a className={styles.wordmark} href={editionPath(edition.id)}>
           {publication.name}
         </a>
         <div className={styles.barSearch} data-print="hide">

@@ -1,5 +1,6 @@
 import { getEdition, type EditionId } from '@/lib/domain/editions';
 import styles from './NotFoundPage.module.css';
+import { editionPath } from '@/lib/domain/urls';
 
 /**
  * The not-found boundary Next keeps in every page's payload, in case a page calls notFound().
@@ -13,7 +14,7 @@ export function NotFoundFallback({ edition }: { edition: EditionId }) {
       <h1 className={styles.title}>{strings.notFoundTitle}</h1>
       <p className={styles.message}>{strings.notFoundMessage}</p>
       <p>
-        <a className={styles.home} href={`/${edition}`}>
+        <a className={styles.home} href={editionPath(edition)}>
           {strings.notFoundBackHome}
         </a>
       </p>

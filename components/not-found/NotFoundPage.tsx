@@ -4,6 +4,7 @@ import { getEdition, type EditionId } from '@/lib/domain/editions';
 import { wordsOfPath } from '@/lib/domain/suggestions';
 import { getLatest, getSections, getSuggestions } from '@/lib/data/reads';
 import styles from './NotFoundPage.module.css';
+import { editionPath } from '@/lib/domain/urls';
 
 /**
  * What a reader sees for a story that does not exist or was withdrawn: the plain statement,
@@ -30,7 +31,7 @@ export async function NotFoundPage({ edition, requestedPath }: { edition: Editio
         <SearchForm edition={config} id="not-found-search" defaultValue={wordsOfPath(requestedPath).join(' ')} />
       </div>
       <p>
-        <a className={styles.home} href={`/${edition}`}>
+        <a className={styles.home} href={editionPath(edition)}>
           {config.strings.notFoundBackHome}
         </a>
       </p>

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { highlightEnd as e, highlightStart as s } from '@/lib/store/article-repository';
+import { highlightEnd as e, highlightStart as s } from '@/lib/domain/stories';
 import { MarkedText } from './MarkedText';
 
 const render = (text: string) => renderToStaticMarkup(<MarkedText text={text} />);

@@ -1,4 +1,4 @@
-import { highlightEnd, highlightStart } from '@/lib/store/article-repository';
+import { highlightEnd, highlightStart } from '@/lib/domain/stories';
 
 /** Text whose matches the search index wrapped in marker characters, with each match in <mark>. Never HTML. */
 export function MarkedText({ text }: { text: string }) {

@@ -1,6 +1,7 @@
 import type { EditionConfig } from '@/lib/domain/editions';
 import { maxQueryLength } from '@/lib/domain/search-query';
 import styles from './SearchForm.module.css';
+import { searchPath } from '@/lib/domain/urls';
 
 type Props = {
   edition: EditionConfig;
@@ -14,7 +15,7 @@ type Props = {
 export function SearchForm({ edition, id, defaultValue, variant = 'page' }: Props) {
   const inputId = `${id}-q`;
   return (
-    <form role="search" action={`/${edition.id}/search`} method="get" className={`${styles.form} ${styles[variant]}`}>
+    <form role="search" action={searchPath(edition.id)} method="get" className={`${styles.form} ${styles[variant]}`}>
       <label htmlFor={inputId} className={variant === 'header' ? 'visually-hidden' : styles.label}>
         {edition.strings.searchLabel}
       </label>

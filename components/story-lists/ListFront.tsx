@@ -1,3 +1,4 @@
+import { pageHref } from '@/lib/domain/urls';
 import type { ReactNode } from 'react';
 import type { Section } from '@/lib/domain/article-schema';
 import type { EditionConfig, EditionId } from '@/lib/domain/editions';
@@ -44,7 +45,7 @@ export function ListFront({ edition, sections, path, eyebrow, title, description
         <LoadMoreStories
           {...loadMore}
           sections={sections}
-          fallback={<Pagination path={path} page={stories.page} hasOlder={stories.hasOlder} strings={edition.strings} />}
+          fallback={<Pagination href={(page) => pageHref(path, page)} page={stories.page} hasOlder={stories.hasOlder} strings={edition.strings} />}
         />
       </QueryIsland>
     </div>

@@ -1,7 +1,7 @@
 import Image from 'next/image';
 import type { EditionConfig } from '@/lib/domain/editions';
 import { formatDate } from '@/lib/domain/format-date';
-import type { ArticleSummary } from '@/lib/store/article-repository';
+import { type ArticleSummary } from '@/lib/domain/stories';
 import styles from './StoryCard.module.css';
 
 /** What a card needs of a story: a stored summary has it, and so does an API item with its thumbnail. */

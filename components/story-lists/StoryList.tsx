@@ -1,10 +1,11 @@
-import type { ArticleSummary } from '@/lib/store/article-repository';
+import type { ArticleSummary } from '@/lib/domain/stories';
 
 /** What a list needs of a story: a stored summary and an API item both have it. */
 export type StoryListItem = Pick<ArticleSummary, 'id' | 'path' | 'headline' | 'standfirst' | 'section' | 'publishedAt'>;
 import type { EditionConfig } from '@/lib/domain/editions';
 import type { Section } from '@/lib/domain/article-schema';
 import { formatDate, formatShortDateTime } from '@/lib/domain/format-date';
+import { StoryItem } from './StoryItem';
 import styles from './StoryList.module.css';
 
 type Props = {
@@ -21,21 +22,20 @@ type Props = {
 /** Stories as a plain list of links: headline, section label, date, and the standfirst where there is room. */
 export function StoryList({ stories, edition, sections, headingLevel = 3, showStandfirst = true, timeFormat = 'date' }: Props) {
   const format = timeFormat === 'date' ? formatDate : formatShortDateTime;
-  const Heading = `h${headingLevel}` as const;
   const sectionName = (slug: string) => sections.find((s) => s.slug === slug)?.name ?? slug;
   return (
     <ul className={styles.list}>
       {stories.map((story) => (
-        <li key={story.id} className={styles.item}>
-          <Heading className={styles.headline}>
-            <a href={story.path}>{story.headline}</a>
-          </Heading>
-          {showStandfirst ? <p className={styles.standfirst}>{story.standfirst}</p> : null}
-          <p className={styles.meta}>
-            <span className={styles.section}>{sectionName(story.section)}</span>
-            <time dateTime={story.publishedAt}>{format(edition, story.publishedAt)}</time>
-          </p>
-        </li>
+        <StoryItem
+          key={story.id}
+          href={story.path}
+          headline={story.headline}
+          summary={showStandfirst ? story.standfirst : undefined}
+          sectionName={sectionName(story.section)}
+          publishedAt={story.publishedAt}
+          time={format(edition, story.publishedAt)}
+          headingLevel={headingLevel}
+        />
       ))}
     </ul>
   );

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { getAuthorName, getTagName, listStories, sectionExists } from '../store/article-repository';
+import { getListName, listStories } from '../store/lists';
+import { sectionExists } from '../store/sections';
 import type { Database } from '../store/schema';
 import { listFilter, listKey, toListItem, type ArticleListQuery, type ArticleListResponse } from '../domain/api-contract';
 import { decodeCursor, encodeCursor } from '../domain/cursor';
@@ -19,7 +20,7 @@ export async function listArticles(db: Kysely<Database>, query: ArticleListQuery
     const exists =
       filter.kind === 'section'
         ? await sectionExists(db, query.edition, filter.slug)
-        : (filter.kind === 'tag' ? await getTagName(db, query.edition, filter.slug) : await getAuthorName(db, query.edition, filter.slug)) !== undefined;
+        : (await getListName(db, query.edition, filter.kind, filter.slug)) !== undefined;
     if (!exists) {
       return {
         ok: false,

@@ -3,7 +3,11 @@ import type { Kysely } from 'kysely';
 import { articlePath } from '../domain/urls';
 import { ArticleSchema, LiveUpdateSchema, type Article, type ArticleImage } from '../domain/article-schema';
 import { imageDimensionsFrom } from '../content/import-content';
-import { ContentConflictError, addLiveUpdates, getArticleById, getArticleState, sectionExists, writeContent } from '../store/article-repository';
+import { ContentConflictError } from '../store/store-errors';
+import { addLiveUpdates } from '../store/live-updates';
+import { getArticleById, getArticleState } from '../store/articles';
+import { sectionExists } from '../store/sections';
+import { writeContent } from '../store/write-content';
 import type { Database } from '../store/schema';
 import { fieldIssues, type ApiIssue } from './responses';
 

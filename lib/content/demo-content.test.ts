@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoImages } from '../../scripts/generate-images';
-import { getArticleById, listSections } from '../store/article-repository';
+import { getArticleById } from '../store/articles';
+import { listSections } from '../store/sections';
 import type { Store } from '../store/database';
 import { openTestStore } from '../testing/fixtures';
 import type { Article } from '../domain/article-schema';

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getArticleById, listStories, resolveArticleUrl } from '../store/article-repository';
+import { getArticleById, resolveArticleUrl } from '../store/articles';
+import { listStories } from '../store/lists';
 import type { Store } from '../store/database';
 import { makeTempDir, openTestStore, storyMarkdown, writePicture } from '../testing/fixtures';
 import { ContentImportError, importContent } from './import-content';

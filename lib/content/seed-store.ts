@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import { countArticles } from '../store/article-repository';
+import { countArticles } from '../store/articles';
 import type { Database } from '../store/schema';
 import { importContent, type ImportReport } from './import-content';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { getOrCreateSetting } from '../store/article-repository';
+import { getOrCreateSetting } from '../store/settings';
 import type { Database } from '../store/schema';
 
 /**

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeContent } from '../store/article-repository';
+import { writeContent } from '../store/write-content';
 import type { Store } from '../store/database';
 import { article, openTestStore, testSections } from '../testing/fixtures';
 import { decidePageRequest, firstListPagePath, preferredEdition } from './page-request';
-import { parseListPageStart } from '../domain/reserved-paths';
+import { parseListPageStart } from '../domain/urls';
 
 let store: Store;
 

@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
-import { parseArticleSegment } from '../domain/urls';
 import { defaultEditionId, editionIds, editions, isEditionId, type EditionId } from '../domain/editions';
 import { storiesPerPage } from '../domain/site-config';
-import { findPageStart, getAuthorName, getTagName, resolveArticleUrl, sectionExists, type StoryFilter } from '../store/article-repository';
+import { findPageStart, getListName } from '../store/lists';
+import { resolveArticleUrl } from '../store/articles';
+import { sectionExists } from '../store/sections';
+import { type StoryFilter } from '../domain/stories';
 import type { Database } from '../store/schema';
 import { slugPattern } from '../domain/slug';
 import { readPageParam } from '../domain/page-param';
-import { isReservedEditionPath, listPagePath } from '../domain/reserved-paths';
+import { editionPath, isReservedEditionPath, listPagePath, parseArticleSegment } from '../domain/urls';
 
 /**
  * Decides, before anything renders, what a page URL answers: render it, redirect it (a story
@@ -40,7 +42,7 @@ export async function decidePageRequest(db: Kysely<Database>, request: PageReque
   const { pathname } = request;
   const searchParams = request.searchParams ?? new URLSearchParams();
   if (pathname === '/' || pathname === '') {
-    return { kind: 'redirect', location: `/${preferredEdition(request.acceptLanguage)}`, status: 307, vary: 'Accept-Language' };
+    return { kind: 'redirect', location: editionPath(preferredEdition(request.acceptLanguage)), status: 307, vary: 'Accept-Language' };
   }
   const segments = pathname.split('/').slice(1);
   const [first = '', second, third, ...rest] = segments;
@@ -61,7 +63,7 @@ export async function decidePageRequest(db: Kysely<Database>, request: PageReque
       case 'tag':
       case 'author': {
         if (third === undefined || rest.length > 0 || !slugPattern.test(third)) return missing;
-        const name = second === 'tag' ? await getTagName(db, edition, third) : await getAuthorName(db, edition, third);
+        const name = await getListName(db, edition, second, third);
         if (!name) return missing;
         return decideListPage(db, edition, { kind: second, slug: third }, pathname, searchParams);
       }

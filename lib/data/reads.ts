@@ -3,16 +3,21 @@ import { cache } from 'react';
 import { listKey, toListItem, type ArticleListResponse } from '../domain/api-contract';
 import { encodeCursor } from '../domain/cursor';
 import { cursorSecret } from './cursor-secret';
-import type { ArticleLocator } from '../domain/urls';
+import { parseListPageStart, type ArticleLocator } from '../domain/urls';
 import { cachedRead } from '../cache/cached-read';
 import { contentTags } from '../domain/content-tags';
 import type { EditionId } from '../domain/editions';
+import type { ArticleSummary, ListKind, SearchHit } from '../domain/stories';
 import { readSearchQuery } from '../domain/search-query';
 import { rankSuggestions, suggestionTerms, wordsOfPath } from '../domain/suggestions';
 import { storiesPerPage } from '../domain/site-config';
 import { slugify } from '../domain/slug';
-import { parseListPageStart } from '../domain/reserved-paths';
-import * as repository from '../store/article-repository';
+import { getArticleByLocator } from '../store/articles';
+import { getListName as storedListName, listStories } from '../store/lists';
+import { listLiveUpdates } from '../store/live-updates';
+import { listRelated } from '../store/related';
+import { searchArticles } from '../store/search';
+import { listSections } from '../store/sections';
 import { getStore } from '../store/database';
 
 /**
@@ -29,14 +34,14 @@ export const getArticle = cache((edition: EditionId, section: string, date: stri
   cachedRead(['article', edition, section, date, slug], [contentTags.storySlug(edition, slug)], async () => {
     const { db } = await getStore();
     const locator: ArticleLocator = { edition, section, date, slug };
-    return (await repository.getArticleByLocator(db, locator)) ?? null;
+    return (await getArticleByLocator(db, locator)) ?? null;
   }),
 );
 
 export const getSections = cache((edition: EditionId) =>
   cachedRead(['sections', edition], [contentTags.sections(edition)], async () => {
     const { db } = await getStore();
-    return repository.listSections(db, edition);
+    return listSections(db, edition);
   }),
 );
 
@@ -48,7 +53,7 @@ export const getSection = cache(async (edition: EditionId, slug: string) => {
 export const getLatest = cache((edition: EditionId, limit: number, section?: string) =>
   cachedRead(['latest', edition, limit, section ?? ''], [section ? contentTags.section(edition, section) : contentTags.latest(edition)], async () => {
     const { db } = await getStore();
-    return repository.listStories(db, { edition, filter: section ? { kind: 'section', slug: section } : { kind: 'edition' }, limit });
+    return listStories(db, { edition, filter: section ? { kind: 'section', slug: section } : { kind: 'edition' }, limit });
   }),
 );
 
@@ -56,7 +61,7 @@ export const getLatest = cache((edition: EditionId, limit: number, section?: str
 export const getLatestItems = cache((edition: EditionId, limit: number) =>
   cachedRead(['latest-items', edition, limit], [contentTags.latest(edition)], async (): Promise<ArticleListResponse> => {
     const { db } = await getStore();
-    const page = await repository.listStories(db, { edition, limit });
+    const page = await listStories(db, { edition, limit });
     const last = page.items.at(-1);
     return {
       items: page.items.map(toListItem),
@@ -65,13 +70,11 @@ export const getLatestItems = cache((edition: EditionId, limit: number) =>
   }),
 );
 
-export type ListKind = 'section' | 'tag' | 'author';
-
 const listTag = (edition: EditionId, kind: ListKind, slug: string) =>
   kind === 'section' ? contentTags.section(edition, slug) : kind === 'tag' ? contentTags.tag(edition, slug) : contentTags.author(edition, slug);
 
 export type StoriesPage = {
-  items: repository.ArticleSummary[];
+  items: ArticleSummary[];
   page: number;
   pageSize: number;
   hasOlder: boolean;
@@ -94,7 +97,7 @@ export const getStoriesPage = cache((edition: EditionId, kind: ListKind, slug: s
       const { db } = await getStore();
       const filter = { kind, slug };
       const pageSize = storiesPerPage();
-      const list = await repository.listStories(db, { edition, filter, limit: pageSize, after: start });
+      const list = await listStories(db, { edition, filter, limit: pageSize, after: start });
       if (list.items.length === 0 && page > 1) return null;
       const last = list.items.at(-1);
       const olderCursor =
@@ -104,17 +107,11 @@ export const getStoriesPage = cache((edition: EditionId, kind: ListKind, slug: s
   ),
 );
 
-export const getTagName = cache((edition: EditionId, slug: string) =>
-  cachedRead(['tag-name', edition, slug], [contentTags.tag(edition, slug)], async () => {
+/** The display name of a tag or an author; null when no published story carries it. */
+export const getListName = cache((edition: EditionId, kind: 'tag' | 'author', slug: string) =>
+  cachedRead(['list-name', edition, kind, slug], [listTag(edition, kind, slug)], async () => {
     const { db } = await getStore();
-    return (await repository.getTagName(db, edition, slug)) ?? null;
-  }),
-);
-
-export const getAuthorName = cache((edition: EditionId, slug: string) =>
-  cachedRead(['author-name', edition, slug], [contentTags.author(edition, slug)], async () => {
-    const { db } = await getStore();
-    return (await repository.getAuthorName(db, edition, slug)) ?? null;
+    return (await storedListName(db, edition, kind, slug)) ?? null;
   }),
 );
 
@@ -125,18 +122,18 @@ export const getRelated = cache(async (edition: EditionId, section: string, date
   const tags = [contentTags.section(edition, article.section), ...article.tags.map((t) => contentTags.tag(edition, slugify(t)))];
   return cachedRead(['related', article.id, limit], tags, async () => {
     const { db } = await getStore();
-    return repository.listRelated(db, article, limit);
+    return listRelated(db, article, limit);
   });
 });
 
 export const getLiveUpdates = cache((articleId: string, limit: number) =>
   cachedRead(['live-updates', articleId, limit], [contentTags.story(articleId)], async () => {
     const { db } = await getStore();
-    return repository.listLiveUpdates(db, { articleId, limit });
+    return listLiveUpdates(db, { articleId, limit });
   }),
 );
 
-export type SearchPage = { text: string; hits: repository.SearchHit[]; total: number; page: number; pageSize: number };
+export type SearchPage = { text: string; hits: SearchHit[]; total: number; page: number; pageSize: number };
 
 /** Search results for what the reader typed. Not cached: every query is different. */
 export const searchStories = cache(async (edition: EditionId, rawQuery: string, page: number): Promise<SearchPage> => {
@@ -144,7 +141,7 @@ export const searchStories = cache(async (edition: EditionId, rawQuery: string, 
   const pageSize = storiesPerPage();
   if (!terms) return { text, hits: [], total: 0, page: 1, pageSize };
   const { db } = await getStore();
-  const result = await repository.searchArticles(db, { edition, terms, limit: pageSize, offset: (page - 1) * pageSize });
+  const result = await searchArticles(db, { edition, terms, limit: pageSize, offset: (page - 1) * pageSize });
   return { text, ...result, page, pageSize };
 });
 
@@ -153,6 +150,6 @@ export const getSuggestions = cache(async (edition: EditionId, requestedPath: st
   const terms = suggestionTerms(wordsOfPath(requestedPath));
   if (!terms) return [];
   const { db } = await getStore();
-  const { hits } = await repository.searchArticles(db, { edition, terms, limit: 30, offset: 0 });
+  const { hits } = await searchArticles(db, { edition, terms, limit: 30, offset: 0 });
   return rankSuggestions(requestedPath, hits);
 });

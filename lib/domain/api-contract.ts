@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defaultEditionId, editionIds, type EditionId } from './editions';
 import { slugPattern } from './slug';
-import type { ArticleSummary, StoryFilter } from '../store/article-repository';
+import { type ArticleSummary, type StoryFilter } from './stories';
 
 /**
  * The public, read-only list of stories: `GET /api/v1/articles`. Its query is validated with the

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { editionIds } from './editions';
-import { isReservedEditionPath } from './reserved-paths';
+import { isReservedEditionPath } from './urls';
 import { maxSlugLength, slugify, slugPattern } from './slug';
 import { imageHosts } from '../server/security-headers.mjs';
 import { isImageSource, isSafeHref, localImagePath, remoteImageHost } from './safe-links';

@@ -1,5 +1,3 @@
-import type { ArticleImage } from './article-schema';
-
 /**
  * Crops of a story's main picture in the shapes search engines ask for (16:9, 4:3, 1:1), served
  * by app/media/crop/[ratio]/[...src]/route.ts. A crop is the largest of its shape that fits in
@@ -17,9 +15,4 @@ export function cropSize(source: { width: number; height: number }, ratio: CropR
   const r = cropRatios[ratio];
   const width = Math.min(source.width, Math.floor(source.height * r));
   return { width, height: Math.round(width / r) };
-}
-
-/** Only local pictures are cropped: remote ones are used as they are. */
-export function cropPath(image: Pick<ArticleImage, 'src'>, ratio: CropRatio): string | null {
-  return image.src.startsWith('/images/') ? `/media/crop/${ratio}${image.src}` : null;
 }

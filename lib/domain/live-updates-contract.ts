@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LiveUpdateEntry } from '../store/article-repository';
+import { type LiveUpdateEntry } from './stories';
 
 /** `GET /api/v1/articles/{id}/updates?after=&limit=`: a live story's updates, newest first. */
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pageHref, readPageParam } from './page-param';
+import { readPageParam } from './page-param';
+import { pageHref } from './urls';
 
 const read = (search: string) => readPageParam(new URLSearchParams(search));
 

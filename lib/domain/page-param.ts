@@ -27,11 +27,6 @@ export function readPageParam(searchParams: URLSearchParams): PageParam {
   return { kind: 'page', page };
 }
 
-/** The URL of page `page` of the list at `path`. */
-export function pageHref(path: string, page: number): string {
-  return page <= 1 ? path : `${path}?page=${page}`;
-}
-
 /** The page number a list route renders. The proxy has already redirected non-canonical forms. */
 export function pageNumberOf(searchParams: Record<string, string | string[] | undefined>): number {
   const params = new URLSearchParams();

@@ -1,7 +1,14 @@
 import { getEdition, isEditionId, type EditionId } from './editions';
 import { slugPattern } from './slug';
 
+import type { ListKind, ListPosition } from './stories';
+
 /**
+ * Every path of the site, built here and nowhere else: stories, fronts, lists and their pages,
+ * tags, authors, search, feeds, sitemaps, pictures and the API. Pages, feeds, sitemaps,
+ * structured data and the browser islands all ask this module, so that a change of address
+ * (or, later, the percent-encoding of non-Latin slugs) happens in one place.
+ *
  * Article URLs are `/{edition}/{section}/{yyyymmdd}-{slug}`, the date being the day of first
  * publication in the newsroom's time zone (so a story filed at 00:30 in Paris carries Paris's date).
  */
@@ -53,3 +60,85 @@ export function parseArticlePath(pathname: string): ArticleLocator | null {
   const parsed = parseArticleSegment(last);
   return parsed ? { edition, section, ...parsed } : null;
 }
+
+/**
+ * First segments under an edition that belong to the site, not to a section: a section may
+ * never take one of these slugs, or its front would be unreachable.
+ */
+export const reservedEditionPaths = ['about', 'search', 'tag', 'author', 'unavailable', 'lists', 'feeds', 'sitemaps', 'api'] as const;
+
+export function isReservedEditionPath(segment: string): boolean {
+  return (reservedEditionPaths as readonly string[]).includes(segment);
+}
+
+/** The internal page that renders "not found" and "gone"; the proxy rewrites to it with the status. */
+export const unavailablePath = (edition: string) => `/${edition}/unavailable`;
+
+/**
+ * Where the proxy sends a section, tag or author page to be rendered: the page number moves
+ * from the query string into the path, so that each page is a cacheable route of its own, and
+ * so does where the page starts, which the proxy has just looked up to know the page exists:
+ * the page reads its stories from there without walking the list a second time.
+ */
+export const listPagePath = (edition: string, kind: ListKind, slug: string, page: number, start: ListPosition | null) =>
+  `/${edition}/lists/${kind}/${slug}/${page}/${start ? `${start.publishedTs}~${start.id}` : 'top'}`;
+
+/** The start segment of a list page's internal path, read back; undefined when malformed. */
+export function parseListPageStart(segment: string): ListPosition | null | undefined {
+  if (segment === 'top') return null;
+  // Stories may predate 1970: the time can be negative.
+  const match = /^(-?\d{1,15})~([a-z0-9][a-z0-9-]{2,99})$/.exec(segment);
+  return match ? { publishedTs: Number(match[1]), id: match[2]! } : undefined;
+}
+
+/** The public URL of that list page. */
+export const publicListPath = (edition: string, kind: ListKind, slug: string) =>
+  kind === 'section' ? `/${edition}/${slug}` : `/${edition}/${kind}/${slug}`;
+
+/** The URL of page `page` of the list at `path`. */
+export function pageHref(path: string, page: number): string {
+  return page <= 1 ? path : `${path}?page=${page}`;
+}
+
+/** An edition's home front. */
+export const editionPath = (edition: string) => `/${edition}`;
+
+/** A section front. */
+export const sectionPath = (edition: string, section: string) => publicListPath(edition, 'section', section);
+
+/** A tag page, from the tag's slug. */
+export const tagPath = (edition: string, tagSlug: string) => publicListPath(edition, 'tag', tagSlug);
+
+/** An author page. */
+export const authorPath = (edition: string, authorSlug: string) => publicListPath(edition, 'author', authorSlug);
+
+export const aboutPath = (edition: string) => `/${edition}/about`;
+
+/** The search page; with a query, its results (page 1 carries no page number). */
+export function searchPath(edition: string, query?: { q: string; page?: number }): string {
+  if (!query) return `/${edition}/search`;
+  return `/${edition}/search?${new URLSearchParams({ q: query.q, ...(query.page && query.page > 1 ? { page: String(query.page) } : {}) })}`;
+}
+
+/** Where an edition's (or a section's) feeds live: `{base}/rss.xml` and `{base}/atom.xml`. */
+export const feedBase = (edition: string, section?: string) => (section ? `/${edition}/feeds/${section}` : `/${edition}/feeds`);
+
+export const feedPath = (edition: string, format: 'rss' | 'atom', section?: string) => `${feedBase(edition, section)}/${format}.xml`;
+
+/** The sitemap index of the whole site. */
+export const sitemapIndexPath = '/sitemap.xml';
+
+/** One sitemap of an edition: `news.xml`, `pages.xml`, `stories-2018-04.xml`… */
+export const sitemapPath = (edition: string, file: string) => `/sitemaps/${edition}/${file}`;
+
+/** A fixed-ratio crop of a local picture (`/images/...`), for structured data; null for a remote picture. */
+export const cropPath = (image: { src: string }, ratio: string) => (image.src.startsWith('/images/') ? `/media/crop/${ratio}${image.src}` : null);
+
+/** The public JSON API. */
+export const api = {
+  articles: (query?: URLSearchParams) => `/api/v1/articles${query?.toString() ? `?${query}` : ''}`,
+  article: (id: string) => `/api/v1/articles/${encodeURIComponent(id)}`,
+  liveUpdates: (id: string, after?: string | null) => `/api/v1/articles/${encodeURIComponent(id)}/updates${after ? `?${new URLSearchParams({ after })}` : ''}`,
+  health: '/api/health',
+  ready: '/api/ready',
+} as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { editions } from '../domain/editions';
-import type { ArticleSummary } from '../store/article-repository';
+import { type ArticleSummary } from '../domain/stories';
 import { buildStoryFeed } from './story-feed';
 
 const story: ArticleSummary = {

@@ -1,10 +1,10 @@
 import { Feed } from 'feed';
 import type { Section } from '../domain/article-schema';
 import type { EditionConfig } from '../domain/editions';
-import { cropPath } from '../domain/image-crops';
-import type { ArticleSummary } from '../store/article-repository';
+import { type ArticleSummary } from '../domain/stories';
 import { absoluteUrl, imageUrl, publication } from '../domain/site-config';
 import { withoutRefusedCharacters } from '../domain/text-rules';
+import { cropPath, editionPath, feedPath, sectionPath } from '../domain/urls';
 
 /**
  * RSS 2.0 and Atom feeds of the latest stories, for an edition or one of its sections, built
@@ -24,8 +24,7 @@ export function escapeHtml(text: string): string {
 }
 
 export function buildStoryFeed(edition: EditionConfig, sections: Section[], stories: ArticleSummary[], section?: Section): Feed {
-  const pagePath = section ? `/${edition.id}/${section.slug}` : `/${edition.id}`;
-  const feedBase = section ? `/${edition.id}/feeds/${section.slug}` : `/${edition.id}/feeds`;
+  const pagePath = section ? sectionPath(edition.id, section.slug) : editionPath(edition.id);
   const sectionName = (slug: string) => sections.find((s) => s.slug === slug)?.name ?? slug;
   const updated = stories.reduce((latest, s) => Math.max(latest, Date.parse(s.updatedAt ?? s.publishedAt)), 0);
   const feed = new Feed({
@@ -39,7 +38,7 @@ export function buildStoryFeed(edition: EditionConfig, sections: Section[], stor
     copyright: edition.strings.copyright(new Date(updated || Date.now()).getUTCFullYear(), publication.name),
     updated: updated ? new Date(updated) : undefined,
     generator: publication.name,
-    feedLinks: { rss: absoluteUrl(`${feedBase}/rss.xml`), atom: absoluteUrl(`${feedBase}/atom.xml`) },
+    feedLinks: { rss: absoluteUrl(feedPath(edition.id, 'rss', section?.slug)), atom: absoluteUrl(feedPath(edition.id, 'atom', section?.slug)) },
   });
   for (const story of stories) {
     // Our pictures cropped to 16:9; a picture from an allowed host as it is.

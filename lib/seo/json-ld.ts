@@ -1,9 +1,9 @@
 import type { BreadcrumbList, NewsArticle, NewsMediaOrganization, WebSite, WithContext } from 'schema-dts';
 import type { Article, Section } from '../domain/article-schema';
 import type { EditionConfig } from '../domain/editions';
-import { articlePath } from '../domain/urls';
+import { articlePath, authorPath, cropPath, editionPath, searchPath } from '../domain/urls';
 import { absoluteUrl, publication } from '../domain/site-config';
-import { cropPath, cropRatios, cropSize, type CropRatio } from '../domain/image-crops';
+import { cropRatios, cropSize, type CropRatio } from '../domain/image-crops';
 
 /**
  * Structured data for crawlers, typed with schema-dts. Rendered by components/seo/JsonLd.tsx,
@@ -51,7 +51,7 @@ export function newsArticleJsonLd(article: Article, section: Section, edition: E
     author: article.authors.map((author) => ({
       '@type': 'Person' as const,
       name: author.name,
-      url: absoluteUrl(`/${edition.id}/author/${author.slug}`),
+      url: absoluteUrl(authorPath(edition.id, author.slug)),
     })),
     publisher: newsMediaOrganization(),
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
@@ -82,12 +82,12 @@ export function homeJsonLd(edition: EditionConfig): [WithContext<WebSite>, WithC
       '@context': 'https://schema.org',
       '@type': 'WebSite',
       name: publication.name,
-      url: absoluteUrl(`/${edition.id}`),
+      url: absoluteUrl(editionPath(edition.id)),
       inLanguage: edition.lang,
       publisher: { '@id': absoluteUrl('/#organization') },
       potentialAction: {
         '@type': 'SearchAction',
-        target: { '@type': 'EntryPoint', urlTemplate: `${absoluteUrl(`/${edition.id}/search`)}?q={search_term_string}` },
+        target: { '@type': 'EntryPoint', urlTemplate: `${absoluteUrl(searchPath(edition.id))}?q={search_term_string}` },
         // schema-dts has no type for Google's query-input; the property is documented by Google.
         ...({ 'query-input': 'required name=search_term_string' } as object),
       },

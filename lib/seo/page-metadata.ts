@@ -1,17 +1,17 @@
 import type { Metadata } from 'next';
-import { articlePath } from '../domain/urls';
+import { articlePath, authorPath, cropPath, feedPath } from '../domain/urls';
 import type { Article, Section } from '../domain/article-schema';
 import type { EditionConfig } from '../domain/editions';
 import { absoluteUrl, publication } from '../domain/site-config';
-import { cropPath, cropSize } from '../domain/image-crops';
+import { cropSize } from '../domain/image-crops';
 
 /**
  * The <head> of every page: canonical URL, description, Open Graph and Twitter cards, robots,
  * and the feeds that match the page. Paths are made absolute by metadataBase (SITE_URL).
  */
 
-/** A feed in both formats: `${base}/rss.xml` and `${base}/atom.xml`. */
-export type FeedLink = { title: string; base: string };
+/** A feed in both formats: an edition's, or one section's (lib/domain/urls.ts, feedPath). */
+export type FeedLink = { title: string; edition: string; section?: string };
 
 type PageMetadataInput = {
   edition: EditionConfig;
@@ -48,8 +48,8 @@ export function pageMetadata({ edition, path, title, description, feeds = [], no
       canonical: path,
       types: feeds.length
         ? {
-            'application/rss+xml': feeds.map((f) => ({ title: f.title, url: `${f.base}/rss.xml` })),
-            'application/atom+xml': feeds.map((f) => ({ title: f.title, url: `${f.base}/atom.xml` })),
+            'application/rss+xml': feeds.map((f) => ({ title: f.title, url: feedPath(f.edition, 'rss', f.section) })),
+            'application/atom+xml': feeds.map((f) => ({ title: f.title, url: feedPath(f.edition, 'atom', f.section) })),
           }
         : undefined,
     },
@@ -76,7 +76,7 @@ export function articleMetadata(article: Article, section: Section, edition: Edi
   const image = { url: crop ?? article.mainImage.src, width: size.width, height: size.height, alt: article.mainImage.alt };
   return {
     ...base,
-    authors: article.authors.map((a) => ({ name: a.name, url: `/${edition.id}/author/${a.slug}` })),
+    authors: article.authors.map((a) => ({ name: a.name, url: authorPath(edition.id, a.slug) })),
     openGraph: {
       type: 'article',
       url: path,
@@ -88,7 +88,7 @@ export function articleMetadata(article: Article, section: Section, edition: Edi
       modifiedTime: article.updatedAt ?? article.publishedAt,
       section: section.name,
       tags: article.tags,
-      authors: article.authors.map((a) => absoluteUrl(`/${edition.id}/author/${a.slug}`)),
+      authors: article.authors.map((a) => absoluteUrl(authorPath(edition.id, a.slug))),
       images: [image],
     },
     twitter: { card: 'summary_large_image', title: article.headline, description: article.standfirst, images: [image.url] },
@@ -96,7 +96,7 @@ export function articleMetadata(article: Article, section: Section, edition: Edi
 }
 
 export function editionFeeds(edition: EditionConfig, section?: Section): FeedLink[] {
-  const feeds: FeedLink[] = [{ title: `${publication.name} - ${edition.strings.latestStories}`, base: `/${edition.id}/feeds` }];
-  if (section) feeds.unshift({ title: `${publication.name} - ${section.name}`, base: `/${edition.id}/feeds/${section.slug}` });
+  const feeds: FeedLink[] = [{ title: `${publication.name} - ${edition.strings.latestStories}`, edition: edition.id }];
+  if (section) feeds.unshift({ title: `${publication.name} - ${section.name}`, edition: edition.id, section: section.slug });
   return feeds;
 }

@@ -1,5 +1,5 @@
 import { create } from 'xmlbuilder2';
-import type { SitemapMonth } from '../store/article-repository';
+import { type SitemapMonth } from '../domain/stories';
 import { withoutRefusedCharacters } from '../domain/text-rules';
 
 /**

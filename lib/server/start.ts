@@ -1,6 +1,6 @@
 import { seedStoreIfEmpty } from '../content/seed-store';
 import { logger } from '../log';
-import { latestCacheTagSeq, listCacheTagEvents } from '../store/article-repository';
+import { latestCacheTagSeq, listCacheTagEvents } from '../store/cache-events';
 import { getStore, StoreConfigError } from '../store/database';
 import { ContentImportError } from '../content/import-content';
 import { isStoreUnavailable } from '../store/store-errors';

@@ -1,7 +1,11 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { article, openTestStore, testSections } from '../testing/fixtures';
-import { getArticleById, highlightEnd, highlightStart, listSections, searchArticles, writeContent } from './article-repository';
+import { getArticleById } from './articles';
+import { highlightEnd, highlightStart } from '../domain/stories';
+import { listSections } from './sections';
+import { searchArticles } from './search';
+import { writeContent } from './write-content';
 import { readAuthFailures, recordAuthFailure } from './auth-failures';
 import type { Store } from './database';
 import { textWithoutControlCharactersMigration } from './migrations/011-text-without-control-characters';

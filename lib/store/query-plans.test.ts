@@ -3,8 +3,19 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { article, makeTempDir, testSections } from '../testing/fixtures';
-import * as repository from './article-repository';
+import * as articles from './articles';
+import * as cacheEvents from './cache-events';
+import * as lists from './lists';
+import * as liveUpdates from './live-updates';
+import * as related from './related';
+import * as search from './search';
+import * as sections from './sections';
+import * as sitemaps from './sitemaps';
+import * as writes from './write-content';
 import { openStore, type Store } from './database';
+
+/** Every reading and writing function of the store, by name. */
+const repository = { ...articles, ...cacheEvents, ...lists, ...liveUpdates, ...related, ...search, ...sections, ...sitemaps, ...writes };
 
 /**
  * Every query the site runs on a request, and every query of a write, uses an index: SQLite's
@@ -109,8 +120,8 @@ describe('the hot queries use indexes, never a full table scan', () => {
         await repository.listStories(db, { edition: 'en', filter, limit: 5, after: first.next });
         if (filter.kind !== 'edition') await repository.findPageStart(db, { edition: 'en', filter, page: 3, pageSize: 4 });
       }
-      await repository.getTagName(db, 'en', 'common');
-      await repository.getAuthorName(db, 'en', 'author-1');
+      await repository.getListName(db, 'en', 'tag', 'common');
+      await repository.getListName(db, 'en', 'author', 'author-1');
       await repository.listRelated(db, article({ id: 'story-3', slug: 'story-3', tags: ['Tag 3', 'Common'] }), 4);
       await repository.listLiveUpdates(db, { articleId: 'story-0', limit: 10 });
       await repository.listLiveUpdates(db, { articleId: 'story-0', limit: 10, newerThan: await repository.getLiveUpdateKey(db, 'story-0', 'first-update') });

@@ -46,3 +46,12 @@ export function isStoreUnavailable(error: unknown): boolean {
 export function isStoreConfigError(error: unknown): boolean {
   return error instanceof Error && error.name === 'StoreConfigError';
 }
+export class ContentConflictError extends Error {
+  constructor(
+    readonly articleId: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ContentConflictError';
+  }
+}

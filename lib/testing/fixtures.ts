@@ -99,3 +99,15 @@ export function storyMarkdown({ frontMatter = {}, body }: { frontMatter?: Record
 }
 
 export { largestStoryInput } from './largest-story';
+
+/** n stories in a section, one hour apart from 1 April 2018, the newest last. */
+export function storiesInSection(n: number, section = 'europe') {
+  return Array.from({ length: n }, (_, i) =>
+    article({
+      id: `${section}-${String(i).padStart(3, '0')}`,
+      section,
+      slug: `${section}-story-${i}`,
+      publishedAt: new Date(Date.UTC(2018, 3, 1, i)).toISOString(),
+    }),
+  );
+}

@@ -5,6 +5,7 @@ import { getEdition, isEditionId } from '@/lib/domain/editions';
 import { pageMetadata } from '@/lib/seo/page-metadata';
 import { publication } from '@/lib/domain/site-config';
 import styles from '@/components/fronts/SimplePage.module.css';
+import { aboutPath } from '@/lib/domain/urls';
 
 export const revalidate = 86400;
 
@@ -13,7 +14,7 @@ export async function generateMetadata({ params }: { params: Promise<{ edition: 
   if (!isEditionId(edition)) return {};
   return pageMetadata({
     edition: getEdition(edition),
-    path: `/${edition}/about`,
+    path: aboutPath(edition),
     title: getEdition(edition).strings.footerAbout,
     description: `Who we are and how ${publication.name} reports, corrects and withdraws stories.`,
   });

@@ -8,6 +8,7 @@ import { readSearchQuery } from '@/lib/domain/search-query';
 import { noindexRobots } from '@/lib/seo/page-metadata';
 import { getSections, searchStories } from '@/lib/data/reads';
 import styles from '@/components/fronts/SimplePage.module.css';
+import { searchPath } from '@/lib/domain/urls';
 
 type Props = { params: Promise<{ edition: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -18,7 +19,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const { edition } = await params;
   const { text } = readSearchQuery((await searchParams).q);
   const title = isEditionId(edition) ? getEdition(edition).strings.searchTitle : 'Search';
-  return { title: text ? `${title}: ${text}` : title, robots: noindexRobots, alternates: { canonical: `/${edition}/search` } };
+  return { title: text ? `${title}: ${text}` : title, robots: noindexRobots, alternates: { canonical: searchPath(edition) } };
 }
 
 export default async function SearchPage({ params, searchParams }: Props) {

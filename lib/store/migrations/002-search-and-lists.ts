@@ -1,7 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import { bodyText } from '../../domain/article-text';
-import type { Article } from '../../domain/article-schema';
-import { dialectOf } from '../dialect';
+import { bodyText, dialectOf } from './frozen';
 
 /**
  * Full-text search (SQLite FTS5) over published stories, and the columns tag and author pages
@@ -44,9 +42,9 @@ export const searchAndListsMigration: Migration = {
     )`.execute(db);
     const rows = await db.selectFrom('articles').select(['id', 'edition', 'slug', 'document']).where('status', '=', 'published').execute();
     for (const row of rows as { id: string; edition: string; slug: string; document: string }[]) {
-      const article = JSON.parse(row.document) as Article;
+      const article = JSON.parse(row.document) as { headline: string; standfirst: string; tags: string[]; body: Parameters<typeof bodyText>[0] };
       await sql`insert into articles_fts (article_id, edition, headline, standfirst, body, tags, slug)
-        values (${row.id}, ${row.edition}, ${article.headline}, ${article.standfirst}, ${bodyText(article)}, ${article.tags.join(' ')}, ${row.slug.replaceAll('-', ' ')})`.execute(
+        values (${row.id}, ${row.edition}, ${article.headline}, ${article.standfirst}, ${bodyText(article.body)}, ${article.tags.join(' ')}, ${row.slug.replaceAll('-', ' ')})`.execute(
         db,
       );
     }

@@ -1,5 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
-import { dialectOf } from '../dialect';
+import { dialectOf } from './frozen';
 
 /**
  * Cache invalidations, written in the same transaction as the content they concern. Every

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import { dialectOf } from '../dialect';
+import { dialectOf } from './frozen';
 
 /**
  * The sitemap index needs, per month, how many stories were published and when they last

@@ -1,7 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import type { Article } from '../../domain/article-schema';
-import { bodyText } from '../../domain/article-text';
-import { dialectOf } from '../dialect';
+import { bodyText, dialectOf } from './frozen';
 
 /**
  * Search rows were found by their article_id, an unindexed FTS5 column: every write scanned the
@@ -48,8 +46,8 @@ export const searchKeysMigration: Migration = {
       join article_search_keys k on k.article_id = a.id where a.status = 'published'`.execute(db)
     ).rows;
     for (const row of rows) {
-      const article = JSON.parse(row.document) as Article;
-      const [body, tags, slug] = [bodyText(article), article.tags.join(' '), row.slug.replaceAll('-', ' ')];
+      const article = JSON.parse(row.document) as { headline: string; standfirst: string; tags: string[]; body: Parameters<typeof bodyText>[0] };
+      const [body, tags, slug] = [bodyText(article.body), article.tags.join(' '), row.slug.replaceAll('-', ' ')];
       await (
         postgres
           ? sql`insert into articles_search (search_rowid, edition, headline, standfirst, body, tags, slug)

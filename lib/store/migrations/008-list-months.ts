@@ -1,5 +1,5 @@
 import { type Kysely, type Migration } from 'kysely';
-import { countListMonths } from '../list-months';
+import { countListMonths } from './frozen';
 
 /**
  * How many published stories each section, tag and author list has per month, kept by every

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import { dialectOf } from '../dialect';
+import { dialectOf } from './frozen';
 
 /**
  * PostgreSQL search folds accents, as SQLite's does (FTS5 `remove_diacritics`, 002): "Liege"

@@ -1,13 +1,13 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import { dialectOf } from '../dialect';
+import { bodyText, dialectOf, type Block } from './frozen';
 
 /**
  * Stories stored before the schema refused control characters, lone surrogates and
  * non-characters (lib/domain/text-rules.ts) may hold some: one U+0001 broke every feed, and
  * U+0002/U+0003 are the search page's highlight markers. This migration takes them out of every
  * stored text — stories, their search rows, live updates, tag, author and section names — so
- * that what the store holds obeys today's rule. Frozen: it carries its own copy of the rule and
- * of the search body's text, as they were when it was written.
+ * that what the store holds obeys today's rule. Frozen: it carries its own copy of the rule; the search
+ * body's text comes from ./frozen.ts, as migration 007 made it.
  */
 
 const refused = /(?![\t\n\r])[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}]/gu;
@@ -20,31 +20,6 @@ function cleanJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(cleanJson);
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanJson(v)]));
   return value;
-}
-
-type Run = { type: string; text?: string; children?: Run[] };
-type Block = { type: string; content?: Run[]; text?: string; attribution?: string; image?: { caption: string }; items?: Run[][] };
-const runsText = (runs: Run[]): string => runs.map((run) => (run.type === 'text' ? (run.text ?? '') : runsText(run.children ?? []))).join('');
-/** The search body as migration 007 made it. */
-function bodyText(body: Block[]): string {
-  return body
-    .map((block) => {
-      switch (block.type) {
-        case 'paragraph':
-          return runsText(block.content ?? []);
-        case 'subheading':
-          return block.text ?? '';
-        case 'pullQuote':
-          return `${block.text} ${block.attribution}`;
-        case 'image':
-          return block.image?.caption ?? '';
-        case 'list':
-          return (block.items ?? []).map(runsText).join('\n');
-        default:
-          return '';
-      }
-    })
-    .join('\n');
 }
 
 export const textWithoutControlCharactersMigration: Migration = {

@@ -6,7 +6,7 @@ import { Breadcrumbs } from '@/components/article/Breadcrumbs';
 import { RelatedStories } from '@/components/article/RelatedStories';
 import { PageShell } from '@/components/layout/PageShell';
 import { LiveUpdates } from '@/components/live/LiveUpdates';
-import { parseArticleSegment } from '@/lib/domain/urls';
+import { articlePath, editionPath, parseArticleSegment, sectionPath } from '@/lib/domain/urls';
 import { getEdition, isEditionId } from '@/lib/domain/editions';
 import { getArticle, getRelated, getSection, getSections } from '@/lib/data/reads';
 import { JsonLd } from '@/components/seo/JsonLd';
@@ -49,17 +49,17 @@ export default async function ArticlePage({ params }: { params: Params }) {
       <JsonLd data={newsArticleJsonLd(article, section, config)} />
       <JsonLd
         data={breadcrumbJsonLd([
-          { name: config.strings.home, path: `/${edition}` },
-          { name: section.name, path: `/${edition}/${section.slug}` },
-          { name: article.headline, path: `/${edition}/${section.slug}/${locator.date}-${locator.slug}` },
+          { name: config.strings.home, path: editionPath(edition) },
+          { name: section.name, path: sectionPath(edition, section.slug) },
+          { name: article.headline, path: articlePath(article) },
         ])}
       />
       <ArticleLayout edition={edition} currentArticleId={article.id}>
         <Breadcrumbs
           label={config.strings.breadcrumbLabel}
           crumbs={[
-            { name: config.strings.home, href: `/${edition}` },
-            { name: section.name, href: `/${edition}/${section.slug}` },
+            { name: config.strings.home, href: editionPath(edition) },
+            { name: section.name, href: sectionPath(edition, section.slug) },
           ]}
           current={article.headline}
         />

@@ -1,7 +1,8 @@
 import { buildStoryFeed, feedSize } from '@/lib/feeds/story-feed';
 import { getEdition, isEditionId } from '@/lib/domain/editions';
 import { isSlug } from '@/lib/domain/slug';
-import { listSections, listStories } from '@/lib/store/article-repository';
+import { listSections } from '@/lib/store/sections';
+import { listStories } from '@/lib/store/lists';
 import { getStore } from '@/lib/store/database';
 import { cachedRead } from '@/lib/cache/cached-read';
 import { feedCacheControl } from '@/lib/cache/cache-control';

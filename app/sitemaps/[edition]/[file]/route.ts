@@ -10,12 +10,14 @@ import {
   xmlHeaders,
   type SitemapUrl,
 } from '@/lib/seo/sitemaps';
-import { listIndexableListPages, listSectionLastPublished, listSections, listStoriesPublishedBetween } from '@/lib/store/article-repository';
+import { listIndexableListPages, listStoriesPublishedBetween } from '@/lib/store/sitemaps';
+import { listSectionLastPublished, listSections } from '@/lib/store/sections';
 import { getStore } from '@/lib/store/database';
 import { cachedRead } from '@/lib/cache/cached-read';
 import { feedCacheControl } from '@/lib/cache/cache-control';
 import { responseWithValidator } from '@/lib/cache/conditional';
 import { contentTags } from '@/lib/domain/content-tags';
+import { aboutPath, authorPath, sectionPath, tagPath } from '@/lib/domain/urls';
 
 /** /sitemaps/{edition}/pages.xml, news.xml and stories-YYYY-MM[-N].xml. */
 
@@ -64,10 +66,10 @@ async function pagesSitemap(edition: EditionId): Promise<string> {
   const latest = Math.max(0, ...lastBySection.values());
   const urls: SitemapUrl[] = [
     { loc: absoluteUrl(`/${edition}`), lastModifiedTs: latest || undefined },
-    ...sections.filter((s) => lastBySection.has(s.slug)).map((s) => ({ loc: absoluteUrl(`/${edition}/${s.slug}`), lastModifiedTs: lastBySection.get(s.slug) })),
-    ...tags.map((t) => ({ loc: absoluteUrl(`/${edition}/tag/${t.slug}`), lastModifiedTs: t.lastPublishedTs })),
-    ...authors.map((a) => ({ loc: absoluteUrl(`/${edition}/author/${a.slug}`), lastModifiedTs: a.lastPublishedTs })),
-    { loc: absoluteUrl(`/${edition}/about`) },
+    ...sections.filter((s) => lastBySection.has(s.slug)).map((s) => ({ loc: absoluteUrl(sectionPath(edition, s.slug)), lastModifiedTs: lastBySection.get(s.slug) })),
+    ...tags.map((t) => ({ loc: absoluteUrl(tagPath(edition, t.slug)), lastModifiedTs: t.lastPublishedTs })),
+    ...authors.map((a) => ({ loc: absoluteUrl(authorPath(edition, a.slug)), lastModifiedTs: a.lastPublishedTs })),
+    { loc: absoluteUrl(aboutPath(edition)) },
   ];
   return urlsetXml(urls);
 }

@@ -4,7 +4,7 @@ import { refuseUnlessAuthorised } from '@/lib/api/publish-auth';
 import { apiError, jsonResponse, listCacheControl, withErrorHandling } from '@/lib/api/responses';
 import { articlePath } from '@/lib/domain/urls';
 import { privateNoStore } from '@/lib/cache/cache-control';
-import { getArticleById } from '@/lib/store/article-repository';
+import { getArticleById } from '@/lib/store/articles';
 import { getStore } from '@/lib/store/database';
 
 /**

@@ -1,7 +1,8 @@
 import { articleIdPattern, LiveUpdatesQuerySchema, toUpdateItem } from '@/lib/domain/live-updates-contract';
 import { queryObject } from '@/lib/domain/api-contract';
 import { apiError, jsonResponse, parameterIssues, withErrorHandling } from '@/lib/api/responses';
-import { getArticleState, getLiveUpdateKey, listLiveUpdates } from '@/lib/store/article-repository';
+import { getArticleState } from '@/lib/store/articles';
+import { getLiveUpdateKey, listLiveUpdates } from '@/lib/store/live-updates';
 import { getStore } from '@/lib/store/database';
 import { publishLiveUpdate } from '@/lib/api/publish-handlers';
 import { readJsonBody, refuseUnlessAuthorised } from '@/lib/api/publish-auth';

@@ -4,11 +4,11 @@ import { PageShell } from '@/components/layout/PageShell';
 import { JsonLd } from '@/components/seo/JsonLd';
 import { ListFront } from '@/components/story-lists/ListFront';
 import { getEdition, isEditionId, type EditionId } from '@/lib/domain/editions';
-import { pageHref } from '@/lib/domain/page-param';
-import { parseListPageStart, publicListPath } from '@/lib/domain/reserved-paths';
+import { editionPath, pageHref, parseListPageStart, publicListPath } from '@/lib/domain/urls';
 import { breadcrumbJsonLd } from '@/lib/seo/json-ld';
 import { editionFeeds, pageMetadata } from '@/lib/seo/page-metadata';
-import { getAuthorName, getSection, getSections, getStoriesPage, getTagName, type ListKind } from '@/lib/data/reads';
+import { getListName, getSection, getSections, getStoriesPage } from '@/lib/data/reads';
+import type { ListKind } from '@/lib/domain/stories';
 
 /**
  * A section, tag or author page. Readers never see this URL: the proxy rewrites /en/europe,
@@ -43,7 +43,7 @@ async function listHeading(edition: EditionId, kind: ListKind, slug: string) {
     const section = await getSection(edition, slug);
     return section ? { title: section.name, description: section.description, eyebrow: undefined, section } : undefined;
   }
-  const name = kind === 'tag' ? await getTagName(edition, slug) : await getAuthorName(edition, slug);
+  const name = await getListName(edition, kind, slug);
   if (!name) return undefined;
   return kind === 'tag'
     ? { title: name, description: strings.storiesTagged(name), eyebrow: strings.tagEyebrow, section: undefined }
@@ -74,7 +74,7 @@ export default async function ListPage({ params }: { params: Params }) {
       {kind === 'section' ? (
         <JsonLd
           data={breadcrumbJsonLd([
-            { name: config.strings.home, path: `/${edition}` },
+            { name: config.strings.home, path: editionPath(edition) },
             { name: heading.title, path },
           ])}
         />

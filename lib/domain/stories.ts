@@ -1,0 +1,74 @@
+import type { ArticleImage, ArticleStatus, LiveUpdate } from './article-schema';
+import type { EditionId } from './editions';
+
+/**
+ * What the store answers about stories, in the shapes every layer above it uses: a story as a
+ * list shows it, a position in a list, what a URL resolves to, search hits, sitemap entries.
+ */
+
+export type ArticleSummary = {
+  id: string;
+  edition: EditionId;
+  section: string;
+  slug: string;
+  path: string;
+  headline: string;
+  standfirst: string;
+  publishedAt: string;
+  updatedAt: string | null;
+  image: ArticleImage;
+};
+
+/**
+ * A position in a newest-first list: the (publication time, id) key of one story. A page starts
+ * strictly after it; a cursor carries it; a live update is addressed by it. Times may predate
+ * 1970 (negative).
+ */
+export type ListPosition = { publishedTs: number; id: string };
+
+/** The lists a reader can open: a section front, a tag page, an author page. */
+export const listKinds = ['section', 'tag', 'author'] as const;
+export type ListKind = (typeof listKinds)[number];
+
+export function isListKind(value: string): value is ListKind {
+  return (listKinds as readonly string[]).includes(value);
+}
+
+/** Which stories a list holds: an edition's, or one section's, tag's or author's. */
+export type StoryFilter = { kind: 'edition' } | { kind: ListKind; slug: string };
+
+export type ArticleListPage = { items: ArticleSummary[]; next: ListPosition | null };
+
+export type ArticleUrlResolution = { kind: 'found'; id: string } | { kind: 'moved'; path: string } | { kind: 'gone' } | { kind: 'missing' };
+
+export type SearchHit = ArticleSummary & {
+  /** The headline with matches wrapped in the highlight markers. */
+  markedHeadline: string;
+  /** A passage of the body (or the standfirst) around the matches, marked the same way. */
+  markedSnippet: string;
+};
+
+/** Wrap matched words: private control characters, turned into <mark> when rendered (never HTML). */
+export const highlightStart = '\u0002';
+export const highlightEnd = '\u0003';
+
+/** One month of published stories (UTC), for the sitemap index. */
+export type SitemapMonth = { month: string; count: number; lastModifiedTs: number };
+
+export type SitemapEntry = { path: string; lastModifiedTs: number; image: ArticleImage; headline: string; publishedAt: string };
+
+/** The UTC month of an instant, as the sitemaps and list counts group stories: `2018-04`. */
+export function sitemapMonth(ts: number): string {
+  return new Date(ts).toISOString().slice(0, 7);
+}
+
+/** The first instant of a UTC month (`2018-04`) and of the month after it. */
+export function monthBounds(month: string): { start: number; end: number } {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  return { start: Date.UTC(year, monthNumber - 1, 1), end: Date.UTC(year, monthNumber, 1) };
+}
+
+export type LiveUpdateEntry = LiveUpdate & { articleId: string };
+
+/** Where a story stands, for the API: whether it is published, live, and its address. */
+export type ArticleState = { status: ArticleStatus; live: boolean; edition: EditionId; path: string };

@@ -1,0 +1,72 @@
+import type { Article } from '../domain/article-schema';
+import type { EditionId } from '../domain/editions';
+import type { ArticleState, ArticleUrlResolution } from '../domain/stories';
+import { articlePath, type ArticleLocator } from '../domain/urls';
+import { readArticleDocument, type Db } from './rows';
+
+/** One story: by its address, by its id, what its address answers, and how many there are. */
+
+/** A published story at exactly this address, or undefined. */
+export async function getArticleByLocator(db: Db, locator: ArticleLocator): Promise<Article | undefined> {
+  const row = await db
+    .selectFrom('articles')
+    .select('document')
+    .where('edition', '=', locator.edition)
+    .where('slug', '=', locator.slug)
+    .where('section', '=', locator.section)
+    .where('path_date', '=', locator.date)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+  return row ? readArticleDocument(row.document) : undefined;
+}
+
+export async function getArticleById(db: Db, id: string): Promise<Article | undefined> {
+  const row = await db.selectFrom('articles').select('document').where('id', '=', id).executeTakeFirst();
+  return row ? readArticleDocument(row.document) : undefined;
+}
+
+/**
+ * What an article-shaped URL should answer: the story, a permanent redirect to where it lives
+ * now (renamed slug, changed section or wrong date), gone (withdrawn), or nothing at all.
+ */
+export async function resolveArticleUrl(db: Db, locator: ArticleLocator): Promise<ArticleUrlResolution> {
+  const columns = ['id', 'edition', 'section', 'slug', 'path_date', 'published_at', 'status'] as const;
+  let row = await db.selectFrom('articles').select(columns).where('edition', '=', locator.edition).where('slug', '=', locator.slug).executeTakeFirst();
+  let renamed = false;
+  if (!row) {
+    row = await db
+      .selectFrom('article_previous_slugs as p')
+      .innerJoin('articles as a', 'a.id', 'p.article_id')
+      .select(columns.map((c) => `a.${c}` as const))
+      .where('p.edition', '=', locator.edition)
+      .where('p.slug', '=', locator.slug)
+      .executeTakeFirst();
+    renamed = true;
+  }
+  if (!row) return { kind: 'missing' };
+  if (row.status === 'withdrawn') return { kind: 'gone' };
+  if (!renamed && row.section === locator.section && row.path_date === locator.date) return { kind: 'found', id: row.id };
+  const edition = row.edition as EditionId;
+  return { kind: 'moved', path: articlePath({ edition, section: row.section, slug: row.slug, publishedAt: row.published_at }) };
+}
+
+/** Whether a published story with this id exists, and whether it is live. */
+export async function getArticleState(db: Db, id: string): Promise<ArticleState | undefined> {
+  const row = await db.selectFrom('articles').select(['status', 'live', 'edition', 'section', 'slug', 'published_at']).where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const edition = row.edition as EditionId;
+  return {
+    status: row.status,
+    live: row.live === 1,
+    edition,
+    path: articlePath({ edition, section: row.section, slug: row.slug, publishedAt: row.published_at }),
+  };
+}
+
+export async function countArticles(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('articles')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

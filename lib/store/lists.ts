@@ -1,0 +1,104 @@
+import type { EditionId } from '../domain/editions';
+import { monthBounds, type ArticleListPage, type ListPosition, type StoryFilter } from '../domain/stories';
+import { storyKeys } from './keys';
+import { summaryColumns, toSummary, type Db } from './rows';
+
+/** Lists of stories, newest first: an edition's, a section's, a tag's, an author's. */
+
+export type ListStoriesQuery = {
+  edition: EditionId;
+  filter?: StoryFilter;
+  limit: number;
+  after?: ListPosition | null;
+};
+
+/** Published stories newest first, a page at a time, by keyset (never OFFSET). */
+export async function listStories(db: Db, query: ListStoriesQuery): Promise<ArticleListPage> {
+  const page = storyKeys(db, query.edition, query.filter ?? { kind: 'edition' }, query.after)
+    .limit(query.limit + 1)
+    .as('page');
+  const rows = await db
+    .selectFrom(page)
+    .innerJoin('articles as a', 'a.id', 'page.id')
+    .select([...summaryColumns.map((c) => `a.${c}` as const), 'page.ts'])
+    .orderBy('page.ts', 'desc')
+    .orderBy('page.id', 'desc')
+    .execute();
+  const hasMore = rows.length > query.limit;
+  const pageRows = hasMore ? rows.slice(0, query.limit) : rows;
+  const last = pageRows.at(-1);
+  return {
+    items: pageRows.map(toSummary),
+    next: hasMore && last ? { publishedTs: Number(last.ts), id: last.id } : null,
+  };
+}
+
+/**
+ * Where page `page` of a list starts, for crawlable `?page=N` links: the keyset cursor of the
+ * last story on the page before it. `undefined` when the list has no such page; `null` for the
+ * first page. The list's monthly counts (list_months) say which month that story is in, so
+ * only that month's part of the list's index is walked, however deep the page.
+ */
+export async function findPageStart(
+  db: Db,
+  query: { edition: EditionId; filter: StoryFilter; page: number; pageSize: number },
+): Promise<ListPosition | null | undefined> {
+  if (query.page <= 1) return null;
+  const { edition, filter } = query;
+  // Position (from 0, newest first) of the last story of the page before.
+  const position = (query.page - 1) * query.pageSize - 1;
+  // The edition's own list has no page numbers on the site: it is walked from its top.
+  let month: string | undefined;
+  let newer = 0;
+  if (filter.kind !== 'edition') {
+    const months = await db
+      .selectFrom('list_months')
+      .select(['month', 'story_count'])
+      .where('edition', '=', edition)
+      .where('kind', '=', filter.kind)
+      .where('slug', '=', filter.slug)
+      .orderBy('month', 'desc')
+      .execute();
+    for (const row of months) {
+      if (newer + Number(row.story_count) > position) {
+        month = row.month;
+        break;
+      }
+      newer += Number(row.story_count);
+    }
+    if (month === undefined) return undefined;
+  }
+  // That story, and the one after it: the page exists only if there is one.
+  const rows = await storyKeys(db, edition, filter, null, month === undefined ? undefined : monthBounds(month).end)
+    .limit(2)
+    .offset(position - newer)
+    .execute();
+  const [row] = rows;
+  return row && rows.length === 2 ? { publishedTs: Number(row.ts), id: row.id } : undefined;
+}
+
+/** The display name of a tag or an author, from the stories that carry it; undefined when none is published. */
+export async function getListName(db: Db, edition: EditionId, kind: 'tag' | 'author', slug: string): Promise<string | undefined> {
+  // One table per kind, the same shape: (edition, slug, name, published_ts, is_published).
+  const row =
+    kind === 'tag'
+      ? await db
+          .selectFrom('article_tags')
+          .select('tag_name as name')
+          .where('edition', '=', edition)
+          .where('tag_slug', '=', slug)
+          .where('is_published', '=', 1)
+          .orderBy('published_ts', 'desc')
+          .limit(1)
+          .executeTakeFirst()
+      : await db
+          .selectFrom('article_authors')
+          .select('author_name as name')
+          .where('edition', '=', edition)
+          .where('author_slug', '=', slug)
+          .where('is_published', '=', 1)
+          .orderBy('published_ts', 'desc')
+          .limit(1)
+          .executeTakeFirst();
+  return row?.name;
+}

@@ -1,0 +1,46 @@
+import { sql } from 'kysely';
+import { highlightEnd, highlightStart } from '../../domain/stories';
+import { toSummary, type Db, type SummaryRow } from '../rows';
+import type { SearchQuery, StoreSearch } from './index';
+
+/** SQLite: the FTS5 table `articles_fts` (unicode61 tokenizer with accents folded, Porter stemming), ranked by BM25. */
+
+type HitRow = SummaryRow & { marked_headline: string; marked_snippet: string };
+
+const quote = (word: string) => `"${word.replaceAll('"', '""')}"`;
+
+function matchExpression(query: SearchQuery): string {
+  return query.terms.words.map(({ word, prefix }) => (prefix ? `${quote(word)}*` : quote(word))).join(query.terms.all ? ' ' : ' OR ');
+}
+
+export const sqliteSearch: StoreSearch = {
+  async index(trx: Db, key, articleId, document) {
+    await sql`delete from articles_fts where rowid = ${key}`.execute(trx);
+    if (!document) return;
+    await sql`insert into articles_fts (rowid, article_id, edition, headline, standfirst, body, tags, slug)
+      values (${key}, ${articleId}, ${document.edition}, ${document.headline}, ${document.standfirst}, ${document.body}, ${document.tags}, ${document.slug})`.execute(
+      trx,
+    );
+  },
+
+  async search(db: Db, query: SearchQuery) {
+    const match = matchExpression(query);
+    const { rows } = await sql<HitRow>`
+      select a.id, a.edition, a.section, a.slug, a.headline, a.standfirst, a.published_at, a.updated_at, a.main_image,
+        highlight(articles_fts, 2, ${highlightStart}, ${highlightEnd}) as marked_headline,
+        snippet(articles_fts, -1, ${highlightStart}, ${highlightEnd}, '…', 28) as marked_snippet
+      from articles_fts
+      join article_search_keys k on k.search_rowid = articles_fts.rowid
+      join articles a on a.id = k.article_id
+      where articles_fts match ${match} and articles_fts.edition = ${query.edition}
+      order by bm25(articles_fts, 0, 0, 10, 4, 1, 3, 2), a.published_ts desc, a.id desc
+      limit ${query.limit} offset ${query.offset}`.execute(db);
+    const count = await sql<{ total: number }>`
+      select count(*) as total from articles_fts
+      where articles_fts match ${match} and articles_fts.edition = ${query.edition}`.execute(db);
+    return {
+      hits: rows.map((row) => ({ ...toSummary(row), markedHeadline: row.marked_headline, markedSnippet: row.marked_snippet })),
+      total: Number(count.rows[0]?.total ?? 0),
+    };
+  },
+};

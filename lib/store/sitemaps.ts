@@ -1,0 +1,73 @@
+import type { EditionId } from '../domain/editions';
+import type { SitemapEntry, SitemapMonth } from '../domain/stories';
+import { articlePath } from '../domain/urls';
+import { readImage, type Db } from './rows';
+
+/** What the sitemaps list: months of stories, the stories of a time span, tag and author pages. */
+
+export async function listSitemapMonths(db: Db, edition: EditionId): Promise<SitemapMonth[]> {
+  const rows = await db
+    .selectFrom('sitemap_months')
+    .select(['month', 'story_count', 'last_modified_ts'])
+    .where('edition', '=', edition)
+    .orderBy('month')
+    .execute();
+  return rows.map((r) => ({ month: r.month, count: Number(r.story_count), lastModifiedTs: Number(r.last_modified_ts) }));
+}
+
+/** Published stories from `fromTs` (inclusive) to `toTs` (exclusive), oldest first. */
+export async function listStoriesPublishedBetween(
+  db: Db,
+  query: { edition: EditionId; fromTs: number; toTs: number; limit: number; offset?: number; newestFirst?: boolean },
+): Promise<SitemapEntry[]> {
+  const direction = query.newestFirst ? 'desc' : 'asc';
+  const rows = await db
+    .selectFrom('articles')
+    .select(['edition', 'section', 'slug', 'published_at', 'modified_ts', 'main_image', 'headline'])
+    .where('edition', '=', query.edition)
+    .where('status', '=', 'published')
+    .where('published_ts', '>=', query.fromTs)
+    .where('published_ts', '<', query.toTs)
+    .orderBy('published_ts', direction)
+    .orderBy('id', direction)
+    .limit(query.limit)
+    .offset(query.offset ?? 0)
+    .execute();
+  return rows.map((row) => ({
+    path: articlePath({ edition: row.edition as EditionId, section: row.section, slug: row.slug, publishedAt: row.published_at }),
+    lastModifiedTs: Number(row.modified_ts),
+    image: readImage(row.main_image),
+    headline: row.headline,
+    publishedAt: row.published_at,
+  }));
+}
+
+/** Tag or author pages that list at least one published story, with their latest story's time. */
+export async function listIndexableListPages(
+  db: Db,
+  edition: EditionId,
+  kind: 'tag' | 'author',
+  limit: number,
+): Promise<{ slug: string; lastPublishedTs: number }[]> {
+  const rows =
+    kind === 'tag'
+      ? await db
+          .selectFrom('article_tags')
+          .select(['tag_slug as slug', (eb) => eb.fn.max('published_ts').as('last')])
+          .where('edition', '=', edition)
+          .where('is_published', '=', 1)
+          .groupBy('tag_slug')
+          .orderBy('tag_slug')
+          .limit(limit)
+          .execute()
+      : await db
+          .selectFrom('article_authors')
+          .select(['author_slug as slug', (eb) => eb.fn.max('published_ts').as('last')])
+          .where('edition', '=', edition)
+          .where('is_published', '=', 1)
+          .groupBy('author_slug')
+          .orderBy('author_slug')
+          .limit(limit)
+          .execute();
+  return rows.map((r) => ({ slug: r.slug, lastPublishedTs: Number(r.last) }));
+}

@@ -1,0 +1,43 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { article, openTestStore, testSections } from '../testing/fixtures';
+import { countArticles } from './articles';
+import { listSections, sectionExists } from './sections';
+import { ContentConflictError } from './store-errors';
+import { writeContent } from './write-content';
+import type { Store } from './database';
+
+let store: Store;
+
+beforeEach(async () => {
+  store = await openTestStore();
+  await writeContent(store.db, { sections: testSections, articles: [] });
+});
+
+afterEach(async () => {
+  await store.close();
+});
+
+describe('sections', () => {
+  it('are listed in their editorial order', async () => {
+    expect((await listSections(store.db, 'en')).map((s) => s.slug)).toEqual(['europe', 'africa']);
+    expect(await sectionExists(store.db, 'en', 'africa')).toBe(true);
+    expect(await sectionExists(store.db, 'en', 'asia')).toBe(false);
+  });
+});
+
+describe('writing content', () => {
+  it('refuses a slug that still redirects to another story, and writes nothing', async () => {
+    await writeContent(store.db, { sections: [], articles: [article({ id: 'first', slug: 'first', previousSlugs: ['taken'] })] });
+    const attempt = writeContent(store.db, {
+      sections: [],
+      articles: [article({ id: 'unrelated', slug: 'unrelated' }), article({ id: 'second', slug: 'taken' })],
+    });
+    await expect(attempt).rejects.toThrow(ContentConflictError);
+    expect(await countArticles(store.db)).toBe(1);
+  });
+
+  it('refuses a story in a section that does not exist', async () => {
+    await expect(writeContent(store.db, { sections: [], articles: [article({ section: 'asia' })] })).rejects.toThrow(/section "asia" does not exist/);
+  });
+});
+

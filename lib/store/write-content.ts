@@ -1,0 +1,175 @@
+import type { Article, Section } from '../domain/article-schema';
+import { contentTags, tagsAffectedByStory } from '../domain/content-tags';
+import type { EditionId } from '../domain/editions';
+import { slugify } from '../domain/slug';
+import { pathDate } from '../domain/urls';
+import { placementOf, recordCacheInvalidations } from './cache-events';
+import { latestLiveUpdateTs, saveLiveUpdate } from './live-updates';
+import { refreshListMonths, refreshSitemapMonths } from './monthly-counts';
+import type { Db } from './rows';
+import { indexForSearch } from './search';
+import { ContentConflictError } from './store-errors';
+
+export type ContentBatch = { sections: Section[]; articles: Article[] };
+
+export type WriteSummary = { sections: number; created: string[]; updated: string[] };
+
+export type WriteOptions = {
+  /**
+   * Loading an archive into a store no server caches yet: skip recording cache invalidations
+   * and recounting monthly aggregates per story; call rebuildMonthlyCounts() afterwards.
+   */
+  bulk?: boolean;
+};
+
+/**
+ * Writes sections and articles in one transaction: all of them, or — on any error — none.
+ * Upserts by id. An article whose slug changes keeps its old slug as a previous slug, so its
+ * old URL keeps answering with a redirect; previous slugs are never forgotten.
+ */
+export async function writeContent(db: Db, batch: ContentBatch, options: WriteOptions = {}): Promise<WriteSummary> {
+  const bulk = options.bulk === true;
+  return db.transaction().execute(async (trx) => {
+    const summary: WriteSummary = { sections: 0, created: [], updated: [] };
+
+    const invalidated = new Set<string>();
+    for (const edition of new Set(batch.sections.map((section) => section.edition))) invalidated.add(contentTags.sections(edition));
+    for (const [position, section] of batch.sections.entries()) {
+      await trx
+        .insertInto('sections')
+        .values({ ...section, position })
+        .onConflict((oc) => oc.columns(['edition', 'slug']).doUpdateSet({ name: section.name, description: section.description, position }))
+        .execute();
+      summary.sections += 1;
+    }
+
+    const knownSections = new Set((await trx.selectFrom('sections').select(['edition', 'slug']).execute()).map((s) => `${s.edition}/${s.slug}`));
+
+    for (const incoming of batch.articles) {
+      if (!knownSections.has(`${incoming.edition}/${incoming.section}`)) {
+        throw new ContentConflictError(incoming.id, `section "${incoming.section}" does not exist in edition "${incoming.edition}"`);
+      }
+      const existing = await trx.selectFrom('articles').select(['edition', 'slug']).where('id', '=', incoming.id).executeTakeFirst();
+      const before = existing && !bulk ? await placementOf(trx, incoming.id) : undefined;
+      const latestThreshold = bulk ? 0 : await latestThresholdTs(trx, incoming.edition);
+      if (existing && existing.edition !== incoming.edition) {
+        throw new ContentConflictError(incoming.id, `already exists in edition "${existing.edition}"; an article cannot change edition`);
+      }
+      const previousRows = await trx.selectFrom('article_previous_slugs').select('slug').where('article_id', '=', incoming.id).execute();
+      const previousSlugs = [...new Set([...previousRows.map((r) => r.slug), ...incoming.previousSlugs, ...(existing ? [existing.slug] : [])])].filter(
+        (slug) => slug !== incoming.slug,
+      );
+
+      await assertSlugsAreFree(trx, incoming, previousSlugs);
+
+      // Updates live in their own table (the API adds them one by one); the document holds the rest.
+      const { updates, ...rest } = incoming;
+      const article: Article = { ...rest, previousSlugs, updates: [] };
+      const publishedTs = Date.parse(article.publishedAt);
+      const lastUpdateTs = await latestLiveUpdateTs(trx, article.id, updates);
+      const row = {
+        edition: article.edition,
+        section: article.section,
+        slug: article.slug,
+        path_date: pathDate(article.edition, article.publishedAt),
+        headline: article.headline,
+        standfirst: article.standfirst,
+        published_at: article.publishedAt,
+        published_ts: publishedTs,
+        updated_at: article.updatedAt ?? null,
+        modified_ts: Math.max(article.updatedAt ? Date.parse(article.updatedAt) : publishedTs, lastUpdateTs),
+        status: article.status,
+        live: article.live ? 1 : 0,
+        main_image: JSON.stringify(article.mainImage),
+        document: JSON.stringify(article),
+        stored_ts: Date.now(),
+      };
+      await trx
+        .insertInto('articles')
+        .values({ id: article.id, ...row })
+        .onConflict((oc) => oc.column('id').doUpdateSet(row))
+        .execute();
+
+      await trx.deleteFrom('article_previous_slugs').where('article_id', '=', article.id).execute();
+      for (const slug of previousSlugs) {
+        await trx.insertInto('article_previous_slugs').values({ edition: article.edition, slug, article_id: article.id }).execute();
+      }
+      const listing = { published_ts: publishedTs, is_published: article.status === 'published' ? 1 : 0 };
+      await trx.deleteFrom('article_tags').where('article_id', '=', article.id).execute();
+      const tagSlugs = new Set<string>();
+      for (const [position, name] of article.tags.entries()) {
+        const tagSlug = slugify(name);
+        if (tagSlugs.has(tagSlug)) continue;
+        tagSlugs.add(tagSlug);
+        await trx
+          .insertInto('article_tags')
+          .values({ article_id: article.id, edition: article.edition, tag_slug: tagSlug, tag_name: name, position, ...listing })
+          .execute();
+      }
+      await trx.deleteFrom('article_authors').where('article_id', '=', article.id).execute();
+      const authorSlugs = new Set<string>();
+      for (const [position, author] of article.authors.entries()) {
+        if (authorSlugs.has(author.slug)) continue;
+        authorSlugs.add(author.slug);
+        await trx
+          .insertInto('article_authors')
+          .values({ article_id: article.id, edition: article.edition, author_slug: author.slug, author_name: author.name, position, ...listing })
+          .execute();
+      }
+      for (const update of updates) await saveLiveUpdate(trx, article.id, update);
+      await indexForSearch(trx, article);
+      const after = bulk ? undefined : await placementOf(trx, article.id);
+      if (!bulk) await refreshSitemapMonths(trx, article.edition, [publishedTs, ...(before ? [before.publishedTs] : [])]);
+      if (!bulk) await refreshListMonths(trx, article.edition, [before, after]);
+      if (after) {
+        const inLatest = [before, after].some((p) => p && p.publishedTs >= latestThreshold) || before?.status !== after.status;
+        for (const tag of tagsAffectedByStory(before, after, inLatest)) invalidated.add(tag);
+      }
+      (existing ? summary.updated : summary.created).push(article.id);
+    }
+    if (!bulk) await recordCacheInvalidations(trx, [...invalidated]);
+    return summary;
+  });
+}
+
+/** How many of the newest stories count as "latest" for caching: more than any page shows. */
+const latestWindow = 50;
+
+/** The publication time of the edition's 50th newest story: anything at or after it is "latest". */
+async function latestThresholdTs(trx: Db, edition: EditionId): Promise<number> {
+  const row = await trx
+    .selectFrom('articles')
+    .select('published_ts')
+    .where('edition', '=', edition)
+    .where('status', '=', 'published')
+    .orderBy('published_ts', 'desc')
+    .limit(1)
+    .offset(latestWindow - 1)
+    .executeTakeFirst();
+  return row ? Number(row.published_ts) : 0;
+}
+
+/** A slug names one story per edition, whether it is that story's current slug or a previous one. */
+async function assertSlugsAreFree(trx: Db, article: Article, previousSlugs: string[]): Promise<void> {
+  const slugs = [article.slug, ...previousSlugs];
+  const current = await trx
+    .selectFrom('articles')
+    .select(['id', 'slug'])
+    .where('edition', '=', article.edition)
+    .where('slug', 'in', slugs)
+    .where('id', '!=', article.id)
+    .executeTakeFirst();
+  if (current) {
+    throw new ContentConflictError(article.id, `slug "${current.slug}" is already the slug of article "${current.id}"`);
+  }
+  const previous = await trx
+    .selectFrom('article_previous_slugs')
+    .select(['article_id', 'slug'])
+    .where('edition', '=', article.edition)
+    .where('slug', 'in', slugs)
+    .where('article_id', '!=', article.id)
+    .executeTakeFirst();
+  if (previous) {
+    throw new ContentConflictError(article.id, `slug "${previous.slug}" is a previous slug of article "${previous.article_id}" and still redirects there`);
+  }
+}
