@@ -7,6 +7,42 @@ import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 import prettier from 'eslint-config-prettier';
 
+/**
+ * The one direction of imports (docs/decisions/013-layers.md): routes (app/, proxy.ts) →
+ * components and crawler output (lib/seo, lib/feeds) → the data layer (lib/data, lib/api,
+ * lib/content) → the store (lib/store, the only code that speaks SQL) → the domain
+ * (lib/domain), which imports none of them. Migrations import nothing but each other.
+ * `import/no-restricted-paths` (eslint-plugin-import, already part of Next's rules): each zone
+ * names what a folder may not import.
+ */
+const routes = ['./app', './proxy.ts', './instrumentation.ts', './lib/routing', './lib/server'];
+const views = ['./components', './lib/seo', './lib/feeds'];
+const data = ['./lib/data', './lib/api', './lib/content'];
+const store = ['./lib/store'];
+const layerZones = [
+  { target: './lib/domain', from: [...routes, ...views, ...data, ...store, './lib/cache', './lib/log.ts'], message: 'lib/domain imports no other layer.' },
+  { target: './lib/store', from: [...routes, ...views, ...data, './lib/cache'], message: 'The store imports only the domain.' },
+  {
+    target: './lib/store/migrations',
+    from: './lib',
+    except: ['./store/migrations'],
+    message: 'Migrations are frozen: they carry what they need (lib/store/migrations/frozen.ts).',
+  },
+  { target: data, from: [...routes, ...views], message: 'The data layer imports the store and the domain, never what renders.' },
+  { target: views, from: [...routes, './lib/store', './lib/api', './lib/content'], message: 'Components read through lib/data, never the store.' },
+  {
+    target: './lib/cache',
+    from: [...routes.filter((r) => r !== './lib/server'), ...views, ...data, ...store],
+    message: 'The cache imports only the domain and the security headers.',
+  },
+  {
+    target: './app',
+    from: './lib/store',
+    except: ['./database.ts'],
+    message: 'Routes open the store (lib/store/database.ts) and read through lib/data or lib/api.',
+  },
+];
+
 const config = [
   { ignores: ['.next/**', 'node_modules/**', '.data/**', 'test-results/**', 'playwright-report/**', 'public/**', 'next-env.d.ts'] },
   ...nextCoreWebVitals,
@@ -16,6 +52,17 @@ const config = [
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
+  },
+  {
+    files: ['**/*.{ts,tsx,mjs,js}'],
+    rules: {
+      'import/no-restricted-paths': ['error', { zones: layerZones }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'kysely', message: 'Only lib/store speaks SQL.' }] }],
+    },
+  },
+  {
+    files: ['lib/store/**', 'lib/testing/**', 'scripts/**', '**/*.test.ts', 'e2e/**'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     // Migrations are frozen: they work on the schema as it was, not on today's types (so do the

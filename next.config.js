@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { imageHosts, imageResponsePolicy } from './lib/server/security-headers.mjs';
+import { imageHosts } from './lib/domain/image-hosts.mjs';
+import { imageResponsePolicy } from './lib/server/security-headers.mjs';
 
 /**
  * Every instance of one deployment must have the same build id (pages and client bundles are

@@ -17,6 +17,5 @@ export function requestIdFrom(headers: Headers): string {
  */
 export function markErrorLogged(requestId: string | null | undefined): void {
   if (!requestId) return;
-  const shared = globalThis as typeof globalThis & { __newsroomLoggedErrors?: Set<string> };
-  (shared.__newsroomLoggedErrors ??= new Set()).add(requestId);
+  (globalThis.__newsroomLoggedErrors ??= new Set()).add(requestId);
 }

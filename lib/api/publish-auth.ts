@@ -1,8 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { logger, requestIdHeader } from '../log';
 import { clearAuthFailures, readAuthFailures, recordAuthFailure } from '../store/auth-failures';
-import type { Database } from '../store/schema';
+import type { Db } from '../store/database';
 import { apiError } from './responses';
 
 /**
@@ -39,7 +38,7 @@ function digest(value: string): Buffer {
  * sent too many wrong tokens lately (with Retry-After; even the right token waits, so that the
  * answer tells a guesser nothing). Other addresses are not affected.
  */
-export async function refuseUnlessAuthorised(request: Request, db: Kysely<Database>): Promise<Response | null> {
+export async function refuseUnlessAuthorised(request: Request, db: Db): Promise<Response | null> {
   const expected = process.env.PUBLISH_TOKEN;
   const challenge = { 'WWW-Authenticate': 'Bearer realm="publishing"' };
   if (!expected) return apiError(401, 'Publishing is switched off on this server: PUBLISH_TOKEN is not set', [], challenge);

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Kysely } from 'kysely';
 import { articlePath } from '../domain/urls';
 import { ArticleSchema, LiveUpdateSchema, type Article, type ArticleImage } from '../domain/article-schema';
 import { imageDimensionsFrom } from '../content/import-content';
@@ -8,7 +7,7 @@ import { addLiveUpdates } from '../store/live-updates';
 import { getArticleById, getArticleState } from '../store/articles';
 import { sectionExists } from '../store/sections';
 import { writeContent } from '../store/write-content';
-import type { Database } from '../store/schema';
+import type { Db } from '../store/database';
 import { fieldIssues, type ApiIssue } from './responses';
 
 /**
@@ -43,7 +42,7 @@ async function missingImages(article: Article): Promise<ApiIssue[]> {
   return issues;
 }
 
-export async function publishArticle(db: Kysely<Database>, body: unknown): Promise<PublishOutcome> {
+export async function publishArticle(db: Db, body: unknown): Promise<PublishOutcome> {
   await yieldToOthers();
   const parsed = ArticleSchema.safeParse(body);
   if (!parsed.success) return invalid(fieldIssues(parsed.error));
@@ -65,7 +64,7 @@ export async function publishArticle(db: Kysely<Database>, body: unknown): Promi
 }
 
 /** Withdraws a story: from then on its address answers 410 and it leaves lists, feeds and sitemaps. */
-export async function withdrawArticle(db: Kysely<Database>, id: string): Promise<PublishOutcome> {
+export async function withdrawArticle(db: Db, id: string): Promise<PublishOutcome> {
   const article = await getArticleById(db, id);
   if (!article) return { ok: false, status: 404, message: `No story "${id}"`, issues: [{ field: 'id', message: 'no such story' }] };
   if (article.status !== 'withdrawn') {
@@ -75,7 +74,7 @@ export async function withdrawArticle(db: Kysely<Database>, id: string): Promise
 }
 
 /** An update for a live story. Its time defaults to now and its id to that time. */
-export async function publishLiveUpdate(db: Kysely<Database>, id: string, body: unknown): Promise<PublishOutcome & { update?: string }> {
+export async function publishLiveUpdate(db: Db, id: string, body: unknown): Promise<PublishOutcome & { update?: string }> {
   const state = await getArticleState(db, id);
   if (!state) return { ok: false, status: 404, message: `No story "${id}"`, issues: [{ field: 'id', message: 'no such story' }] };
   if (!state.live) return { ok: false, status: 409, message: `Story "${id}" is not a live story`, issues: [{ field: 'id', message: 'not a live story' }] };

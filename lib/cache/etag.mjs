@@ -4,6 +4,10 @@
  */
 import { createHash } from 'node:crypto';
 
+/**
+ * @param {string} body
+ * @returns {string}
+ */
 export function weakEtag(body) {
   return `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 }

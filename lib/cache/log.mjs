@@ -8,10 +8,8 @@ import cluster from 'node:cluster';
 import os from 'node:os';
 import pino from 'pino';
 
-const shared = globalThis;
-
 /** @type {import('pino').Logger} */
-export const logger = (shared.__newsroomLogger ??= pino({
+export const logger = (globalThis.__newsroomLogger ??= pino({
   level: process.env.LOG_LEVEL || 'info',
   // The instance, and which of its processes (lib/server/main.mjs: the primary, or worker n).
   base: {

@@ -7,7 +7,7 @@
  *
  * Invalidation does not rely on revalidateTag() being called in this process. Every content
  * write records the tags it affects in the store, in its own transaction, numbered by a
- * sequence (lib/store/article-repository.ts). At the first lookup of each request, this handler
+ * sequence (lib/store/cache-events.ts). At the first lookup of each request, this handler
  * reads the events it has not seen yet — through a reader that instrumentation.ts registers on globalThis — and
  * treats an entry as stale when one of its tags changed after the entry's data was read. That
  * is what makes a story imported from the command line, or published through another
@@ -35,7 +35,12 @@ const disabled = process.env.NEWSROOM_PAGE_CACHE === 'off';
 const maxBytes = (Number(process.env.PAGE_CACHE_MAX_MB) > 0 ? Number(process.env.PAGE_CACHE_MAX_MB) : 256) * 1024 * 1024;
 const cacheTagsHeader = 'x-next-cache-tags';
 
-/** One state per process, whichever bundle or instance of this class touches it. */
+/**
+ * One state per process, whichever bundle or instance of this class touches it.
+ * @typedef {import('./contract').CacheEntry} CacheEntry
+ * @typedef {import('./contract').CachedValue} CachedValue
+ * @type {import('./contract').PageCacheState}
+ */
 const state = (globalThis.__newsroomPageCache ??= {
   /** key → { value, lastModified, seq, tags, size }, in least-recently-used order. */
   entries: new Map(),
@@ -68,16 +73,19 @@ globalThis.__newsroomCacheStatus ??= {
 };
 
 /** Where a page's entry is in Redis, by pathname: what an instance that never rendered it looks up. */
-const sharedPageKey = (pathname) => `page-key:${pathname}`;
+const sharedPageKey = (/** @type {string} */ pathname) => `page-key:${pathname}`;
 
 /**
  * A page another instance rendered, taken from Redis into this process's cache, if this
  * process can judge it fresh (it has read the store's invalidations at least once): what lets
  * an instance serve it while the store is down. True when the page is now held here.
+ *
+ * @param {string} pathname
+ * @returns {Promise<boolean>}
  */
 async function adoptSharedPage(pathname) {
   if (disabled || !state.shared) return false;
-  const key = await state.shared.get(sharedPageKey(pathname));
+  const key = /** @type {unknown} */ (await state.shared.get(sharedPageKey(pathname)));
   if (typeof key !== 'string') return false;
   const entry = await state.shared.get(key);
   if (!entry || entry.value?.kind !== 'APP_PAGE' || !isSharedUsable(entry, entry.tags)) return false;
@@ -99,6 +107,8 @@ async function adoptSharedPage(pathname) {
  * same for every reader and cannot carry a per-request nonce, so its policy allows its own
  * inline scripts (Next's bootstrap and RSC payload) by hash, and nothing else inline
  * (lib/server/security-headers.mjs, docs/decisions/011-content-security-policy.md).
+ *
+ * @param {CachedValue | null | undefined} value
  */
 function addValidatorAndPolicy(value) {
   if (value?.kind !== 'APP_PAGE' || typeof value.html !== 'string') return;
@@ -111,6 +121,9 @@ function addValidatorAndPolicy(value) {
  * The ETag of the page this process holds for a pathname, if no write since its render
  * concerns it; else null (the request goes on to Next, which renders or fetches it). Reads the
  * store's invalidations first, with a read that starts now: a 304 must not hide a publish.
+ *
+ * @param {string} pathname
+ * @returns {Promise<string | null>}
  */
 async function freshPageEtag(pathname) {
   if (disabled) return null;
@@ -127,11 +140,13 @@ async function freshPageEtag(pathname) {
   return typeof etag === 'string' ? etag : null;
 }
 
+/** @param {string} key */
 function pathnameOf(key) {
   const at = key.indexOf('/$/');
   return at === -1 ? null : key.slice(at + 2);
 }
 
+/** @returns {Promise<void>} */
 async function readNewEvents() {
   const source = globalThis.__newsroomCacheEvents;
   if (!source) return;
@@ -153,7 +168,7 @@ async function readNewEvents() {
       // The store is unreachable: serve what we have rather than fail, and say so once.
       if (!state.warned)
         logger.warn(
-          { component: 'page-cache', err: error?.message ?? String(error) },
+          { component: 'page-cache', err: error instanceof Error ? error.message : String(error) },
           'cannot read invalidations from the store: serving cached pages as they are',
         );
       state.warned = true;
@@ -164,12 +179,21 @@ async function readNewEvents() {
   return state.refreshing;
 }
 
+/**
+ * @param {CachedValue | null | undefined} value
+ * @param {string[] | undefined} extraTags
+ * @returns {string[]}
+ */
 function tagsOf(value, extraTags) {
   const header = value?.headers?.[cacheTagsHeader];
   const tags = typeof header === 'string' && header ? header.split(',') : [];
   return [...tags, ...(extraTags ?? [])];
 }
 
+/**
+ * @param {{ seq: number, lastModified: number }} entry
+ * @param {string[]} tags
+ */
 function isStale(entry, tags) {
   for (const tag of tags) {
     if ((state.tagSeq.get(tag) ?? 0) > entry.seq) return true;
@@ -179,6 +203,10 @@ function isStale(entry, tags) {
   return false;
 }
 
+/**
+ * @param {CachedValue | null | undefined} value
+ * @returns {number}
+ */
 function sizeOf(value) {
   switch (value?.kind) {
     case 'APP_PAGE': {
@@ -195,6 +223,7 @@ function sizeOf(value) {
   }
 }
 
+/** @param {string} key */
 function drop(key) {
   const entry = state.entries.get(key);
   if (!entry) return;
@@ -204,6 +233,10 @@ function drop(key) {
   if (pathname && state.pages.get(pathname) === key) state.pages.delete(pathname);
 }
 
+/**
+ * @param {string} key
+ * @param {CacheEntry} entry
+ */
 function keep(key, entry) {
   state.entries.set(key, entry);
   state.bytes += entry.size;
@@ -213,6 +246,10 @@ function keep(key, entry) {
 }
 
 /** An entry from Redis, rendered by any instance: usable if no invalidation since its read concerns it. */
+/**
+ * @param {CacheEntry} entry
+ * @param {string[]} tags
+ */
 function isSharedUsable(entry, tags) {
   if (state.baseSeq === null || entry.seq < state.baseSeq) return false;
   return !isStale(entry, tags);
@@ -226,6 +263,7 @@ function evict() {
 }
 
 export default class NewsroomCacheHandler {
+  /** @param {{ serverDistDir?: string } | undefined} options */
   constructor(options) {
     this.options = options;
     if (!disabled && process.env.REDIS_URL && !state.shared) {
@@ -234,6 +272,10 @@ export default class NewsroomCacheHandler {
     }
   }
 
+  /**
+   * @param {string} key
+   * @param {{ kind?: string, tags?: string[], softTags?: string[] } | undefined} ctx
+   */
   async get(key, ctx) {
     // Without the store's invalidations nothing cached could be trusted to be fresh: a process
     // that could not open the store (lib/server/start.ts) renders every request.
@@ -259,6 +301,11 @@ export default class NewsroomCacheHandler {
     return null;
   }
 
+  /**
+   * @param {string} key
+   * @param {CachedValue | null} data
+   * @param {{ kind?: string, tags?: string[] } | undefined} ctx
+   */
   async set(key, data, ctx) {
     if (disabled || !globalThis.__newsroomCacheEvents) return;
     const seq = state.pendingSeq.get(key) ?? state.seq;
@@ -277,6 +324,7 @@ export default class NewsroomCacheHandler {
   }
 
   /** revalidateTag()/revalidatePath() in this process: forget now what carries these tags. */
+  /** @param {string | string[]} tags */
   async revalidateTag(tags) {
     const now = Date.now();
     for (const tag of typeof tags === 'string' ? [tags] : tags) state.localExpiry.set(tag, now);
@@ -289,6 +337,7 @@ export default class NewsroomCacheHandler {
 }
 
 /** The build's id: instances share entries only with instances of the same build. */
+/** @param {{ serverDistDir?: string } | undefined} options */
 function buildIdOf(options) {
   try {
     const distDir = options?.serverDistDir ? path.dirname(options.serverDistDir) : path.join(process.cwd(), '.next');

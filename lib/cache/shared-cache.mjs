@@ -20,7 +20,12 @@ const timeoutMs = Number(process.env.REDIS_TIMEOUT_MS) > 0 ? Number(process.env.
 /** Shared entries outlive nothing useful: a week, after which a page is rendered again. */
 const ttlSeconds = 7 * 24 * 3600;
 
-/** JSON with Buffers and Maps (what Next puts in page entries) kept as such. */
+/**
+ * JSON with Buffers and Maps (what Next puts in page entries) kept as such.
+ * @this {Record<string, unknown>}
+ * @param {string} key
+ * @param {unknown} value
+ */
 function replacer(key, value) {
   const raw = this[key];
   if (raw instanceof Uint8Array) return { $buffer: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('base64') };
@@ -28,6 +33,10 @@ function replacer(key, value) {
   return value;
 }
 
+/**
+ * @param {string} _key
+ * @param {any} value
+ */
 function reviver(_key, value) {
   if (value && typeof value === 'object') {
     if (typeof value.$buffer === 'string') return Buffer.from(value.$buffer, 'base64');
@@ -36,15 +45,29 @@ function reviver(_key, value) {
   return value;
 }
 
+/**
+ * @param {unknown} entry
+ * @returns {string}
+ */
 export function serialize(entry) {
   return JSON.stringify(entry, replacer);
 }
 
+/**
+ * @param {string} text
+ * @returns {any}
+ */
 export function deserialize(text) {
   return JSON.parse(text, reviver);
 }
 
+/**
+ * @template T
+ * @param {Promise<T>} promise
+ * @returns {Promise<T>}
+ */
 function withTimeout(promise) {
+  /** @type {NodeJS.Timeout | undefined} */
   let timer;
   return Promise.race([
     promise,
@@ -57,14 +80,15 @@ function withTimeout(promise) {
 /**
  * @param {string} url REDIS_URL
  * @param {string} namespace entries of one build never meet another build's (its build id)
+ * @returns {import('./contract').SharedCache}
  */
 export function createSharedCache(url, namespace) {
   const log = logger.child({ component: 'shared-cache' });
   let down = false;
-  const wentAway = (error) => {
+  const wentAway = (/** @type {unknown} */ error) => {
     if (down) return;
     down = true;
-    log.warn({ err: error?.message ?? String(error) }, "Redis is unreachable: serving from this instance's own cache until it returns");
+    log.warn({ err: error instanceof Error ? error.message : String(error) }, "Redis is unreachable: serving from this instance's own cache until it returns");
   };
   const client = createClient({
     url,
@@ -81,7 +105,7 @@ export function createSharedCache(url, namespace) {
     down = false;
   });
   client.connect().catch(wentAway);
-  const key = (k) => `newsroom:${namespace}:${k}`;
+  const key = (/** @type {string} */ k) => `newsroom:${namespace}:${k}`;
 
   return {
     get ready() {

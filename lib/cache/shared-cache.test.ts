@@ -39,7 +39,6 @@ async function freshHandler(url: string) {
   if (s?.shared) await s.shared.close().catch(() => {});
   if (s) s.shared = null;
   process.env.REDIS_URL = url;
-  // @ts-expect-error -- plain JavaScript module loaded by Next.js at run time; no type declarations
   const { default: Handler } = await import('./next-cache-handler.mjs');
   const handler = new Handler({ serverDistDir: buildDir() });
   // Let the client connect.

@@ -1,11 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Kysely } from 'kysely';
 import sharp from 'sharp';
 import { isMap, LineCounter, parseDocument } from 'yaml';
 import { ContentConflictError } from '../store/store-errors';
 import { writeContent, type WriteSummary } from '../store/write-content';
-import type { Database } from '../store/schema';
+import type { Db } from '../store/database';
 import { SectionSchema, type Article, type Section } from '../domain/article-schema';
 import { localImagePath } from '../domain/safe-links';
 import { parseArticleMarkdown, type ContentIssue, type ImageDimensionsLookup } from './markdown-article';
@@ -37,7 +36,7 @@ export type ImportOptions = {
 
 export type ImportReport = WriteSummary & { files: number };
 
-export async function importContent(db: Kysely<Database>, target: string, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importContent(db: Db, target: string, options: ImportOptions = {}): Promise<ImportReport> {
   const publicDir = path.resolve(/*turbopackIgnore: true*/ options.publicDir ?? 'public');
   const relativeTo = options.relativeTo ?? process.cwd();
   const display = (file: string) => path.relative(relativeTo, file) || file;

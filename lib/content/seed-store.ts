@@ -1,7 +1,6 @@
 import path from 'node:path';
-import type { Kysely } from 'kysely';
 import { countArticles } from '../store/articles';
-import type { Database } from '../store/schema';
+import type { Db } from '../store/database';
 import { importContent, type ImportReport } from './import-content';
 
 /** The folder of demo content shipped with the project; CONTENT_DIR points elsewhere. */
@@ -10,7 +9,7 @@ export function contentDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** On first start the store is empty: fill it with the content folder. Later starts do nothing. */
-export async function seedStoreIfEmpty(db: Kysely<Database>): Promise<ImportReport | null> {
+export async function seedStoreIfEmpty(db: Db): Promise<ImportReport | null> {
   if ((await countArticles(db)) > 0) return null;
   return importContent(db, contentDir());
 }

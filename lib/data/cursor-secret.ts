@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { getOrCreateSetting } from '../store/settings';
-import type { Database } from '../store/schema';
+import type { Db } from '../store/database';
 
 /**
  * The key that signs list cursors: CURSOR_SECRET when set, otherwise one generated on first use
@@ -9,7 +8,7 @@ import type { Database } from '../store/schema';
  */
 let cached: Promise<string> | undefined;
 
-export function cursorSecret(db: Kysely<Database>): Promise<string> {
+export function cursorSecret(db: Db): Promise<string> {
   const fromEnv = process.env.CURSOR_SECRET;
   if (fromEnv) return Promise.resolve(fromEnv);
   cached ??= getOrCreateSetting(db, 'cursor_secret', () => randomBytes(32).toString('base64url')).catch((error: unknown) => {

@@ -1,11 +1,10 @@
-import type { Kysely } from 'kysely';
 import { defaultEditionId, editionIds, editions, isEditionId, type EditionId } from '../domain/editions';
 import { storiesPerPage } from '../domain/site-config';
 import { findPageStart, getListName } from '../store/lists';
 import { resolveArticleUrl } from '../store/articles';
 import { sectionExists } from '../store/sections';
 import { type StoryFilter } from '../domain/stories';
-import type { Database } from '../store/schema';
+import type { Db } from '../store/database';
 import { slugPattern } from '../domain/slug';
 import { readPageParam } from '../domain/page-param';
 import { editionPath, isReservedEditionPath, listPagePath, parseArticleSegment } from '../domain/urls';
@@ -38,7 +37,7 @@ export type PageRequest = {
 
 const render: PageRequestDecision = { kind: 'render' };
 
-export async function decidePageRequest(db: Kysely<Database>, request: PageRequest): Promise<PageRequestDecision> {
+export async function decidePageRequest(db: Db, request: PageRequest): Promise<PageRequestDecision> {
   const { pathname } = request;
   const searchParams = request.searchParams ?? new URLSearchParams();
   if (pathname === '/' || pathname === '') {
@@ -97,7 +96,7 @@ export async function decidePageRequest(db: Kysely<Database>, request: PageReque
 
 /** A list (section, tag, author): its page number in canonical form, and 404 past its end. */
 async function decideListPage(
-  db: Kysely<Database>,
+  db: Db,
   edition: EditionId,
   filter: Extract<StoryFilter, { slug: string }>,
   pathname: string,

@@ -36,10 +36,14 @@ describe('the article schema, given anything', () => {
         const result = ArticleSchema.safeParse(input);
         if (result.success) {
           expect(findRefusedCharacter(JSON.stringify(result.data))).toBeNull();
-          for (const value of JSON.stringify(result.data).match(/"(?:[^"\\]|\\.)*"/g) ?? []) expect(findRefusedCharacter(JSON.parse(value) as string)).toBeNull();
+          for (const value of JSON.stringify(result.data).match(/"(?:[^"\\]|\\.)*"/g) ?? [])
+            expect(findRefusedCharacter(JSON.parse(value) as string)).toBeNull();
         } else {
           const paths = result.error.issues.map((i) => i.path.join('.'));
-          expect(paths.some((p) => p === path || p.startsWith(`${path}.`)), `${paths.join(', ')} for ${path}`).toBe(true);
+          expect(
+            paths.some((p) => p === path || p.startsWith(`${path}.`)),
+            `${paths.join(', ')} for ${path}`,
+          ).toBe(true);
         }
       }),
       { numRuns: 1000 },

@@ -51,7 +51,9 @@ describe('the article schema', () => {
     const body = [
       {
         type: 'paragraph' as const,
-        content: [{ type: 'emphasis' as const, children: [{ type: 'link' as const, href: 'javascript:alert(1)', children: [{ type: 'text' as const, text: 'x' }] }] }],
+        content: [
+          { type: 'emphasis' as const, children: [{ type: 'link' as const, href: 'javascript:alert(1)', children: [{ type: 'text' as const, text: 'x' }] }] },
+        ],
       },
     ];
     expect(fields(parse({ body }))).toContain('body.0.content.0.children.0.href');
@@ -88,14 +90,17 @@ describe('safe link addresses', () => {
 });
 
 describe('text an editor sends', () => {
-  it.each(['\u0001', '\u0002', '\u0003', '\u007f', '\u0085', '\ud800', '\udfff', '\ufffe', '\uffff', '\ufdd0'])('refuses %j in a headline, naming the field and the character', (character) => {
-    const result = parse({ headline: `A headline ${character} with it` });
-    expect(result.success).toBe(false);
-    if (result.success) return;
-    const issue = result.error.issues.find((i) => i.path.join('.') === 'headline');
-    expect(issue?.message).toMatch(/control characters|non-characters/);
-    expect(issue?.message).toContain(`U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
-  });
+  it.each(['\u0001', '\u0002', '\u0003', '\u007f', '\u0085', '\ud800', '\udfff', '\ufffe', '\uffff', '\ufdd0'])(
+    'refuses %j in a headline, naming the field and the character',
+    (character) => {
+      const result = parse({ headline: `A headline ${character} with it` });
+      expect(result.success).toBe(false);
+      if (result.success) return;
+      const issue = result.error.issues.find((i) => i.path.join('.') === 'headline');
+      expect(issue?.message).toMatch(/control characters|non-characters/);
+      expect(issue?.message).toContain(`U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+    },
+  );
 
   it('refuses them in every text field, deep in the body too', () => {
     const bad = 'x\u0002y';
@@ -105,7 +110,9 @@ describe('text an editor sends', () => {
     expect(fields(parse({ authors: [{ name: bad }] }))).toContain('authors.0.name');
     expect(fields(parse({ sourceCredit: bad }))).toContain('sourceCredit');
     expect(fields(parse({ mainImage: { ...image, caption: bad } }))).toContain('mainImage.caption');
-    expect(fields(parse({ body: [{ type: 'paragraph', content: [{ type: 'strong', children: [{ type: 'text', text: bad }] }] }] }))).toContain('body.0.content.0.children.0.text');
+    expect(fields(parse({ body: [{ type: 'paragraph', content: [{ type: 'strong', children: [{ type: 'text', text: bad }] }] }] }))).toContain(
+      'body.0.content.0.children.0.text',
+    );
     expect(fields(parse({ body: [{ type: 'pullQuote', text: 'q', attribution: bad }] }))).toContain('body.0.attribution');
   });
 
@@ -126,11 +133,18 @@ describe('how large a story may be', () => {
     expect(fields(parse({ tags: Array.from({ length: articleLimits.tags + 1 }, (_, i) => `Tag ${i}`) }))).toContain('tags');
     const paragraph = { type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'x' }] };
     expect(fields(parse({ body: Array.from({ length: articleLimits.bodyBlocks + 1 }, () => paragraph) }))).toContain('body');
-    const list = { type: 'list' as const, style: 'bullet' as const, items: Array.from({ length: articleLimits.listItems + 1 }, () => [{ type: 'text' as const, text: 'x' }]) };
+    const list = {
+      type: 'list' as const,
+      style: 'bullet' as const,
+      items: Array.from({ length: articleLimits.listItems + 1 }, () => [{ type: 'text' as const, text: 'x' }]),
+    };
     expect(fields(parse({ body: [list] }))).toContain('body.0.items');
     const long = { type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'x'.repeat(articleLimits.textRun + 1) }] };
     expect(fields(parse({ body: [long] }))).toContain('body.0.content.0.text');
-    const many = Array.from({ length: 30 }, () => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'x'.repeat(articleLimits.textRun) }] }));
+    const many = Array.from({ length: 30 }, () => ({
+      type: 'paragraph' as const,
+      content: [{ type: 'text' as const, text: 'x'.repeat(articleLimits.textRun) }],
+    }));
     expect(fields(parse({ body: many }))).toContain('body');
   });
 
@@ -172,7 +186,14 @@ describe('links and pictures, as a browser reads them', () => {
 
   it('judges a picture path after decoding it', () => {
     const image = articleInput().mainImage;
-    for (const src of ['/images/%ff.jpg', '/images/%2e%2e/brand/meridian-logo.png', '/images/..%2fbrand/x.png', '/images/a%00.jpg', '/images/a\\b.jpg', '/images/./a.jpg']) {
+    for (const src of [
+      '/images/%ff.jpg',
+      '/images/%2e%2e/brand/meridian-logo.png',
+      '/images/..%2fbrand/x.png',
+      '/images/a%00.jpg',
+      '/images/a\\b.jpg',
+      '/images/./a.jpg',
+    ]) {
       expect(fields(parse({ mainImage: { ...image, src } })), src).toContain('mainImage.src');
     }
     expect(fields(parse({ mainImage: { ...image, src: '/images/caf%C3%A9.jpg' } }))).toEqual([]);

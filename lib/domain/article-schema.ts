@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { editionIds } from './editions';
 import { isReservedEditionPath } from './urls';
 import { maxSlugLength, slugify, slugPattern } from './slug';
-import { imageHosts } from '../server/security-headers.mjs';
+import { imageHosts } from './image-hosts.mjs';
 import { isImageSource, isSafeHref, localImagePath, remoteImageHost } from './safe-links';
 import { refusedCharacterMessage } from './text-rules';
 
@@ -99,7 +99,10 @@ const imageSource = z
       return;
     }
     if (!imageHosts().includes(host)) {
-      ctx.addIssue({ code: 'custom', message: `pictures from ${host} are not allowed: list the host in IMAGE_HOSTS (at build and run time), or copy the picture under /images/` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `pictures from ${host} are not allowed: list the host in IMAGE_HOSTS (at build and run time), or copy the picture under /images/`,
+      });
     }
   });
 
@@ -286,7 +289,11 @@ function checkBlocks(blocks: z.output<typeof BodyBlockSchema>[], path: (string |
       characters += measured.characters;
       // Marks around marks: one fewer than the levels of runs.
       if (measured.depth - 1 > articleLimits.inlineDepth) {
-        ctx.addIssue({ code: 'custom', path: [...path, index], message: `nests emphasis, strong text and links more than ${articleLimits.inlineDepth} levels deep` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, index],
+          message: `nests emphasis, strong text and links more than ${articleLimits.inlineDepth} levels deep`,
+        });
       }
     }
     if (block.type === 'subheading') characters += block.text.length;

@@ -17,6 +17,8 @@ export const LiveUpdatesQuerySchema = z.object({
     .default(20),
 });
 
+export type LiveUpdatesQuery = z.output<typeof LiveUpdatesQuerySchema>;
+
 export const articleIdPattern = /^[a-z0-9][a-z0-9-]{2,79}$/;
 
 export type LiveUpdateItem = Omit<LiveUpdateEntry, 'articleId'>;

@@ -92,8 +92,7 @@ export function parseListPageStart(segment: string): ListPosition | null | undef
 }
 
 /** The public URL of that list page. */
-export const publicListPath = (edition: string, kind: ListKind, slug: string) =>
-  kind === 'section' ? `/${edition}/${slug}` : `/${edition}/${kind}/${slug}`;
+export const publicListPath = (edition: string, kind: ListKind, slug: string) => (kind === 'section' ? `/${edition}/${slug}` : `/${edition}/${kind}/${slug}`);
 
 /** The URL of page `page` of the list at `path`. */
 export function pageHref(path: string, page: number): string {

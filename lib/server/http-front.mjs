@@ -47,8 +47,7 @@ export const maxTargetLength = 8192;
  * @returns {Set<string>}
  */
 export function loggedErrorIds() {
-  const shared = /** @type {{ __newsroomLoggedErrors?: Set<string> }} */ (globalThis);
-  return (shared.__newsroomLoggedErrors ??= new Set());
+  return (globalThis.__newsroomLoggedErrors ??= new Set());
 }
 
 /**

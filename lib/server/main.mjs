@@ -30,12 +30,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { logger } from '../cache/log.mjs';
 import { createFront, FrontResponse } from './http-front.mjs';
-import { imageHosts } from './security-headers.mjs';
+import { imageHosts } from '../domain/image-hosts.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dir = path.resolve(here, '../..');
 
-process.env.NODE_ENV = 'production';
+/** @type {Record<string, string | undefined>} */ (process.env).NODE_ENV = 'production';
 process.chdir(dir);
 
 /** @param {string} name @param {number} fallback */
@@ -168,7 +168,7 @@ async function runWorker() {
   const editionIds = Object.keys(strings);
   const defaultEdition = /** @type {string} */ (editionIds[0]);
 
-  const next = require('next');
+  const next = /** @type {typeof import('next').default} */ (require('next'));
   const app = next({ dev: false, dir, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -203,12 +203,12 @@ async function runWorker() {
     logger.info({ port, hostname }, 'listening');
   });
 
+  let stopping = false;
   /**
    * SIGTERM (or SIGINT): stop taking connections, finish the requests in flight and those
    * waiting in the front's queue, then stop — with 128 + the signal's number, like Next's server.
    * @param {NodeJS.Signals} signal
    */
-  let stopping = false;
   const stop = (signal) => {
     // Signalled twice (to the process group, and again by the primary): once is enough.
     if (stopping) return;

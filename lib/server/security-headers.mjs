@@ -14,19 +14,7 @@
  * feeds, files, errors — gets the base policy, which allows no inline script at all.
  */
 import { createHash, randomBytes } from 'node:crypto';
-
-/**
- * Hosts that story pictures may come from (IMAGE_HOSTS, comma-separated host names). They go
- * into next.config.js's images.remotePatterns at build time and into img-src here.
- * @param {Readonly<Record<string, string | undefined>>} [env]
- * @returns {string[]}
- */
-export function imageHosts(env = process.env) {
-  return (env.IMAGE_HOSTS ?? '')
-    .split(',')
-    .map((host) => host.trim().toLowerCase())
-    .filter(Boolean);
-}
+import { imageHosts } from '../domain/image-hosts.mjs';
 
 /**
  * @param {{ scriptSources?: string[], env?: Readonly<Record<string, string | undefined>> }} [options]

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   contentSecurityPolicy,
   documentWithStylesPolicy,
-  imageHosts,
   inlineScriptHashes,
   nonceContentSecurityPolicy,
   pageContentSecurityPolicy,
 } from './security-headers.mjs';
+import { imageHosts } from '../domain/image-hosts.mjs';
 
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 

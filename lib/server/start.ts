@@ -1,3 +1,4 @@
+import type {} from '../cache/contract';
 import { seedStoreIfEmpty } from '../content/seed-store';
 import { logger } from '../log';
 import { latestCacheTagSeq, listCacheTagEvents } from '../store/cache-events';
@@ -15,17 +16,13 @@ import { isStoreUnavailable } from '../store/store-errors';
  * can (503 for pages, /api/ready says why), and keeps trying until the store answers.
  */
 export async function startNodeServer() {
-  const events = globalThis as typeof globalThis & {
-    __newsroomCacheEvents?: { startSeq: number; since(seq: number): Promise<{ seq: number; tag: string }[]> };
-  };
-
   const connect = async (attempt: number): Promise<void> => {
     try {
       const { db } = await getStore();
       const report = await seedStoreIfEmpty(db);
       if (report) logger.info({ stories: report.created.length }, 'content store seeded');
       // This process's cache starts empty: only invalidations from now on concern it.
-      events.__newsroomCacheEvents = { startSeq: await latestCacheTagSeq(db), since: async (seq) => listCacheTagEvents((await getStore()).db, seq) };
+      globalThis.__newsroomCacheEvents = { startSeq: await latestCacheTagSeq(db), since: async (seq) => listCacheTagEvents((await getStore()).db, seq) };
       if (attempt > 0) logger.info('content store reachable');
     } catch (error) {
       // Unreachable: wait for it. A configuration that is wrong, or demo content that does not

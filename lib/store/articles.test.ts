@@ -58,4 +58,3 @@ describe('what an article URL answers', () => {
     expect(await locate({ slug: 'never-was' })).toEqual({ kind: 'missing' });
   });
 });
-

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type LogConfig } from 'kysely';
+import { Kysely, PostgresDialect, sql, SqliteDialect, type LogConfig } from 'kysely';
 import pg from 'pg';
 import { logger } from '../log';
 import { markDialect } from './dialect';
@@ -38,6 +38,9 @@ export type StoreConfig =
 export class StoreConfigError extends Error {
   override name = 'StoreConfigError';
 }
+
+/** A connection to the store, or a transaction of it: what every store function takes. */
+export type Db = Kysely<Database>;
 
 export type Store = {
   db: Kysely<Database>;
@@ -189,4 +192,9 @@ export function getStore(): Promise<Store> {
     });
   }
   return globalStore.__newsroomStore;
+}
+
+/** Whether the store answers a query: what /api/ready checks. */
+export async function pingStore(): Promise<void> {
+  await sql`select 1`.execute((await getStore()).db);
 }

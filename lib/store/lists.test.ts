@@ -185,4 +185,3 @@ describe('tag and author lists', () => {
     expect(await getListName(store.db, 'en', 'author', 'nobody')).toBeUndefined();
   });
 });
-

@@ -48,6 +48,4 @@ describe('live stories', () => {
     await writeContent(store.db, { sections: [], articles: [article()] });
     await expect(addLiveUpdates(store.db, 'test-story', [update('x-update', '2018-05-06T21:00:00Z')])).rejects.toThrow(/not a live story/);
   });
-
 });
-

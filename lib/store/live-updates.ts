@@ -60,10 +60,7 @@ export async function addLiveUpdates(db: Db, articleId: string, updates: LiveUpd
 }
 
 /** A live story's updates, newest first; with `after`, only those newer than that update. */
-export async function listLiveUpdates(
-  db: Db,
-  query: { articleId: string; limit: number; newerThan?: ListPosition },
-): Promise<LiveUpdateEntry[]> {
+export async function listLiveUpdates(db: Db, query: { articleId: string; limit: number; newerThan?: ListPosition }): Promise<LiveUpdateEntry[]> {
   let select = db
     .selectFrom('live_updates')
     .select(['article_id', 'id', 'published_at', 'published_ts', 'title', 'blocks'])

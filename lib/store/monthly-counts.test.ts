@@ -54,4 +54,3 @@ describe('sitemap months', () => {
     }
   });
 });
-

@@ -32,4 +32,3 @@ describe('related stories', () => {
     expect(related.map((r) => r.id)).toEqual(['both-tags', 'one-tag', 'same-section']);
   });
 });
-

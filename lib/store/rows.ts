@@ -1,17 +1,18 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Article, ArticleImage, LiveUpdate } from '../domain/article-schema';
 import type { EditionId } from '../domain/editions';
 import type { ArticleSummary } from '../domain/stories';
 import { articlePath } from '../domain/urls';
-import type { ArticlesTable, Database } from './schema';
+import type { Db } from './database';
+
+export type { Db };
+import type { ArticlesTable } from './schema';
 
 /**
  * What comes out of the store, turned into the domain's types: the one place that reads stored
  * JSON. Documents were validated by the article schema when they were written (and migration
  * 011 cleaned rows written before its text rules), so they are read back as they were written.
  */
-
-export type Db = Kysely<Database>;
 
 export const summaryColumns = ['id', 'edition', 'section', 'slug', 'headline', 'standfirst', 'published_at', 'updated_at', 'main_image'] as const;
 

@@ -40,4 +40,3 @@ describe('writing content', () => {
     await expect(writeContent(store.db, { sections: [], articles: [article({ section: 'asia' })] })).rejects.toThrow(/section "asia" does not exist/);
   });
 });
-

@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
 import { cacheStatus } from '@/lib/cache/cache-status';
-import { getStore } from '@/lib/store/database';
+import { pingStore } from '@/lib/store/database';
 
 /**
  * GET /api/ready — readiness: the content store answers a query and, when REDIS_URL is set, the
@@ -22,7 +21,7 @@ async function check(run: () => Promise<unknown>): Promise<{ ok: boolean; error?
 }
 
 export async function GET() {
-  const store = await check(async () => sql`select 1`.execute((await getStore()).db));
+  const store = await check(pingStore);
   const cache = process.env.REDIS_URL
     ? {
         ...(await check(async () => {

@@ -83,4 +83,3 @@ describe('search', () => {
     expect(hits).toEqual([]);
   });
 });
-

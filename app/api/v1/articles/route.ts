@@ -1,5 +1,5 @@
 import { ArticleListQuerySchema, queryObject } from '@/lib/domain/api-contract';
-import { listArticles } from '@/lib/api/list-handler';
+import { listArticles } from '@/lib/api/read-handlers';
 import { apiError, jsonResponse, listCacheControl, parameterIssues, withErrorHandling } from '@/lib/api/responses';
 import { getStore } from '@/lib/store/database';
 import { publishArticle } from '@/lib/api/publish-handlers';

@@ -1,10 +1,9 @@
 import { articleIdPattern } from '@/lib/domain/live-updates-contract';
 import { withdrawArticle } from '@/lib/api/publish-handlers';
 import { refuseUnlessAuthorised } from '@/lib/api/publish-auth';
-import { apiError, jsonResponse, listCacheControl, withErrorHandling } from '@/lib/api/responses';
-import { articlePath } from '@/lib/domain/urls';
+import { apiError, jsonResponse, withErrorHandling } from '@/lib/api/responses';
 import { privateNoStore } from '@/lib/cache/cache-control';
-import { getArticleById } from '@/lib/store/articles';
+import { readArticle } from '@/lib/api/read-handlers';
 import { getStore } from '@/lib/store/database';
 
 /**
@@ -15,16 +14,11 @@ import { getStore } from '@/lib/store/database';
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return withErrorHandling(request, async () => {
     const { id } = await params;
-    const missing = () =>
-      apiError(404, `No story "${id.slice(0, 100)}"`, [{ parameter: 'id', message: 'no such story' }], { 'Cache-Control': 'public, max-age=0, s-maxage=30' });
-    if (!articleIdPattern.test(id)) return missing();
-    const { db } = await getStore();
-    const article = await getArticleById(db, id);
-    if (!article) return missing();
-    if (article.status !== 'published')
-      return apiError(410, `Story "${id}" was withdrawn`, [{ parameter: 'id', message: 'withdrawn' }], { 'Cache-Control': 'public, max-age=0, s-maxage=30' });
-    const { updates: _updates, ...story } = article;
-    return jsonResponse({ ...story, path: articlePath(article) }, { headers: { 'Cache-Control': listCacheControl } });
+    if (!articleIdPattern.test(id))
+      return apiError(404, `No story "${id.slice(0, 100)}"`, [{ parameter: 'id', message: 'no such story' }], {
+        'Cache-Control': 'public, max-age=0, s-maxage=30',
+      });
+    return readArticle((await getStore()).db, id);
   });
 }
 

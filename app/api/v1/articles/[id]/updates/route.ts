@@ -1,8 +1,7 @@
-import { articleIdPattern, LiveUpdatesQuerySchema, toUpdateItem } from '@/lib/domain/live-updates-contract';
+import { articleIdPattern, LiveUpdatesQuerySchema } from '@/lib/domain/live-updates-contract';
 import { queryObject } from '@/lib/domain/api-contract';
 import { apiError, jsonResponse, parameterIssues, withErrorHandling } from '@/lib/api/responses';
-import { getArticleState } from '@/lib/store/articles';
-import { getLiveUpdateKey, listLiveUpdates } from '@/lib/store/live-updates';
+import { readLiveUpdates } from '@/lib/api/read-handlers';
 import { getStore } from '@/lib/store/database';
 import { publishLiveUpdate } from '@/lib/api/publish-handlers';
 import { readJsonBody, refuseUnlessAuthorised } from '@/lib/api/publish-auth';
@@ -18,18 +17,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     if (!articleIdPattern.test(id)) return apiError(404, `No live story "${id.slice(0, 100)}"`, [{ parameter: 'id', message: 'no such story' }]);
     const parsed = LiveUpdatesQuerySchema.safeParse(queryObject(new URL(request.url).searchParams, ['after', 'limit']));
     if (!parsed.success) return apiError(400, 'Invalid query', parameterIssues(parsed.error));
-    const { db } = await getStore();
-    const state = await getArticleState(db, id);
-    if (!state || state.status !== 'published' || !state.live) {
-      return apiError(404, `No live story "${id.slice(0, 100)}"`, [{ parameter: 'id', message: 'no published live story with this id' }]);
-    }
-    let newerThan;
-    if (parsed.data.after) {
-      newerThan = await getLiveUpdateKey(db, id, parsed.data.after);
-      if (!newerThan) return apiError(400, 'Invalid query', [{ parameter: 'after', message: `no update "${parsed.data.after}" in this story` }]);
-    }
-    const updates = await listLiveUpdates(db, { articleId: id, limit: parsed.data.limit, newerThan });
-    return jsonResponse({ items: updates.map(toUpdateItem) }, { headers: { 'Cache-Control': 'public, max-age=0, s-maxage=10, stale-while-revalidate=60' } });
+    return readLiveUpdates((await getStore()).db, id, parsed.data);
   });
 }
 

@@ -1,0 +1,68 @@
+import type { Logger } from 'pino';
+
+/**
+ * What the app and the plain-JavaScript server and cache handler (loaded by Next outside its
+ * bundler, or before it) share through globalThis, declared once. One object of each per
+ * process, whichever bundle touches it first.
+ */
+
+/** A value Next stores in its cache: a rendered page, a route's answer, a cached read. */
+export type CachedValue = {
+  kind: string;
+  html?: string;
+  rscData?: { byteLength: number };
+  segmentData?: Map<string, { byteLength: number }>;
+  body?: { byteLength: number };
+  data?: { body?: unknown; [key: string]: unknown };
+  headers?: Record<string, unknown>;
+  [key: string]: unknown;
+};
+
+/** One entry of the page cache, as kept here and in Redis. */
+export type CacheEntry = { value: CachedValue; lastModified: number; seq: number; tags: string[]; size: number };
+
+/** A cache shared by every instance through Redis (shared-cache.mjs). */
+export type SharedCache = {
+  readonly ready: boolean;
+  get<T = CacheEntry>(key: string): Promise<T | null>;
+  set(key: string, entry: unknown): Promise<void>;
+  delete(key: string): Promise<void>;
+  ping(): Promise<string>;
+  close(): Promise<void>;
+};
+
+/** The page cache's state (next-cache-handler.mjs). */
+export type PageCacheState = {
+  entries: Map<string, CacheEntry>;
+  bytes: number;
+  seq: number;
+  tagSeq: Map<string, number>;
+  localExpiry: Map<string, number>;
+  pendingSeq: Map<string, number>;
+  refreshing: Promise<void> | null;
+  eventsUnread: boolean;
+  warned: boolean;
+  baseSeq: number | null;
+  pages: Map<string, string>;
+  shared: SharedCache | null;
+};
+
+/** What the proxy and the readiness check may ask of the page cache (lib/cache/cache-status.ts). */
+export type CacheStatus = {
+  hasPage(pathname: string): boolean;
+  adoptSharedPage(pathname: string): Promise<boolean>;
+  sharedCache(): SharedCache | null;
+  freshPageEtag(pathname: string): Promise<string | null>;
+};
+
+/** The store's invalidation log, as the server registers it at start (lib/server/start.ts). */
+export type CacheEvents = { startSeq: number; since(seq: number): Promise<{ seq: number; tag: string }[]> };
+
+declare global {
+  var __newsroomPageCache: PageCacheState | undefined;
+  var __newsroomCacheStatus: CacheStatus | undefined;
+  var __newsroomCacheEvents: CacheEvents | undefined;
+  /** Request ids whose 5xx was already logged: the HTTP front does not log them twice. */
+  var __newsroomLoggedErrors: Set<string> | undefined;
+  var __newsroomLogger: Logger | undefined;
+}

@@ -1,1 +1,0 @@
-export function weakEtag(body: string): string;
