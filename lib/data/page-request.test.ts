@@ -42,6 +42,21 @@ describe('what a page URL answers before anything renders', () => {
     expect(preferredEdition('en;q=0, garbage;;;')).toBe('en');
   });
 
+  it("picks among several editions by the reader's order of preference, and falls back to the default", () => {
+    // A second edition, as a fixture: with one edition every answer would be the default.
+    const two = [
+      { id: 'en', lang: 'en-GB' },
+      { id: 'fr', lang: 'fr-FR' },
+    ] as const;
+    expect(preferredEdition('fr-CA, en;q=0.5', two, 'en')).toBe('fr');
+    expect(preferredEdition('de-DE, fr;q=0.3, en;q=0.8', two, 'en')).toBe('en');
+    expect(preferredEdition('de-DE, fr;q=0.3', two, 'en')).toBe('fr');
+    expect(preferredEdition('FR', two, 'en')).toBe('fr');
+    expect(preferredEdition('fr;q=0, de', two, 'en')).toBe('en');
+    expect(preferredEdition('', two, 'fr')).toBe('fr');
+    expect(preferredEdition(null, two, 'fr')).toBe('fr');
+  });
+
   it('renders editions, stories and site pages; search is not for shared caches', async () => {
     for (const path of ['/en', '/en/europe/20180427-europol-raid', '/en/about']) {
       expect(await decide(path)).toEqual({ kind: 'render' });

@@ -130,8 +130,15 @@ function query(searchParams: URLSearchParams): string {
   return search ? `?${search}` : '';
 }
 
-/** The first edition whose language the reader accepts, in their order of preference. */
-export function preferredEdition(acceptLanguage: string | null | undefined): EditionId {
+/**
+ * The first edition whose language the reader accepts, in their order of preference; the
+ * default edition when none is. `available` is the site's editions (a test passes its own).
+ */
+export function preferredEdition<Id extends string = EditionId>(
+  acceptLanguage: string | null | undefined,
+  available: readonly { id: Id; lang: string }[] = editionIds.map((id) => editions[id]) as unknown as { id: Id; lang: string }[],
+  fallback: Id = defaultEditionId as Id,
+): Id {
   const wanted = (acceptLanguage ?? '')
     .split(',')
     .map((part) => {
@@ -142,8 +149,8 @@ export function preferredEdition(acceptLanguage: string | null | undefined): Edi
     .filter((entry) => entry.language && entry.q > 0)
     .sort((a, b) => b.q - a.q);
   for (const { language } of wanted) {
-    const match = editionIds.find((id) => editions[id].lang.split('-')[0] === language);
-    if (match) return match;
+    const match = available.find((edition) => edition.lang.toLowerCase().split('-')[0] === language);
+    if (match) return match.id;
   }
-  return defaultEditionId;
+  return fallback;
 }

@@ -1,6 +1,5 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { defaultEditionId, isEditionId, type EditionId } from '../domain/editions';
 import { requestPathHeader, unavailableStatusHeader } from './request-headers';
 
 /** The path the reader asked for, as far as the proxy saw it ('' when unknown). */
@@ -11,13 +10,4 @@ export async function requestedPath(): Promise<string> {
 /** 410 when the proxy found the story withdrawn, otherwise 404. */
 export async function unavailableStatus(): Promise<404 | 410> {
   return (await headers()).get(unavailableStatusHeader) === '410' ? 410 : 404;
-}
-
-/**
- * The edition of the current request, read from the first segment of its path. Not-found pages
- * get no route params, so this is how they speak the reader's edition.
- */
-export async function requestEdition(): Promise<EditionId> {
-  const first = (await requestedPath()).split('/')[1] ?? '';
-  return isEditionId(first) ? first : defaultEditionId;
 }
