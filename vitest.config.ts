@@ -4,12 +4,14 @@ import { defineConfig } from 'vitest/config';
 /** The store's contract tests: they run once on SQLite and once more on PostgreSQL. */
 const storeContractTests = [
   'lib/store/articles.test.ts',
+  'lib/store/cache-events.test.ts',
   'lib/store/lists.test.ts',
   'lib/store/live-updates.test.ts',
   'lib/store/monthly-counts.test.ts',
   'lib/store/related.test.ts',
   'lib/store/search/search.test.ts',
   'lib/store/settings.test.ts',
+  'lib/store/sitemaps.test.ts',
   'lib/store/write-content.test.ts',
   'lib/content/import-content.test.ts',
   'lib/content/demo-content.test.ts',

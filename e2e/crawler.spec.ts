@@ -320,22 +320,23 @@ test('a crawl from the home page finds no broken internal link', async ({ page, 
 
 test.describe('hostile content', () => {
   const hostileHeadline = 'Storm warning </script><script>alert(1)</script> for the coast';
+  const hostileFrontMatter = {
+    id: 'e2e-hostile-story',
+    edition: 'en',
+    section: 'environment',
+    slug: 'e2e-storm-warning',
+    headline: JSON.stringify(hostileHeadline),
+    standfirst: JSON.stringify('A standfirst with <img src=x onerror=alert(2)> markup.'),
+    authors: '[Tom Hartley]',
+    publishedAt: '2017-01-10T09:00:00Z',
+    tags: '["<b>bold</b> tag"]',
+    mainImage: testStoryImage,
+  };
 
   test('a headline that tries to close the script renders inert in the page, the JSON-LD and the feeds', async ({ page, request }) => {
     const imported = importStory(
       storyFile(
-        {
-          id: 'e2e-hostile-story',
-          edition: 'en',
-          section: 'environment',
-          slug: 'e2e-storm-warning',
-          headline: JSON.stringify(hostileHeadline),
-          standfirst: JSON.stringify('A standfirst with <img src=x onerror=alert(2)> markup.'),
-          authors: '[Tom Hartley]',
-          publishedAt: '2017-01-10T09:00:00Z',
-          tags: '["<b>bold</b> tag"]',
-          mainImage: testStoryImage,
-        },
+        hostileFrontMatter,
         'Text with a [link](https://example.com/?q=</script><script>alert(3)</script>) and <!-- --> nothing else.\n\n## One\n\nMore.\n\n## Two\n\nEnd.',
       ),
     );
@@ -344,21 +345,7 @@ test.describe('hostile content', () => {
     expect(imported.output).toContain('raw HTML is not allowed');
 
     const accepted = importStory(
-      storyFile(
-        {
-          id: 'e2e-hostile-story',
-          edition: 'en',
-          section: 'environment',
-          slug: 'e2e-storm-warning',
-          headline: JSON.stringify(hostileHeadline),
-          standfirst: JSON.stringify('A standfirst with <img src=x onerror=alert(2)> markup.'),
-          authors: '[Tom Hartley]',
-          publishedAt: '2017-01-10T09:00:00Z',
-          tags: '["<b>bold</b> tag"]',
-          mainImage: testStoryImage,
-        },
-        'Text with a [link](https://example.com/?q=</script><script>alert(3)</script>).\n\n## One\n\nMore.\n\n## Two\n\nEnd.',
-      ),
+      storyFile(hostileFrontMatter, 'Text with a [link](https://example.com/?q=</script><script>alert(3)</script>).\n\n## One\n\nMore.\n\n## Two\n\nEnd.'),
     );
     expect(accepted.status, accepted.output).toBe(0);
 

@@ -4,7 +4,9 @@ export { logger } from './cache/log.mjs';
 /** Incoming ids from a proxy in front (nginx's $request_id) are kept when they look like one. */
 const requestIdPattern = /^[A-Za-z0-9._-]{8,128}$/;
 
-export const requestIdHeader = 'x-request-id';
+import { requestIdHeader } from './domain/front-headers.mjs';
+
+export { requestIdHeader };
 
 export function requestIdFrom(headers: Headers): string {
   const incoming = headers.get(requestIdHeader);

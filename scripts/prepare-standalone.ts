@@ -23,7 +23,14 @@ for (const folder of ['.next/static', 'public', 'content']) {
 }
 
 // The server: plain JavaScript modules, run outside Next's bundler.
-const serverFiles = ['lib/server/main.mjs', 'lib/server/http-front.mjs', 'lib/server/security-headers.mjs', 'lib/domain/image-hosts.mjs', 'lib/cache/log.mjs'];
+const serverFiles = [
+  'lib/server/main.mjs',
+  'lib/server/http-front.mjs',
+  'lib/server/security-headers.mjs',
+  'lib/domain/image-hosts.mjs',
+  'lib/domain/front-headers.mjs',
+  'lib/cache/log.mjs',
+];
 for (const file of serverFiles) {
   fs.mkdirSync(path.dirname(path.join(standalone, file)), { recursive: true });
   fs.copyFileSync(path.join(root, file), path.join(standalone, file));

@@ -5,7 +5,7 @@ import { type ArticleSummary } from '@/lib/domain/stories';
 import styles from './StoryCard.module.css';
 
 /** What a card needs of a story: a stored summary has it, and so does an API item with its thumbnail. */
-export type StoryCardData = Pick<ArticleSummary, 'path' | 'headline' | 'standfirst' | 'section' | 'publishedAt' | 'image'>;
+type StoryCardData = Pick<ArticleSummary, 'path' | 'headline' | 'standfirst' | 'section' | 'publishedAt' | 'image'>;
 
 type Props = {
   story: StoryCardData;

@@ -1,7 +1,7 @@
 import type { ArticleSummary } from '@/lib/domain/stories';
 
 /** What a list needs of a story: a stored summary and an API item both have it. */
-export type StoryListItem = Pick<ArticleSummary, 'id' | 'path' | 'headline' | 'standfirst' | 'section' | 'publishedAt'>;
+type StoryListItem = Pick<ArticleSummary, 'id' | 'path' | 'headline' | 'standfirst' | 'section' | 'publishedAt'>;
 import type { EditionConfig } from '@/lib/domain/editions';
 import type { Section } from '@/lib/domain/article-schema';
 import { formatDate, formatShortDateTime } from '@/lib/domain/format-date';

@@ -48,7 +48,7 @@ export async function bringDatabaseBack(db: TestDatabase): Promise<void> {
   await db.query(`alter database ${db.name} allow_connections true`);
 }
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.listen(0, '127.0.0.1', () => {

@@ -1,3 +1,4 @@
+import { clientAddressHeader } from '../domain/front-headers.mjs';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { logger, requestIdHeader } from '../log';
 import { clearAuthFailures, readAuthFailures, recordAuthFailure } from '../store/auth-failures';
@@ -11,10 +12,9 @@ import { apiError } from './responses';
  */
 
 /** Set by the HTTP front (lib/server/http-front.mjs) from the socket, or from a trusted proxy's X-Forwarded-For. */
-const clientAddressHeader = 'x-newsroom-client-address';
 
 /** Wrong tokens an address may send in a window before it gets 429 (PUBLISH_AUTH_MAX_FAILURES, default 10). */
-export function authThrottle(env: Readonly<Record<string, string | undefined>> = process.env): { maxFailures: number; windowMs: number } {
+function authThrottle(env: Readonly<Record<string, string | undefined>> = process.env): { maxFailures: number; windowMs: number } {
   const max = Number(env.PUBLISH_AUTH_MAX_FAILURES);
   const seconds = Number(env.PUBLISH_AUTH_WINDOW_SECONDS);
   return {
@@ -24,7 +24,7 @@ export function authThrottle(env: Readonly<Record<string, string | undefined>> =
 }
 
 /** Bodies above this answer 413 (PUBLISH_MAX_BYTES, default 1 MB): a story is text, not media. */
-export function maxPublishBytes(env: Readonly<Record<string, string | undefined>> = process.env): number {
+function maxPublishBytes(env: Readonly<Record<string, string | undefined>> = process.env): number {
   const value = Number(env.PUBLISH_MAX_BYTES);
   return Number.isInteger(value) && value > 0 ? value : 1024 * 1024;
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { unstable_cache } from 'next/cache';
 
 /** A day: invalidation is by tag; this only bounds how long an entry nobody invalidated may live. */
-export const safetyNetSeconds = 86_400;
+const safetyNetSeconds = 86_400;
 
 /**
  * A read through Next's data cache, keyed by `key` and tagged with what it depends on

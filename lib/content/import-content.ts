@@ -100,7 +100,7 @@ async function listContentFiles(target: string): Promise<string[]> {
 type ParsedSections = { ok: true; sections: Section[] } | { ok: false; issues: ContentIssue[] };
 
 /** `sections.yml`: `edition: en` and `sections:` — a list of slug, name and description. */
-export function parseSectionsFile(source: string, file: string): ParsedSections {
+function parseSectionsFile(source: string, file: string): ParsedSections {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {

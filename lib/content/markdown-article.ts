@@ -6,7 +6,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { ArticleSchema, type Article } from '../domain/article-schema';
+import { ArticleSchema, type Article, type BodyBlock, type BodyBlockInput, type ImageInput, type InlineRunInput, type LiveUpdateInput } from '../domain/article-schema';
 
 /**
  * Reads one story written as Markdown with YAML front matter (the syntax is documented in the
@@ -35,7 +35,38 @@ export type ParsedArticle = { ok: true; article: Article } | { ok: false; issues
 /** Finds the pixel size of a local image (`/images/...`), or null when there is no such file. */
 export type ImageDimensionsLookup = (src: string) => Promise<{ width: number; height: number } | null>;
 
-type BodyInput = Record<string, unknown>;
+/**
+ * The schema's own input types, with every value the writer typed allowed to be missing or of
+ * the wrong kind: the converter hands them over as written, and the schema says what is wrong,
+ * naming the field. A block the schema changes fails compilation here, not at run time.
+ */
+type Unchecked<T> = T extends string
+  ? T | undefined
+  : T extends number
+    ? T | string | undefined
+    : T extends readonly (infer U)[]
+      ? Unchecked<U>[]
+      : T extends object
+        ? { [K in keyof T]: Unchecked<T[K]> }
+        : T;
+type BlockInput = Unchecked<BodyBlockInput>;
+type RunInput = Unchecked<InlineRunInput>;
+type UpdateInput = Unchecked<LiveUpdateInput>;
+type ImageFields = Unchecked<ImageInput>;
+
+/**
+ * How a writer makes each kind of block the schema knows, in Markdown. Keyed by the schema's
+ * block types: a block type added to the schema does not compile until it is written here (and
+ * converted below).
+ */
+const blockSyntax: Record<BodyBlock['type'], string> = {
+  paragraph: 'paragraphs',
+  subheading: '## subheadings',
+  list: 'lists',
+  image: '::image',
+  pullQuote: ':::pullquote',
+};
+const supportedBlocks = Object.values(blockSyntax).join(', ');
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirective);
 
@@ -73,8 +104,8 @@ export async function parseArticleMarkdown(
   }
 
   const blockLines: number[] = [];
-  const body: BodyInput[] = [];
-  const updates: BodyInput[] = [];
+  const body: BlockInput[] = [];
+  const updates: UpdateInput[] = [];
   const updateLines: number[] = [];
   let bodyHasIssues = false;
   for (const node of rest) {
@@ -106,7 +137,7 @@ export async function parseArticleMarkdown(
   // The main image may also leave its size to the file.
   let mainImageMissing = false;
   if (frontMatter.mainImage && typeof frontMatter.mainImage === 'object') {
-    const image = frontMatter.mainImage as Record<string, unknown>;
+    const image = frontMatter.mainImage as ImageFields;
     const problem = await completeImageSize(image, lookupImage);
     if (problem) {
       mainImageMissing = true;
@@ -154,7 +185,7 @@ function lineOfField(doc: Document, path: string[], yamlLine: (offset: number) =
   return undefined;
 }
 
-async function completeImageSize(image: Record<string, unknown>, lookupImage: ImageDimensionsLookup): Promise<string | null> {
+async function completeImageSize(image: ImageFields, lookupImage: ImageDimensionsLookup): Promise<string | null> {
   const src = image.src;
   if (typeof src !== 'string' || !src.startsWith('/images/')) return null;
   const size = await lookupImage(src);
@@ -166,7 +197,7 @@ async function completeImageSize(image: Record<string, unknown>, lookupImage: Im
 
 type Report = (message: string, line?: number) => void;
 
-async function convertBlock(node: RootContent, lookupImage: ImageDimensionsLookup, report: Report): Promise<BodyInput[]> {
+async function convertBlock(node: RootContent, lookupImage: ImageDimensionsLookup, report: Report): Promise<BlockInput[]> {
   switch (node.type) {
     case 'paragraph':
       return [{ type: 'paragraph', content: convertInline(node.children, report) }];
@@ -192,16 +223,16 @@ async function convertBlock(node: RootContent, lookupImage: ImageDimensionsLooku
       report('only one front matter block is allowed, at the top of the file');
       return [];
     default:
-      report(`"${node.type}" is not a supported block: use paragraphs, ## subheadings, lists, ::image and :::pullquote`);
+      report(`"${node.type}" is not a supported block: use ${supportedBlocks}`);
       return [];
   }
 }
 
 /** `::::update{at="…" title="…" id="…"}`: an update's id defaults to its time, as digits. */
-async function convertUpdate(node: ContainerDirective, lookupImage: ImageDimensionsLookup, report: Report): Promise<BodyInput> {
+async function convertUpdate(node: ContainerDirective, lookupImage: ImageDimensionsLookup, report: Report): Promise<UpdateInput> {
   const attributes = node.attributes ?? {};
   const at = attributes.at ?? undefined;
-  const body: BodyInput[] = [];
+  const body: BlockInput[] = [];
   for (const child of node.children) {
     if (child.type === 'containerDirective' && child.name === 'update') {
       report('updates cannot be nested', child.position?.start.line);
@@ -218,8 +249,8 @@ async function convertUpdate(node: ContainerDirective, lookupImage: ImageDimensi
   };
 }
 
-function convertList(list: List, report: Report): BodyInput[] {
-  const items: BodyInput[][] = [];
+function convertList(list: List, report: Report): BlockInput[] {
+  const items: RunInput[][] = [];
   for (const item of list.children) {
     const [only, ...more] = item.children as (BlockContent | DefinitionContent)[];
     if (!only || only.type !== 'paragraph' || more.length) {
@@ -231,7 +262,7 @@ function convertList(list: List, report: Report): BodyInput[] {
   return items.length ? [{ type: 'list', style: list.ordered ? 'numbered' : 'bullet', items }] : [];
 }
 
-function convertContainerDirective(node: ContainerDirective, report: Report): BodyInput[] {
+function convertContainerDirective(node: ContainerDirective, report: Report): BlockInput[] {
   if (node.name !== 'pullquote') {
     report(`unknown block directive ":::${node.name}"; the known one is :::pullquote`);
     return [];
@@ -248,17 +279,19 @@ function convertContainerDirective(node: ContainerDirective, report: Report): Bo
   return [{ type: 'pullQuote', text, attribution }];
 }
 
-async function convertLeafDirective(node: LeafDirective, lookupImage: ImageDimensionsLookup, report: Report): Promise<BodyInput[]> {
+async function convertLeafDirective(node: LeafDirective, lookupImage: ImageDimensionsLookup, report: Report): Promise<BlockInput[]> {
   if (node.name !== 'image') {
     report(`unknown directive "::${node.name}"; the known one is ::image`);
     return [];
   }
   const attributes = node.attributes ?? {};
-  const image: Record<string, unknown> = {
-    src: attributes.src,
-    alt: attributes.alt,
+  const image: ImageFields = {
+    src: attributes.src ?? undefined,
+    alt: attributes.alt ?? undefined,
     caption: toString(node).trim() || undefined,
-    credit: attributes.credit,
+    credit: attributes.credit ?? undefined,
+    width: undefined,
+    height: undefined,
   };
   for (const key of ['width', 'height'] as const) {
     const value = attributes[key];
@@ -272,12 +305,12 @@ async function convertLeafDirective(node: LeafDirective, lookupImage: ImageDimen
   return [{ type: 'image', image }];
 }
 
-function convertInline(nodes: PhrasingContent[], report: Report): BodyInput[] {
-  const runs: BodyInput[] = [];
+function convertInline(nodes: PhrasingContent[], report: Report): RunInput[] {
+  const runs: RunInput[] = [];
   const pushText = (text: string) => {
     if (!text) return;
     const last = runs.at(-1);
-    if (last?.type === 'text') last.text = `${String(last.text)}${text}`;
+    if (last?.type === 'text') last.text = `${last.text ?? ''}${text}`;
     else runs.push({ type: 'text', text });
   };
   for (const node of nodes) {

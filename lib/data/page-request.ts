@@ -104,7 +104,7 @@ async function decideListPage(
 ): Promise<PageRequestDecision> {
   const param = readPageParam(searchParams);
   if (param.kind === 'redirect') return { kind: 'redirect', location: `${pathname}${param.search}`, status: 301 };
-  const kind = filter.kind as 'section' | 'tag' | 'author';
+  const { kind } = filter;
   if (param.page === 1) return { kind: 'rewrite', path: listPagePath(edition, kind, filter.slug, 1, null) };
   const start = await findPageStart(db, { edition, filter, page: param.page, pageSize: storiesPerPage() });
   return start ? { kind: 'rewrite', path: listPagePath(edition, kind, filter.slug, param.page, start) } : { kind: 'unavailable', edition, status: 404 };

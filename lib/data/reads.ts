@@ -7,7 +7,7 @@ import { parseListPageStart, type ArticleLocator } from '../domain/urls';
 import { cachedRead } from '../cache/cached-read';
 import { contentTags } from '../domain/content-tags';
 import type { EditionId } from '../domain/editions';
-import type { ArticleSummary, ListKind, SearchHit } from '../domain/stories';
+import type { ArticleSummary, CarriedListKind, ListKind, SearchHit } from '../domain/stories';
 import { readSearchQuery } from '../domain/search-query';
 import { rankSuggestions, suggestionTerms, wordsOfPath } from '../domain/suggestions';
 import { storiesPerPage } from '../domain/site-config';
@@ -108,7 +108,7 @@ export const getStoriesPage = cache((edition: EditionId, kind: ListKind, slug: s
 );
 
 /** The display name of a tag or an author; null when no published story carries it. */
-export const getListName = cache((edition: EditionId, kind: 'tag' | 'author', slug: string) =>
+export const getListName = cache((edition: EditionId, kind: CarriedListKind, slug: string) =>
   cachedRead(['list-name', edition, kind, slug], [listTag(edition, kind, slug)], async () => {
     const { db } = await getStore();
     return (await storedListName(db, edition, kind, slug)) ?? null;

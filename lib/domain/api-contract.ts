@@ -8,8 +8,8 @@ import { type ArticleSummary, type StoryFilter } from './stories';
  * same schema library as the content, and its items are what the browser islands render.
  */
 
-export const maxListLimit = 100;
-export const defaultListLimit = 20;
+const maxListLimit = 100;
+const defaultListLimit = 20;
 
 const slug = z.string().max(120).regex(slugPattern, 'must be a slug: lowercase letters and digits joined by hyphens');
 

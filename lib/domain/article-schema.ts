@@ -3,10 +3,10 @@ import { editionIds } from './editions';
 import { isReservedEditionPath } from './urls';
 import { maxSlugLength, slugify, slugPattern } from './slug';
 import { imageHosts } from './image-hosts.mjs';
-import { isImageSource, isSafeHref, localImagePath, remoteImageHost } from './safe-links';
+import { isSafeHref, localImagePath, remoteImageHost } from './safe-links';
 import { refusedCharacterMessage } from './text-rules';
 
-export { isImageSource, isSafeHref };
+export { isSafeHref };
 
 /**
  * The one definition of an article. The importer, the publishing API and the store validate
@@ -62,9 +62,9 @@ const slug = z.string().max(maxSlugLength).regex(slugPattern, 'must be lowercase
 const sectionSlug = slug.refine((s) => !isReservedEditionPath(s), 'is reserved for a page of the site (about, search, tag…)');
 
 /** The earliest time a story may carry: older dates are typing mistakes (year 0, 1018…). */
-export const earliestStoryTime = Date.UTC(1900, 0, 1);
+const earliestStoryTime = Date.UTC(1900, 0, 1);
 /** How far ahead of the server's clock a time may be: clocks differ a little; publishing ahead is not a feature yet. */
-export const clockSkewMs = 5 * 60 * 1000;
+const clockSkewMs = 5 * 60 * 1000;
 
 /** An instant with its zone, e.g. `2018-04-27T14:05:00+02:00` or `2018-04-27T12:05:00Z`, between 1900 and now. */
 const instant = z.iso
@@ -106,7 +106,7 @@ const imageSource = z
     }
   });
 
-export const ImageSchema = z.object({
+const ImageSchema = z.object({
   src: imageSource,
   alt: text(400, { emptyMessage: 'must describe the image for readers who cannot see it' }),
   width: dimension,
@@ -138,31 +138,25 @@ const LinkRun = z.object({
   },
 });
 
-export const InlineRunSchema = z.discriminatedUnion('type', [TextRun, EmphasisRun, StrongRun, LinkRun]);
+const InlineRunSchema = z.discriminatedUnion('type', [TextRun, EmphasisRun, StrongRun, LinkRun]);
 
 const inlineContent = z.array(InlineRunSchema).min(1).max(articleLimits.inlineRuns);
 
-export const ParagraphBlockSchema = z.object({ type: z.literal('paragraph'), content: inlineContent });
-export const SubheadingBlockSchema = z.object({ type: z.literal('subheading'), text: text(200) });
-export const PullQuoteBlockSchema = z.object({
+const ParagraphBlockSchema = z.object({ type: z.literal('paragraph'), content: inlineContent });
+const SubheadingBlockSchema = z.object({ type: z.literal('subheading'), text: text(200) });
+const PullQuoteBlockSchema = z.object({
   type: z.literal('pullQuote'),
   text: text(600),
   attribution: text(200),
 });
-export const ImageBlockSchema = z.object({ type: z.literal('image'), image: ImageSchema });
-export const ListBlockSchema = z.object({
+const ImageBlockSchema = z.object({ type: z.literal('image'), image: ImageSchema });
+const ListBlockSchema = z.object({
   type: z.literal('list'),
   style: z.enum(['bullet', 'numbered']),
   items: z.array(inlineContent).min(1).max(articleLimits.listItems),
 });
 
-export const BodyBlockSchema = z.discriminatedUnion('type', [
-  ParagraphBlockSchema,
-  SubheadingBlockSchema,
-  PullQuoteBlockSchema,
-  ImageBlockSchema,
-  ListBlockSchema,
-]);
+const BodyBlockSchema = z.discriminatedUnion('type', [ParagraphBlockSchema, SubheadingBlockSchema, PullQuoteBlockSchema, ImageBlockSchema, ListBlockSchema]);
 
 /** One entry of a live story: a time, an optional title, and blocks like a body's. */
 export const LiveUpdateSchema = z
@@ -175,7 +169,7 @@ export const LiveUpdateSchema = z
   .strict()
   .superRefine((update, ctx) => checkBlocks(update.body, ['body'], ctx));
 
-export const AuthorSchema = z
+const AuthorSchema = z
   .object({
     name: text(120),
     slug: slug.optional(),
@@ -192,7 +186,7 @@ export const AuthorSchema = z
 
 const tag = text(80).refine((name) => slugify(name).length > 0, 'must contain a letter or digit');
 
-export const ArticleStatusSchema = z.enum(['published', 'withdrawn']);
+const ArticleStatusSchema = z.enum(['published', 'withdrawn']);
 
 const ArticleObjectSchema = z
   .object({
@@ -315,6 +309,11 @@ export type BodyBlock = z.output<typeof BodyBlockSchema>;
 export type InlineRun = z.output<typeof InlineRunSchema>;
 export type ArticleStatus = z.output<typeof ArticleStatusSchema>;
 export type LiveUpdate = z.output<typeof LiveUpdateSchema>;
+/** What the schema takes, before validation: what a converter (Markdown, an editing tool) produces. */
+export type BodyBlockInput = z.input<typeof BodyBlockSchema>;
+export type InlineRunInput = z.input<typeof InlineRunSchema>;
+export type ImageInput = z.input<typeof ImageSchema>;
+export type LiveUpdateInput = z.input<typeof LiveUpdateSchema>;
 
 export const SectionSchema = z
   .object({
@@ -326,8 +325,3 @@ export const SectionSchema = z
   .strict();
 
 export type Section = z.output<typeof SectionSchema>;
-
-/** The first problem of a failed parse, as "field.path: message" lines for people to read. */
-export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(article)'}: ${issue.message}`);
-}

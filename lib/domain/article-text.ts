@@ -1,7 +1,7 @@
 import type { Article, BodyBlock, InlineRun } from './article-schema';
 
 /** The words of inline runs, without their marks. */
-export function inlineText(runs: InlineRun[]): string {
+function inlineText(runs: InlineRun[]): string {
   return runs.map((run) => (run.type === 'text' ? run.text : inlineText(run.children))).join('');
 }
 

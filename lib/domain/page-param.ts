@@ -26,12 +26,3 @@ export function readPageParam(searchParams: URLSearchParams): PageParam {
   if (page === 1 || values.length > 1 || raw !== String(page)) return { kind: 'redirect', search: canonical(page) };
   return { kind: 'page', page };
 }
-
-/** The page number a list route renders. The proxy has already redirected non-canonical forms. */
-export function pageNumberOf(searchParams: Record<string, string | string[] | undefined>): number {
-  const params = new URLSearchParams();
-  const value = searchParams.page;
-  for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append('page', v);
-  const param = readPageParam(params);
-  return param.kind === 'page' ? param.page : 1;
-}

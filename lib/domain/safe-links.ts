@@ -63,8 +63,3 @@ export function remoteImageHost(src: string): string | null {
     return null;
   }
 }
-
-/** Images live under this site's `/images/` or on an https host (which must also be configured: see the schema). */
-export function isImageSource(src: string): boolean {
-  return localImagePath(src) !== null || remoteImageHost(src) !== null;
-}

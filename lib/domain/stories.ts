@@ -27,8 +27,10 @@ export type ArticleSummary = {
 export type ListPosition = { publishedTs: number; id: string };
 
 /** The lists a reader can open: a section front, a tag page, an author page. */
-export const listKinds = ['section', 'tag', 'author'] as const;
+const listKinds = ['section', 'tag', 'author'] as const;
 export type ListKind = (typeof listKinds)[number];
+/** The lists named by something stories carry (a tag, a byline) rather than by a section. */
+export type CarriedListKind = Exclude<ListKind, 'section'>;
 
 export function isListKind(value: string): value is ListKind {
   return (listKinds as readonly string[]).includes(value);

@@ -48,7 +48,7 @@ export function trigramSimilarity(a: string, b: string): number {
 export type SuggestionCandidate = { slug: string; headline: string; publishedAt: string };
 
 /** Below this, a candidate shares a word or two by chance and would be noise. */
-export const minimumSimilarity = 0.12;
+const minimumSimilarity = 0.12;
 
 export function rankSuggestions<T extends SuggestionCandidate>(requestedPath: string, candidates: T[], limit = 5): T[] {
   const wanted = wordsOfPath(requestedPath).join('-');

@@ -1,5 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { articlePath, parseArticlePath, parseArticleSegment, pathDate } from './urls';
+import {
+  aboutPath,
+  api,
+  articlePath,
+  authorPath,
+  cropPath,
+  editionPath,
+  feedPath,
+  listPagePath,
+  pageHref,
+  parseArticlePath,
+  parseArticleSegment,
+  parseListPageStart,
+  pathDate,
+  publicListPath,
+  searchPath,
+  sectionPath,
+  sitemapIndexPath,
+  sitemapPath,
+  tagPath,
+  unavailablePath,
+} from './urls';
 
 describe('article URLs', () => {
   it('carry the edition, section, date of publication and slug', () => {
@@ -31,5 +52,40 @@ describe('article URLs', () => {
     }
     expect(parseArticleSegment('20180427-a%00b')).toBeNull();
     expect(parseArticleSegment(`20180427-${'a'.repeat(500)}`)).toBeNull();
+  });
+});
+
+describe('every path of the site, from one module', () => {
+  it('builds fronts, lists, search, feeds, sitemaps, crops and the API', () => {
+    expect(editionPath('en')).toBe('/en');
+    expect(sectionPath('en', 'europe')).toBe('/en/europe');
+    expect(tagPath('en', 'islamic-state-group')).toBe('/en/tag/islamic-state-group');
+    expect(authorPath('en', 'claire-dubois')).toBe('/en/author/claire-dubois');
+    expect(aboutPath('en')).toBe('/en/about');
+    expect(pageHref('/en/europe', 1)).toBe('/en/europe');
+    expect(pageHref('/en/tag/rail', 3)).toBe('/en/tag/rail?page=3');
+    expect(searchPath('en')).toBe('/en/search');
+    expect(searchPath('en', { q: 'rail & road', page: 1 })).toBe('/en/search?q=rail+%26+road');
+    expect(searchPath('en', { q: 'rail', page: 2 })).toBe('/en/search?q=rail&page=2');
+    expect(feedPath('en', 'rss')).toBe('/en/feeds/rss.xml');
+    expect(feedPath('en', 'atom', 'europe')).toBe('/en/feeds/europe/atom.xml');
+    expect(sitemapIndexPath).toBe('/sitemap.xml');
+    expect(sitemapPath('en', 'news.xml')).toBe('/sitemaps/en/news.xml');
+    expect(cropPath({ src: '/images/demo/a.jpg' }, '4x3')).toBe('/media/crop/4x3/images/demo/a.jpg');
+    expect(cropPath({ src: 'https://images.example.org/a.jpg' }, '4x3')).toBeNull();
+    expect(api.articles(new URLSearchParams({ edition: 'en', limit: '2' }))).toBe('/api/v1/articles?edition=en&limit=2');
+    expect(api.articles()).toBe('/api/v1/articles');
+    expect(api.liveUpdates('live-story', 'update-2')).toBe('/api/v1/articles/live-story/updates?after=update-2');
+    expect(api.liveUpdates('live-story', null)).toBe('/api/v1/articles/live-story/updates');
+  });
+
+  it('sends a list page to its internal route with where it starts, and reads that back', () => {
+    const start = { publishedTs: Date.UTC(2018, 3, 27), id: 'europol-story' };
+    expect(listPagePath('en', 'tag', 'rail', 1, null)).toBe('/en/lists/tag/rail/1/top');
+    const path = listPagePath('en', 'section', 'europe', 2, start);
+    expect(path).toBe(`/en/lists/section/europe/2/${start.publishedTs}~europol-story`);
+    expect(parseListPageStart(path.split('/').at(-1)!)).toEqual(start);
+    expect(publicListPath('en', 'section', 'europe')).toBe('/en/europe');
+    expect(unavailablePath('en')).toBe('/en/unavailable');
   });
 });

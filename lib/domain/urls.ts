@@ -65,7 +65,7 @@ export function parseArticlePath(pathname: string): ArticleLocator | null {
  * First segments under an edition that belong to the site, not to a section: a section may
  * never take one of these slugs, or its front would be unreachable.
  */
-export const reservedEditionPaths = ['about', 'search', 'tag', 'author', 'unavailable', 'lists', 'feeds', 'sitemaps', 'api'] as const;
+const reservedEditionPaths = ['about', 'search', 'tag', 'author', 'unavailable', 'lists', 'feeds', 'sitemaps', 'api'] as const;
 
 export function isReservedEditionPath(segment: string): boolean {
   return (reservedEditionPaths as readonly string[]).includes(segment);
@@ -120,7 +120,7 @@ export function searchPath(edition: string, query?: { q: string; page?: number }
 }
 
 /** Where an edition's (or a section's) feeds live: `{base}/rss.xml` and `{base}/atom.xml`. */
-export const feedBase = (edition: string, section?: string) => (section ? `/${edition}/feeds/${section}` : `/${edition}/feeds`);
+const feedBase = (edition: string, section?: string) => (section ? `/${edition}/feeds/${section}` : `/${edition}/feeds`);
 
 export const feedPath = (edition: string, format: 'rss' | 'atom', section?: string) => `${feedBase(edition, section)}/${format}.xml`;
 

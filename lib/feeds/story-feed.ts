@@ -19,7 +19,7 @@ export const feedSize = 30;
  * Escaped for a feed reader's HTML, and without the characters XML cannot carry: the store may
  * hold rows written before the schema refused them (lib/domain/text-rules.ts).
  */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return withoutRefusedCharacters(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 

@@ -21,7 +21,7 @@ export function structuredHeadline(headline: string, max = 110): string {
 
 type OrganizationNode = Exclude<NewsMediaOrganization, string>;
 
-export function newsMediaOrganization(): OrganizationNode {
+function newsMediaOrganization(): OrganizationNode {
   return {
     '@type': 'NewsMediaOrganization',
     '@id': absoluteUrl('/#organization'),

@@ -29,16 +29,14 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { constantSecurityHeaders, contentSecurityPolicy } from './security-headers.mjs';
+import { clientAddressHeader, requestIdHeader } from '../domain/front-headers.mjs';
 
-export const requestIdHeader = 'x-request-id';
-/** Where the front puts the client's address for the app (the incoming value is always replaced). */
-export const clientAddressHeader = 'x-newsroom-client-address';
 const requestIdPattern = /^[A-Za-z0-9._-]{8,128}$/;
 
 /** Paths that are answered whatever the load: a balancer must be able to tell a busy instance from a dead one. */
 const unqueuedPaths = new Set(['/api/health', '/api/ready']);
 
-export const maxTargetLength = 8192;
+const maxTargetLength = 8192;
 
 /**
  * The request ids whose 5xx something else already logged (instrumentation's onRequestError,

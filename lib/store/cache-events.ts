@@ -29,7 +29,7 @@ export async function placementOf(trx: Db, id: string): Promise<StoryPlacement |
 }
 
 /** Cache events older than this are pruned: no cached entry lives that long. */
-export const cacheEventRetentionMs = 7 * 24 * 60 * 60 * 1000;
+const cacheEventRetentionMs = 7 * 24 * 60 * 60 * 1000;
 
 export async function recordCacheInvalidations(trx: Db, tags: string[]): Promise<void> {
   if (tags.length === 0) return;

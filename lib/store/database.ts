@@ -48,7 +48,7 @@ export type Store = {
   close(): Promise<void>;
 };
 
-export const defaultDatabasePath = '.data/newsroom.sqlite';
+const defaultDatabasePath = '.data/newsroom.sqlite';
 
 export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
   const url = env.DATABASE_URL?.trim();

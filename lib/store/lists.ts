@@ -1,5 +1,5 @@
 import type { EditionId } from '../domain/editions';
-import { monthBounds, type ArticleListPage, type ListPosition, type StoryFilter } from '../domain/stories';
+import { monthBounds, type ArticleListPage, type CarriedListKind, type ListPosition, type StoryFilter } from '../domain/stories';
 import { storyKeys } from './keys';
 import { summaryColumns, toSummary, type Db } from './rows';
 
@@ -78,7 +78,7 @@ export async function findPageStart(
 }
 
 /** The display name of a tag or an author, from the stories that carry it; undefined when none is published. */
-export async function getListName(db: Db, edition: EditionId, kind: 'tag' | 'author', slug: string): Promise<string | undefined> {
+export async function getListName(db: Db, edition: EditionId, kind: CarriedListKind, slug: string): Promise<string | undefined> {
   // One table per kind, the same shape: (edition, slug, name, published_ts, is_published).
   const row =
     kind === 'tag'

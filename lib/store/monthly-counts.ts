@@ -14,7 +14,7 @@ import type { Db } from './rows';
  */
 
 /** The UTC month (`2018-04`) of a `published_ts` column, in the store's SQL. */
-export function monthOfPublishedTs(db: Db) {
+function monthOfPublishedTs(db: Db) {
   return dialectOf(db) === 'postgres'
     ? sql<string>`to_char(to_timestamp(published_ts / 1000.0) at time zone 'UTC', 'YYYY-MM')`
     : sql<string>`strftime('%Y-%m', published_ts / 1000, 'unixepoch')`;
@@ -24,7 +24,7 @@ export function monthOfPublishedTs(db: Db) {
  * Fills `list_months` (which must be empty) from the stories: per edition, list and month, the
  * published stories — exactly what a list page shows (keys.ts, storyKeys).
  */
-export async function countListMonths(db: Db): Promise<void> {
+async function countListMonths(db: Db): Promise<void> {
   const month = monthOfPublishedTs(db);
   await sql`insert into list_months (edition, kind, slug, month, story_count)
     select edition, 'section', section, ${month}, count(*) from articles where status = 'published' group by edition, section, ${month}

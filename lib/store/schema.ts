@@ -1,3 +1,4 @@
+import type { ListKind } from '../domain/stories';
 import type { Generated } from 'kysely';
 
 /** Table shapes as Kysely sees them. Columns are snake_case; times are epoch milliseconds. */
@@ -27,13 +28,13 @@ export type ArticlesTable = {
   stored_ts: number;
 };
 
-export type ArticlePreviousSlugsTable = {
+type ArticlePreviousSlugsTable = {
   edition: string;
   slug: string;
   article_id: string;
 };
 
-export type ArticleTagsTable = {
+type ArticleTagsTable = {
   article_id: string;
   edition: string;
   tag_slug: string;
@@ -44,7 +45,7 @@ export type ArticleTagsTable = {
   is_published: number;
 };
 
-export type ArticleAuthorsTable = {
+type ArticleAuthorsTable = {
   article_id: string;
   edition: string;
   author_slug: string;
@@ -54,7 +55,7 @@ export type ArticleAuthorsTable = {
   is_published: number;
 };
 
-export type SectionsTable = {
+type SectionsTable = {
   edition: string;
   slug: string;
   name: string;
@@ -62,7 +63,7 @@ export type SectionsTable = {
   position: number;
 };
 
-export type LiveUpdatesTable = {
+type LiveUpdatesTable = {
   article_id: string;
   id: string;
   published_at: string;
@@ -73,19 +74,19 @@ export type LiveUpdatesTable = {
   stored_ts: number;
 };
 
-export type SiteSettingsTable = { key: string; value: string };
+type SiteSettingsTable = { key: string; value: string };
 
-export type ArticleSearchKeysTable = { search_rowid: Generated<number>; article_id: string };
+type ArticleSearchKeysTable = { search_rowid: Generated<number>; article_id: string };
 
-export type SitemapMonthsTable = { edition: string; month: string; story_count: number; last_modified_ts: number };
+type SitemapMonthsTable = { edition: string; month: string; story_count: number; last_modified_ts: number };
 
 /** Published stories per month in each section, tag and author list (migration 008). */
-export type ListMonthsTable = { edition: string; kind: 'section' | 'tag' | 'author'; slug: string; month: string; story_count: number };
+type ListMonthsTable = { edition: string; kind: ListKind; slug: string; month: string; story_count: number };
 
 /** Failed publishing logins per client address, in a window (migration 010). */
-export type PublishAuthFailuresTable = { client: string; failures: number; window_start_ts: number };
+type PublishAuthFailuresTable = { client: string; failures: number; window_start_ts: number };
 
-export type CacheTagEventsTable = { seq: Generated<number>; tag: string; created_ts: number };
+type CacheTagEventsTable = { seq: Generated<number>; tag: string; created_ts: number };
 
 export type Database = {
   articles: ArticlesTable;

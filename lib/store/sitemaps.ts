@@ -1,5 +1,5 @@
 import type { EditionId } from '../domain/editions';
-import type { SitemapEntry, SitemapMonth } from '../domain/stories';
+import type { CarriedListKind, SitemapEntry, SitemapMonth } from '../domain/stories';
 import { articlePath } from '../domain/urls';
 import { readImage, type Db } from './rows';
 
@@ -46,7 +46,7 @@ export async function listStoriesPublishedBetween(
 export async function listIndexableListPages(
   db: Db,
   edition: EditionId,
-  kind: 'tag' | 'author',
+  kind: CarriedListKind,
   limit: number,
 ): Promise<{ slug: string; lastPublishedTs: number }[]> {
   const rows =

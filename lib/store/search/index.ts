@@ -18,7 +18,7 @@ import { sqliteSearch } from './sqlite';
 export type SearchQuery = { edition: EditionId; terms: SearchTerms; limit: number; offset: number };
 
 /** What one row of the index holds: the story's searchable text, by field. */
-export type SearchDocument = { edition: EditionId; headline: string; standfirst: string; body: string; tags: string; slug: string };
+type SearchDocument = { edition: EditionId; headline: string; standfirst: string; body: string; tags: string; slug: string };
 
 export interface StoreSearch {
   /** Replaces a story's row in the index (key: its integer search key); `document` null removes it. */

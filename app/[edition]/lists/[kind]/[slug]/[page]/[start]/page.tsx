@@ -8,7 +8,7 @@ import { editionPath, pageHref, parseListPageStart, publicListPath } from '@/lib
 import { breadcrumbJsonLd } from '@/lib/seo/json-ld';
 import { editionFeeds, pageMetadata } from '@/lib/seo/page-metadata';
 import { getListName, getSection, getSections, getStoriesPage } from '@/lib/data/reads';
-import type { ListKind } from '@/lib/domain/stories';
+import { isListKind, type ListKind } from '@/lib/domain/stories';
 
 /**
  * A section, tag or author page. Readers never see this URL: the proxy rewrites /en/europe,
@@ -24,8 +24,6 @@ export const revalidate = 86400;
 export function generateStaticParams() {
   return [];
 }
-
-const isListKind = (kind: string): kind is ListKind => kind === 'section' || kind === 'tag' || kind === 'author';
 
 async function loadListPage(params: Params) {
   const { edition, kind, slug, page: rawPage, start: rawStart } = await params;
