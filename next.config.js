@@ -40,6 +40,10 @@ const nextConfig = {
   // by the proxy; Next would hash every response body again (lib/cache/next-cache-handler.mjs).
   generateEtags: false,
   poweredByHeader: false,
+  // Every page loads its CSS in two requests (the global sheet and one merged chunk), as before
+  // the components were shared between lists and search: the default merging split them into up
+  // to five (docs/decisions/013-layers.md, Consequences).
+  experimental: { cssChunking: 'graph' },
   // Metadata goes into <head> before the body for every user agent, not only the crawlers Next
   // recognises: our metadata reads the same cached data as the page, so waiting costs nothing.
   htmlLimitedBots: /.*/,
