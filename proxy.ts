@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { requestPathHeader, unavailableStatusHeader } from './lib/routing/request-headers';
 import { decidePageRequest, firstListPagePath } from './lib/data/page-request';
-import { unavailablePath } from './lib/domain/urls';
+import { api, unavailablePath } from './lib/domain/urls';
 import { getStore } from './lib/store/database';
 import { pageCacheControl, privateNoStore, redirectCacheControl, unavailableCacheControl } from './lib/cache/cache-control';
 import { cacheStatus } from './lib/cache/cache-status';
@@ -30,7 +30,7 @@ export async function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers);
   const headers = new Headers(request.headers);
   headers.set(requestIdHeader, requestId);
-  if (pathname.startsWith('/api/')) return withRequestId(NextResponse.next({ request: { headers } }), requestId);
+  if (pathname.startsWith(api.prefix)) return withRequestId(NextResponse.next({ request: { headers } }), requestId);
   headers.set(requestPathHeader, pathname);
   headers.delete(unavailableStatusHeader);
 

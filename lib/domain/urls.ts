@@ -135,6 +135,8 @@ export const cropPath = (image: { src: string }, ratio: string) => (image.src.st
 
 /** The public JSON API. */
 export const api = {
+  /** Everything under it: kept out of robots' crawl, passed through the proxy untouched. */
+  prefix: '/api/',
   articles: (query?: URLSearchParams) => `/api/v1/articles${query?.toString() ? `?${query}` : ''}`,
   article: (id: string) => `/api/v1/articles/${encodeURIComponent(id)}`,
   liveUpdates: (id: string, after?: string | null) => `/api/v1/articles/${encodeURIComponent(id)}/updates${after ? `?${new URLSearchParams({ after })}` : ''}`,
