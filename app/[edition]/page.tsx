@@ -21,8 +21,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return pageMetadata({
     edition: config,
     path: editionPath(edition),
-    title: { absolute: `${publication.name} - ${publication.tagline}` },
-    description: `${config.strings.homeHeading(publication.name)}: reporting from Europe, the Middle East, Africa and the Americas.`,
+    title: { absolute: `${publication.name} - ${config.strings.siteTagline}` },
+    description: config.strings.homeDescription(publication.name),
     feeds: editionFeeds(config),
   });
 }

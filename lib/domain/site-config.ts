@@ -5,7 +5,6 @@
 
 export const publication = {
   name: 'Meridian',
-  tagline: 'World news, told carefully.',
   /** Square, at least 112 px, crawlable: what search engines show for the publisher. */
   logo: { src: '/brand/meridian-logo.png', width: 512, height: 512 },
 } as const;

@@ -29,7 +29,7 @@ export function buildStoryFeed(edition: EditionConfig, sections: Section[], stor
   const updated = stories.reduce((latest, s) => Math.max(latest, Date.parse(s.updatedAt ?? s.publishedAt)), 0);
   const feed = new Feed({
     title: escapeHtml(section ? `${publication.name} - ${section.name}` : `${publication.name} - ${edition.strings.latestStories}`),
-    description: escapeHtml(section ? section.description : publication.tagline),
+    description: escapeHtml(section ? section.description : edition.strings.siteTagline),
     id: absoluteUrl(pagePath),
     link: absoluteUrl(pagePath),
     language: edition.lang,

@@ -12,29 +12,26 @@ export const revalidate = 86400;
 export async function generateMetadata({ params }: { params: Promise<{ edition: string }> }): Promise<Metadata> {
   const { edition } = await params;
   if (!isEditionId(edition)) return {};
+  const { strings } = getEdition(edition);
   return pageMetadata({
     edition: getEdition(edition),
     path: aboutPath(edition),
-    title: getEdition(edition).strings.footerAbout,
-    description: `Who we are and how ${publication.name} reports, corrects and withdraws stories.`,
+    title: strings.footerAbout,
+    description: strings.aboutDescription(publication.name),
   });
 }
 
 export default async function AboutPage({ params }: { params: Promise<{ edition: string }> }) {
   const { edition } = await params;
   if (!isEditionId(edition)) notFound();
+  const { strings } = getEdition(edition);
   return (
     <PageShell edition={edition}>
       <div className={styles.page}>
-        <h1 className={styles.title}>About {publication.name}</h1>
-        <p>
-          {publication.name} is an international news site. Our reporters and editors file from bureaux across Europe, the Middle East, Africa and the Americas,
-          and we credit the agencies whose reporting we build on at the foot of each story.
-        </p>
-        <p>
-          Corrections matter to us. When a story is wrong we correct it and say so; when it cannot be corrected we withdraw it, and its address tells readers
-          and search engines that it is gone.
-        </p>
+        <h1 className={styles.title}>{strings.aboutTitle(publication.name)}</h1>
+        {strings.aboutBody(publication.name).map((paragraph) => (
+          <p key={paragraph}>{paragraph}</p>
+        ))}
       </div>
     </PageShell>
   );

@@ -3,7 +3,7 @@ import { noindexRobots } from '@/lib/seo/page-metadata';
 import { notFound } from 'next/navigation';
 import { PageShell } from '@/components/layout/PageShell';
 import { NotFoundPage } from '@/components/not-found/NotFoundPage';
-import { getEdition, isEditionId } from '@/lib/domain/editions';
+import { defaultEditionId, getEdition, isEditionId } from '@/lib/domain/editions';
 import { requestedPath } from '@/lib/routing/forwarded-request';
 import { publication } from '@/lib/domain/site-config';
 
@@ -16,7 +16,7 @@ type Params = Promise<{ edition: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { edition } = await params;
-  const { strings } = getEdition(isEditionId(edition) ? edition : 'en');
+  const { strings } = getEdition(isEditionId(edition) ? edition : defaultEditionId);
   return { title: { absolute: `${strings.notFoundTitle} - ${publication.name}` }, robots: noindexRobots };
 }
 

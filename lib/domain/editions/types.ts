@@ -1,0 +1,83 @@
+export type EditionConfig = {
+  /** The edition's id as it appears first in every URL: `/en/...`. */
+  id: string;
+  /** BCP 47 language tag for `html[lang]`, `inLanguage` and feeds. */
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  /** Locale for dates and numbers. */
+  locale: string;
+  /** The newsroom's time zone: dates in URLs and bylines are read in it. */
+  timeZone: string;
+  /** The edition's own name, in its own language. */
+  name: string;
+  strings: EditionStrings;
+};
+
+export type EditionStrings = {
+  skipToContent: string;
+  siteNavigationLabel: string;
+  menu: string;
+  home: string;
+  byPrefix: string;
+  published: string;
+  updated: string;
+  /** Read by screen readers before a caption, which otherwise sounds like body text. */
+  imageCaptionPrefix: string;
+  /** Read by screen readers before a credit. */
+  imageCreditPrefix: string;
+  tags: string;
+  latestStories: string;
+  notFoundTitle: string;
+  notFoundMessage: string;
+  notFoundBackHome: string;
+  /** The page answered with 503 while the content store cannot be reached. */
+  storeUnavailableTitle: string;
+  storeUnavailableMessage: string;
+  tryAgain: string;
+  /** The small page answered with 503, before any work, when the server has more readers than it can serve. */
+  serverBusyTitle: string;
+  serverBusyMessage: string;
+  /** The publication's line under its name: the home page's title, the feeds' description. */
+  siteTagline: string;
+  homeHeading: (publication: string) => string;
+  /** The home page's description, for search results and share cards. */
+  homeDescription: (publication: string) => string;
+  aboutTitle: (publication: string) => string;
+  aboutDescription: (publication: string) => string;
+  /** The about page's paragraphs. */
+  aboutBody: (publication: string) => string[];
+  topStories: string;
+  latest: string;
+  moreFrom: (section: string) => string;
+  paginationLabel: string;
+  newerStories: string;
+  olderStories: string;
+  pageNumber: (page: number) => string;
+  tagEyebrow: string;
+  authorEyebrow: string;
+  storiesTagged: (tag: string) => string;
+  storiesBy: (author: string) => string;
+  breadcrumbLabel: string;
+  relatedStories: string;
+  searchLabel: string;
+  searchButton: string;
+  searchTitle: string;
+  searchPrompt: string;
+  searchResults: (count: number, query: string) => string;
+  searchNoResults: (query: string) => string;
+  searchNoResultsHint: string;
+  suggestionsHeading: string;
+  newStories: (count: number) => string;
+  newUpdates: (count: number) => string;
+  loadMore: string;
+  loadingMore: string;
+  moreStoriesLoaded: (count: number) => string;
+  noMoreStories: string;
+  live: string;
+  liveUpdates: string;
+  footerAbout: string;
+  footerSections: string;
+  copyright: (year: number, publication: string) => string;
+  /** The source credit line, e.g. "(Meridian with AP)". */
+  sourceCredit: (publication: string, credit: string) => string;
+};
