@@ -1,6 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { richestStory } from './support/urls';
+import { editions } from '../lib/domain/editions';
+
+/** What a reader sees, in the edition's own words (lib/domain/editions). */
+const { strings } = editions.en;
 
 test.describe('an article page', () => {
   test('answers 200 with the whole story in the server HTML, for a crawler that runs no JavaScript', async ({ browser }) => {
@@ -31,7 +35,7 @@ test.describe('an article page', () => {
     await expect(lead.locator('figcaption')).toContainText("The headquarters of Europol, the European Union's police agency, in The Hague, Netherlands.");
     await expect(lead.locator('figcaption')).toContainText('Pieter Maas, Meridian');
 
-    await expect(article.locator('h2')).toContainText(['Broadcasts resumed within hours', 'An effort to take the network apart', 'Topics']);
+    await expect(article.locator('h2')).toContainText(['Broadcasts resumed within hours', 'An effort to take the network apart', strings.tags]);
     await expect(article.locator('blockquote')).toContainText('its ability to put out material is intact');
     await expect(article.locator('figure:has(blockquote) cite')).toHaveText("Karim Benali, Meridian's specialist on jihadist movements");
     await expect(article.locator('figure:has(img)').nth(1).locator('figcaption')).toContainText('Lena Hoffmann, Northlight Images');
@@ -59,7 +63,7 @@ test.describe('an article page', () => {
     test.skip(browserName !== 'chromium');
     await page.goto(richestStory);
     await page.keyboard.press('Tab');
-    const skip = page.getByRole('link', { name: 'Skip to main content' });
+    const skip = page.getByRole('link', { name: strings.skipToContent });
     await expect(skip).toBeFocused();
     await expect(skip).toBeVisible();
     await page.keyboard.press('Enter');
@@ -85,7 +89,7 @@ test.describe('an article page', () => {
   test('marks its section in the navigation', async ({ page }) => {
     await page.goto(richestStory);
     // On phones the sections sit behind the menu button.
-    const menu = page.locator('summary', { hasText: 'Menu' });
+    const menu = page.locator('summary', { hasText: strings.menu });
     if (await menu.isVisible()) await menu.click();
     await expect(page.locator('nav a[aria-current="page"]:visible')).toHaveText('Europe');
   });

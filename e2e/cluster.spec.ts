@@ -18,6 +18,10 @@ import {
   type TestNginx,
   type TestRedis,
 } from './support/services';
+import { editions } from '../lib/domain/editions';
+
+/** What a reader sees, in the edition's own words (lib/domain/editions). */
+const { strings } = editions.en;
 
 /**
  * Several instances of one build on one PostgreSQL store and one Redis, as a large newsroom runs
@@ -223,7 +227,7 @@ test('with the store down, cached pages and list fronts are still served and the
     const uncached = await get(a, '/en/europe/20180427-a-story-nobody-has-asked-for');
     expect(uncached.status).toBe(503);
     expect(uncached.headers.get('retry-after')).toBe('30');
-    expect(uncached.text).toContain('This page is briefly unavailable');
+    expect(uncached.text).toContain(strings.storeUnavailableTitle);
     expect(uncached.text).not.toMatch(/at .*\(.*:\d+:\d+\)/); // no stack trace
 
     const api = await fetch(`${a.url}/api/v1/articles?edition=en`);

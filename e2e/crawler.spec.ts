@@ -2,6 +2,10 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import sharp from 'sharp';
 import { importStory, storyFile, testStoryImage } from './support/content';
 import { richestStory, withdrawnStory, renamedStoryOldUrl } from './support/urls';
+import { editions } from '../lib/domain/editions';
+
+/** What a reader sees, in the edition's own words (lib/domain/editions). */
+const { strings } = editions.en;
 
 /**
  * What a search engine's crawler gets: it runs no JavaScript and reads the HTML, the sitemaps
@@ -139,7 +143,7 @@ test.describe('the HTML of a story, as a crawler reads it', () => {
     expect(Number(article.image[1].width)).toBeGreaterThanOrEqual(1200);
 
     const breadcrumbs = data.find((d) => d['@type'] === 'BreadcrumbList')!;
-    expect(breadcrumbs.itemListElement.map((i: { name: string }) => i.name)).toEqual(['Home', 'Europe', article.headline]);
+    expect(breadcrumbs.itemListElement.map((i: { name: string }) => i.name)).toEqual([strings.home, 'Europe', article.headline]);
   });
 
   test('cuts a long headline for structured data at a word', async ({ page }) => {

@@ -1,6 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { richestStory } from './support/urls';
+import { editions } from '../lib/domain/editions';
+import { publication } from '../lib/domain/site-config';
+
+/** What a reader sees, in the edition's own words (lib/domain/editions). */
+const { strings } = editions.en;
 
 test.describe('the home front', () => {
   test('is where the bare address sends readers, ready for more editions', async ({ request }) => {
@@ -20,7 +25,7 @@ test.describe('the home front', () => {
     await expect(lead.locator('img')).toHaveAttribute('fetchpriority', 'high');
     await expect(lead.locator('p').first()).not.toBeEmpty(); // section label
 
-    const top = page.getByRole('region', { name: 'Top stories' });
+    const top = page.getByRole('region', { name: strings.topStories });
     await expect(top.locator('article')).toHaveCount(4);
     for (const card of await top.locator('article').all()) {
       await expect(card.locator('h3 a')).toHaveAttribute('href', /^\/en\//);
@@ -29,7 +34,7 @@ test.describe('the home front', () => {
       await expect(card.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/);
     }
 
-    const latest = page.getByRole('region', { name: 'Latest stories', exact: true });
+    const latest = page.getByRole('region', { name: strings.latestStories, exact: true });
     await expect(latest.locator('li')).toHaveCount(8);
     await expect(latest.locator('time').first()).toHaveText(/\d{1,2} \w{3}, \d{2}:\d{2}/);
 
@@ -65,13 +70,13 @@ test.describe('a section front', () => {
     expect(times).toHaveLength(4);
     expect([...times].sort((a, b) => b - a)).toEqual(times);
 
-    const older = page.getByRole('link', { name: 'Older stories' });
+    const older = page.getByRole('link', { name: strings.olderStories });
     await expect(older).toHaveAttribute('href', '/en/europe?page=2');
     await older.click();
     await expect(page).toHaveURL(/\/en\/europe\?page=2$/);
     await expect(page.locator('main ol article')).toHaveCount(1);
-    await expect(page.getByRole('link', { name: 'Newer stories' })).toHaveAttribute('href', '/en/europe');
-    await expect(page.getByRole('link', { name: 'Older stories' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: strings.newerStories })).toHaveAttribute('href', '/en/europe');
+    await expect(page.getByRole('link', { name: strings.olderStories })).toHaveCount(0);
     const pageTwoTimes = await page.locator('main ol article time').evaluateAll((els) => els.map((el) => Date.parse(el.getAttribute('datetime') ?? '')));
     expect(Math.max(...pageTwoTimes)).toBeLessThanOrEqual(Math.min(...times));
     await context.close();
@@ -95,7 +100,7 @@ test.describe('a section front', () => {
 
   test('marks itself in the navigation', async ({ page }) => {
     await page.goto('/en/africa');
-    const menu = page.locator('summary', { hasText: 'Menu' });
+    const menu = page.locator('summary', { hasText: strings.menu });
     if (await menu.isVisible()) await menu.click();
     await expect(page.locator('header nav a[aria-current="page"]:visible')).toHaveText('Africa');
   });
@@ -103,7 +108,7 @@ test.describe('a section front', () => {
   test('answers 404 when the section does not exist', async ({ request }) => {
     const response = await request.get('/en/asia');
     expect(response.status()).toBe(404);
-    expect(await response.text()).toContain('Page not found');
+    expect(await response.text()).toContain(strings.notFoundTitle);
   });
 
   test('has no accessibility violations', async ({ page }) => {
@@ -143,14 +148,14 @@ test.describe('tag and author pages', () => {
 test.describe('around an article', () => {
   test('breadcrumbs lead back to the section and the edition', async ({ page }) => {
     await page.goto(richestStory);
-    const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
-    await expect(crumbs.getByRole('link')).toHaveText(['Home', 'Europe']);
+    const crumbs = page.getByRole('navigation', { name: strings.breadcrumbLabel });
+    await expect(crumbs.getByRole('link')).toHaveText([strings.home, 'Europe']);
     await expect(crumbs.locator('[aria-current="page"]')).toContainText('Police in Europe');
   });
 
   test('related stories share its tags or section and never repeat it', async ({ page }) => {
     await page.goto(richestStory);
-    const related = page.getByRole('region', { name: 'Related stories' });
+    const related = page.getByRole('region', { name: strings.relatedStories });
     const links = await related.locator('h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links.length).toBeGreaterThan(0);
     expect(links).not.toContain(richestStory);
@@ -161,8 +166,8 @@ test.describe('around an article', () => {
 
 test('the about page answers 200 from the footer link', async ({ page }) => {
   await page.goto('/en');
-  await page.locator('footer').getByRole('link', { name: 'About us' }).click();
+  await page.locator('footer').getByRole('link', { name: strings.footerAbout }).click();
   await expect(page).toHaveURL(/\/en\/about$/);
-  await expect(page.locator('h1')).toHaveText('About Meridian');
+  await expect(page.locator('h1')).toHaveText(strings.aboutTitle(publication.name));
   await expectNoAxeViolations(page);
 });

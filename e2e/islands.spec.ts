@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { importStory, storyFile, testStoryImage } from './support/content';
+import { editions } from '../lib/domain/editions';
+
+/** What a reader sees, in the edition's own words (lib/domain/editions). */
+const { strings } = editions.en;
 
 /**
  * The few parts that stay alive in the browser. The e2e server's rail polls every 5 seconds and
@@ -52,7 +56,7 @@ test('pages with islands hydrate without errors or warnings', async ({ page }) =
 test('a story published while the home page is open appears in the rail, behind a button, after the poll', async ({ page }, testInfo) => {
   const errors = watchForErrors(page);
   await page.goto('/en');
-  const rail = page.getByRole('region', { name: 'Latest stories' });
+  const rail = page.getByRole('region', { name: strings.latestStories });
   await expect(rail.locator('li').first()).toBeVisible();
   const before = await rail.boundingBox();
 
@@ -88,8 +92,8 @@ test('"Load more stories" appends the next stories in place and keeps the URL', 
   const server = await page.locator('main ol').first().locator('article h2').allTextContents();
   expect(server).toHaveLength(4);
   // With JavaScript, the button replaces the plain page links.
-  await expect(page.getByRole('link', { name: 'Older stories' })).toHaveCount(0);
-  await page.getByRole('button', { name: 'Load more stories' }).click();
+  await expect(page.getByRole('link', { name: strings.olderStories })).toHaveCount(0);
+  await page.getByRole('button', { name: strings.loadMore }).click();
 
   const appended = page.locator('main ol').nth(1).locator('article h2 a');
   await expect(appended.first()).toBeVisible();
@@ -97,15 +101,15 @@ test('"Load more stories" appends the next stories in place and keeps the URL', 
   await expect(page.getByText(/^\d+ more stor(y|ies) loaded$/)).toBeAttached();
   expect(server).not.toContain(await appended.first().textContent());
   await expect(page).toHaveURL(/\/en\/europe$/);
-  await expect(page.getByText('You have reached the oldest stories.')).toBeVisible();
+  await expect(page.getByText(strings.noMoreStories)).toBeVisible();
   expect(errors).toEqual([]);
 });
 
 test('a live story shows its updates, and a new one appears when the reader asks', async ({ page }, testInfo) => {
   const errors = watchForErrors(page);
   await page.goto(liveStory);
-  await expect(page.locator('article header').getByText('Live', { exact: true })).toBeVisible();
-  const updates = page.getByRole('region', { name: 'Live updates' }).locator('li');
+  await expect(page.locator('article header').getByText(strings.live, { exact: true })).toBeVisible();
+  const updates = page.getByRole('region', { name: strings.liveUpdates }).locator('li');
   await expect(updates.filter({ hasText: 'Official results published' })).toHaveCount(1);
   expect(await updates.count()).toBeGreaterThanOrEqual(5);
   const times = await updates.locator('time').evaluateAll((els) => els.map((el) => Date.parse(el.getAttribute('datetime') ?? '')));
@@ -126,7 +130,7 @@ test('a live story is complete without JavaScript', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(liveStory);
-  const updates = page.getByRole('region', { name: 'Live updates' }).locator('li');
+  const updates = page.getByRole('region', { name: strings.liveUpdates }).locator('li');
   await expect(updates.filter({ hasText: 'Official results published' })).toHaveCount(1);
   await expect(page.getByText('Polls close')).toBeVisible();
   await context.close();

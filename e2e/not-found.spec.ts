@@ -1,16 +1,20 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { notFoundHeading, notFoundMessage, renamedStoryOldUrl, renamedStoryUrl, withdrawnStory } from './support/urls';
+import { editions } from '../lib/domain/editions';
+
+/** What a reader sees, in the edition's own words (lib/domain/editions). */
+const { strings } = editions.en;
 
 async function expectNotFoundPage(page: Page) {
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.locator('h1')).toHaveText(notFoundHeading);
   await expect(page.getByText(notFoundMessage)).toBeVisible();
   await expect(page.locator('meta[name="robots"]').first()).toHaveAttribute('content', /noindex/);
-  await expect(page.getByRole('link', { name: 'Go to the home page' })).toHaveAttribute('href', '/en');
+  await expect(page.getByRole('link', { name: strings.notFoundBackHome })).toHaveAttribute('href', '/en');
   // The site header, and a way on: the latest stories.
   await expect(page.getByRole('link', { name: 'Meridian' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Latest stories' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: strings.latestStories })).toBeVisible();
   await expect(page.locator('main li a').first()).toHaveAttribute('href', /^\/en\/[a-z-]+\/\d{8}-[a-z0-9-]+$/);
 }
 
@@ -67,7 +71,7 @@ test.describe('the not-found page', () => {
   test('suggests the closest stories for a mistyped address, and offers a search already filled in', async ({ page }) => {
     const response = await page.goto('/en/europe/20180427-europol-hits-is-propoganda-servers');
     expect(response?.status()).toBe(404);
-    const suggestions = page.getByRole('region', { name: 'Were you looking for one of these?' });
+    const suggestions = page.getByRole('region', { name: strings.suggestionsHeading });
     await expect(suggestions.getByRole('link').first()).toHaveAttribute('href', '/en/europe/20180427-europol-hits-is-propaganda-servers');
     expect(await suggestions.getByRole('link').count()).toBeLessThanOrEqual(5);
     await expect(page.locator('main').getByRole('searchbox')).toHaveValue('europol hits propoganda servers');
@@ -77,7 +81,7 @@ test.describe('the not-found page', () => {
     await page.goto('/en/nowhere-at-all');
     await expect(page.locator('header form[role="search"]')).toHaveCount(2); // the bar's and the phone menu's
     await page.locator('main').getByRole('searchbox').fill('trains');
-    await page.locator('main').getByRole('button', { name: 'Search' }).click();
+    await page.locator('main').getByRole('button', { name: strings.searchButton }).click();
     await expect(page).toHaveURL(/\/en\/search\?q=trains$/);
   });
 

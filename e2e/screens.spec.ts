@@ -1,5 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { richestStory } from './support/urls';
+import { editions } from '../lib/domain/editions';
+
+/** What a reader sees, in the edition's own words (lib/domain/editions). */
+const { strings } = editions.en;
 
 const pages = [
   '/en',
@@ -46,7 +50,7 @@ test.describe('the phone menu', () => {
     const context = await browser.newContext({ ...testInfo.project.use, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto('/en');
-    const menu = page.locator('summary', { hasText: 'Menu' });
+    const menu = page.locator('summary', { hasText: strings.menu });
     const sectionLink = page.locator('details nav a', { hasText: 'Middle East' });
     await expect(sectionLink).toBeHidden();
     await menu.click();

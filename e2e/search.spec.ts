@@ -1,16 +1,20 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
+import { editions } from '../lib/domain/editions';
+
+/** What a reader sees, in the edition's own words (lib/domain/editions). */
+const { strings } = editions.en;
 
 test.describe('search', () => {
   test('finds stories from the header, best match first, with the words highlighted', async ({ page }) => {
     await page.goto('/en/about');
-    const menu = page.locator('summary', { hasText: 'Menu' });
+    const menu = page.locator('summary', { hasText: strings.menu });
     if (await menu.isVisible()) await menu.click();
-    const box = page.getByRole('searchbox', { name: 'Search stories' }).locator('visible=true');
+    const box = page.getByRole('searchbox', { name: strings.searchLabel }).locator('visible=true');
     await box.fill('propaganda servers');
     await box.press('Enter');
     await expect(page).toHaveURL(/\/en\/search\?q=propaganda\+servers$/);
-    await expect(page.getByText('1 story matches “propaganda servers”')).toBeVisible();
+    await expect(page.getByText(strings.searchResults(1, 'propaganda servers'))).toBeVisible();
     const first = page.locator('main ol li').first();
     await expect(first.locator('h2 a')).toHaveAttribute('href', '/en/europe/20180427-europol-hits-is-propaganda-servers');
     await expect(first.locator('h2 mark')).toHaveText(['servers', 'propaganda']);
@@ -28,15 +32,15 @@ test.describe('search', () => {
   test('says so when nothing matches', async ({ page }) => {
     const response = await page.goto('/en/search?q=zeppelin+marmalade');
     expect(response?.status()).toBe(200);
-    await expect(page.getByText('No stories match “zeppelin marmalade”.')).toBeVisible();
-    await expect(page.getByRole('searchbox', { name: 'Search stories' }).first()).toBeVisible();
+    await expect(page.getByText(strings.searchNoResults('zeppelin marmalade'))).toBeVisible();
+    await expect(page.getByRole('searchbox', { name: strings.searchLabel }).first()).toBeVisible();
     await expectNoAxeViolations(page);
   });
 
   test('with no query shows the form', async ({ page }) => {
     await page.goto('/en/search');
-    await expect(page.locator('h1')).toHaveText('Search');
-    await expect(page.getByText('Search our stories by keyword, name or place.')).toBeVisible();
+    await expect(page.locator('h1')).toHaveText(strings.searchTitle);
+    await expect(page.getByText(strings.searchPrompt)).toBeVisible();
     await expect(page.locator('main ol')).toHaveCount(0);
   });
 
