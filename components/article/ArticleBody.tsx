@@ -6,7 +6,7 @@ import { PullQuote } from './PullQuote';
 import styles from './ArticleBody.module.css';
 
 /** The story's body: one exhaustive switch from block type to markup. */
-export function ArticleBody({ blocks, strings }: { blocks: BodyBlock[]; strings: EditionStrings }) {
+export function ArticleBody({ blocks, strings }: { blocks: BodyBlock[]; strings: Pick<EditionStrings, 'imageCaptionPrefix' | 'imageCreditPrefix'> }) {
   return (
     <div className={styles.body}>
       {blocks.map((block, index) => (
@@ -16,7 +16,7 @@ export function ArticleBody({ blocks, strings }: { blocks: BodyBlock[]; strings:
   );
 }
 
-function BodyBlockView({ block, strings }: { block: BodyBlock; strings: EditionStrings }) {
+function BodyBlockView({ block, strings }: { block: BodyBlock; strings: Pick<EditionStrings, 'imageCaptionPrefix' | 'imageCreditPrefix'> }) {
   switch (block.type) {
     case 'paragraph':
       return (

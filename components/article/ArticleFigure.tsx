@@ -6,7 +6,7 @@ import styles from './ArticleFigure.module.css';
 
 type Props = {
   image: ArticleImage;
-  strings: EditionStrings;
+  strings: Pick<EditionStrings, 'imageCaptionPrefix' | 'imageCreditPrefix'>;
   /** The main image is the page's largest paint: fetch it first. Inline ones wait until near. */
   lead?: boolean;
 };

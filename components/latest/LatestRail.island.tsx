@@ -6,11 +6,12 @@ import { StoryList } from '@/components/story-lists/StoryList';
 import { articleListKey, fetchArticleList } from '@/components/islands/api-client';
 import type { ArticleListItem } from '@/lib/domain/api-contract';
 import type { Section } from '@/lib/domain/article-schema';
-import { getEdition, type EditionId } from '@/lib/domain/editions';
+import type { IslandEdition } from '@/lib/domain/editions/island';
+import { plural } from '@/lib/domain/editions/plural';
 import styles from './LatestRail.module.css';
 
 type Props = {
-  edition: EditionId;
+  edition: IslandEdition;
   limit: number;
   count: number;
   excludeId?: string;
@@ -26,10 +27,10 @@ type Props = {
  * nothing moves under the reader's eyes until they ask for it.
  */
 export function LatestRailClient({ edition, limit, count, excludeId, headingId, timeFormat, pollSeconds, sections }: Props) {
-  const strings = getEdition(edition).strings;
+  const { strings } = edition;
   const { data } = useQuery({
-    queryKey: articleListKey({ edition, limit }),
-    queryFn: () => fetchArticleList({ edition, limit }),
+    queryKey: articleListKey({ edition: edition.id, limit }),
+    queryFn: () => fetchArticleList({ edition: edition.id, limit }),
     refetchInterval: pollSeconds * 1000,
     staleTime: pollSeconds * 1000,
     // The page may come from a cache, rendered minutes ago: do not ask again on load, poll on schedule.
@@ -57,12 +58,12 @@ export function LatestRailClient({ edition, limit, count, excludeId, headingId, 
       <div className={styles.slot} aria-live="polite">
         {fresh.length > 0 ? (
           <button type="button" className={styles.newStories} onClick={reveal}>
-            {strings.newStories(fresh.length)}
+            {plural(edition.locale, fresh.length, strings.newStories)}
           </button>
         ) : null}
       </div>
       <div ref={listRef}>
-        <StoryList stories={shown} edition={getEdition(edition)} sections={sections} showStandfirst={false} timeFormat={timeFormat} />
+        <StoryList stories={shown} edition={edition} sections={sections} showStandfirst={false} timeFormat={timeFormat} />
       </div>
     </div>
   );

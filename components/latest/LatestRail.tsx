@@ -2,7 +2,7 @@ import { dehydrate } from '@tanstack/react-query';
 import { getRequestQueryClient } from '@/components/islands/request-query-client';
 import { QueryIsland } from '@/components/islands/QueryIsland.island';
 import { articleListKey } from '@/components/islands/api-client';
-import type { EditionId } from '@/lib/domain/editions';
+import { getEdition, islandEdition, type EditionId } from '@/lib/domain/editions';
 import { latestPollSeconds } from '@/lib/domain/site-config';
 import { getLatestItems, getSections } from '@/lib/data/reads';
 import { LatestRailClient } from './LatestRail.island';
@@ -32,7 +32,7 @@ export async function LatestRail({ edition, count, excludeId, headingId, timeFor
   return (
     <QueryIsland state={dehydrate(queryClient)}>
       <LatestRailClient
-        edition={edition}
+        edition={islandEdition(getEdition(edition))}
         limit={limit}
         count={count}
         excludeId={excludeId}

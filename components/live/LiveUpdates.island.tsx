@@ -5,14 +5,15 @@ import { useRef, useState } from 'react';
 import { ArticleBody } from '@/components/article/ArticleBody';
 import { fetchLiveUpdates, liveUpdatesKey } from '@/components/islands/api-client';
 import type { LiveUpdateItem } from '@/lib/domain/live-updates-contract';
-import { getEdition, type EditionId } from '@/lib/domain/editions';
+import type { IslandEdition } from '@/lib/domain/editions/island';
+import { plural } from '@/lib/domain/editions/plural';
 import { formatShortDateTime } from '@/lib/domain/format-date';
 import styles from './LiveUpdates.module.css';
 
-type Props = { edition: EditionId; articleId: string; initialUpdates: LiveUpdateItem[]; pollSeconds: number };
+type Props = { edition: IslandEdition; articleId: string; initialUpdates: LiveUpdateItem[]; pollSeconds: number };
 
 export function LiveUpdatesClient({ edition, articleId, initialUpdates, pollSeconds }: Props) {
-  const config = getEdition(edition);
+  const config = edition;
   const [shown, setShown] = useState(initialUpdates);
   const listRef = useRef<HTMLOListElement>(null);
   const newest = shown[0]?.id ?? null;
@@ -40,7 +41,7 @@ export function LiveUpdatesClient({ edition, articleId, initialUpdates, pollSeco
       <div className={styles.slot} aria-live="polite">
         {waiting.length > 0 ? (
           <button type="button" className={styles.newUpdates} onClick={reveal}>
-            {config.strings.newUpdates(waiting.length)}
+            {plural(config.locale, waiting.length, config.strings.newUpdates)}
           </button>
         ) : null}
       </div>

@@ -3,7 +3,7 @@ import { getRequestQueryClient } from '@/components/islands/request-query-client
 import { QueryIsland } from '@/components/islands/QueryIsland.island';
 import { liveUpdatesKey } from '@/components/islands/api-client';
 import { toUpdateItem } from '@/lib/domain/live-updates-contract';
-import type { EditionId } from '@/lib/domain/editions';
+import { getEdition, islandEdition, type EditionId } from '@/lib/domain/editions';
 import { livePollSeconds } from '@/lib/domain/site-config';
 import { getLiveUpdates } from '@/lib/data/reads';
 import { LiveUpdatesClient } from './LiveUpdates.island';
@@ -22,7 +22,7 @@ export async function LiveUpdates({ edition, articleId }: { edition: EditionId; 
   queryClient.setQueryData(liveUpdatesKey(articleId, newest), { items: [] });
   return (
     <QueryIsland state={dehydrate(queryClient)}>
-      <LiveUpdatesClient edition={edition} articleId={articleId} initialUpdates={updates} pollSeconds={livePollSeconds()} />
+      <LiveUpdatesClient edition={islandEdition(getEdition(edition))} articleId={articleId} initialUpdates={updates} pollSeconds={livePollSeconds()} />
     </QueryIsland>
   );
 }

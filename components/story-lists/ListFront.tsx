@@ -1,7 +1,7 @@
 import { pageHref } from '@/lib/domain/urls';
 import type { ReactNode } from 'react';
 import type { Section } from '@/lib/domain/article-schema';
-import type { EditionConfig, EditionId } from '@/lib/domain/editions';
+import { islandEdition, type EditionConfig } from '@/lib/domain/editions';
 import type { StoriesPage } from '@/lib/data/reads';
 import { QueryIsland } from '@/components/islands/QueryIsland.island';
 import { LoadMoreStories } from './LoadMoreStories.island';
@@ -19,7 +19,7 @@ type Props = {
   description?: ReactNode;
   stories: StoriesPage;
   /** With JavaScript, older stories load in place from here. */
-  loadMore: { edition: EditionId; filter: { section?: string; tag?: string; author?: string }; pageSize: number; startCursor: string | null };
+  loadMore: { filter: { section?: string; tag?: string; author?: string }; pageSize: number; startCursor: string | null };
 };
 
 /** A section, tag or author page: a heading, the stories newest first, links to older pages. */
@@ -44,6 +44,7 @@ export function ListFront({ edition, sections, path, eyebrow, title, description
       <QueryIsland state={{ queries: [], mutations: [] }}>
         <LoadMoreStories
           {...loadMore}
+          edition={islandEdition(edition)}
           sections={sections}
           fallback={<Pagination href={(page) => pageHref(path, page)} page={stories.page} hasOlder={stories.hasOlder} strings={edition.strings} />}
         />

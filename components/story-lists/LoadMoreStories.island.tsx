@@ -4,12 +4,13 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { articlePagesKey, fetchArticleList } from '@/components/islands/api-client';
 import type { Section } from '@/lib/domain/article-schema';
-import { getEdition, type EditionId } from '@/lib/domain/editions';
+import type { IslandEdition } from '@/lib/domain/editions/island';
+import { plural } from '@/lib/domain/editions/plural';
 import { StoryCard } from './StoryCard';
 import styles from './LoadMoreStories.module.css';
 
 type Props = {
-  edition: EditionId;
+  edition: IslandEdition;
   filter: { section?: string; tag?: string; author?: string };
   pageSize: number;
   /** Where the next page starts; null when this page is the last. */
@@ -27,7 +28,7 @@ type Props = {
 const noSubscription = () => () => {};
 
 export function LoadMoreStories({ edition, filter, pageSize, startCursor, sections, fallback }: Props) {
-  const strings = getEdition(edition).strings;
+  const { strings } = edition;
   // False on the server and while hydrating, true once the page runs: the button replaces the links only then.
   const mounted = useSyncExternalStore(
     noSubscription,
@@ -39,8 +40,8 @@ export function LoadMoreStories({ edition, filter, pageSize, startCursor, sectio
   const focusedPages = useRef(0);
 
   const query = useInfiniteQuery({
-    queryKey: articlePagesKey({ edition, ...filter, limit: pageSize, from: startCursor ?? '' }),
-    queryFn: ({ pageParam }) => fetchArticleList({ edition, ...filter, limit: pageSize, cursor: pageParam }),
+    queryKey: articlePagesKey({ edition: edition.id, ...filter, limit: pageSize, from: startCursor ?? '' }),
+    queryFn: ({ pageParam }) => fetchArticleList({ edition: edition.id, ...filter, limit: pageSize, cursor: pageParam }),
     initialPageParam: startCursor ?? '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: started && startCursor !== null,
@@ -70,7 +71,7 @@ export function LoadMoreStories({ edition, filter, pageSize, startCursor, sectio
               <li key={item.id} data-page={itemIndex === 0 ? pageIndex + 1 : undefined}>
                 <StoryCard
                   story={{ ...item, image: { ...item.thumbnail, caption: '', credit: '' } }}
-                  edition={getEdition(edition)}
+                  edition={edition}
                   sectionName={sectionName(item.section)}
                   variant="standard"
                   headingLevel={2}
@@ -81,7 +82,7 @@ export function LoadMoreStories({ edition, filter, pageSize, startCursor, sectio
         </ol>
       ) : null}
       <p className="visually-hidden" aria-live="polite">
-        {lastPage ? strings.moreStoriesLoaded(lastPage.items.length) : ''}
+        {lastPage ? plural(edition.locale, lastPage.items.length, strings.moreStoriesLoaded) : ''}
       </p>
       {query.isError ? <p className={styles.status}>{strings.notFoundMessage}</p> : null}
       {exhausted ? (

@@ -9,7 +9,8 @@ type StoryCardData = Pick<ArticleSummary, 'path' | 'headline' | 'standfirst' | '
 
 type Props = {
   story: StoryCardData;
-  edition: EditionConfig;
+  /** The locale and time zone dates are printed in. */
+  edition: Pick<EditionConfig, 'locale' | 'timeZone'>;
   sectionName: string;
   /** lead: the front's main story; top: a picture above; standard: a thumbnail beside. */
   variant: 'lead' | 'top' | 'standard';

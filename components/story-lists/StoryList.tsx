@@ -10,7 +10,8 @@ import styles from './StoryList.module.css';
 
 type Props = {
   stories: StoryListItem[];
-  edition: EditionConfig;
+  /** The locale and time zone dates are printed in. */
+  edition: Pick<EditionConfig, 'locale' | 'timeZone'>;
   sections: Section[];
   /** Headline level inside the list: h2 under a page's h1, h3 under a list heading. */
   headingLevel?: 2 | 3;

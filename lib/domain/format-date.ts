@@ -1,8 +1,11 @@
 import type { EditionConfig } from './editions';
 
+/** What a date is printed with: the edition's locale and the newsroom's time zone. */
+type DateStyle = Pick<EditionConfig, 'locale' | 'timeZone'>;
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(edition: EditionConfig, kind: 'dateTime' | 'date' | 'zone' | 'short'): Intl.DateTimeFormat {
+function formatter(edition: DateStyle, kind: 'dateTime' | 'date' | 'zone' | 'short'): Intl.DateTimeFormat {
   const key = `${edition.locale}|${edition.timeZone}|${kind}`;
   let f = formatters.get(key);
   if (!f) {
@@ -22,7 +25,7 @@ function formatter(edition: EditionConfig, kind: 'dateTime' | 'date' | 'zone' | 
 }
 
 /** "27 April 2018 at 14:05 CEST": a byline time, in the newsroom's zone, with the zone named. */
-export function formatDateTime(edition: EditionConfig, iso: string): string {
+export function formatDateTime(edition: DateStyle, iso: string): string {
   const date = new Date(iso);
   const zone = formatter(edition, 'zone')
     .formatToParts(date)
@@ -31,11 +34,11 @@ export function formatDateTime(edition: EditionConfig, iso: string): string {
 }
 
 /** "27 Apr 2018": a card or list date. */
-export function formatDate(edition: EditionConfig, iso: string): string {
+export function formatDate(edition: DateStyle, iso: string): string {
   return formatter(edition, 'date').format(new Date(iso));
 }
 
 /** "27 Apr, 14:05": a time in a list of the latest stories. */
-export function formatShortDateTime(edition: EditionConfig, iso: string): string {
+export function formatShortDateTime(edition: DateStyle, iso: string): string {
   return formatter(edition, 'short').format(new Date(iso));
 }

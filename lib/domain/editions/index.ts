@@ -8,6 +8,7 @@ import { english } from './en';
 import type { EditionConfig } from './types';
 
 export type { EditionConfig, EditionStrings } from './types';
+export { islandEdition } from './island';
 
 export const editions = { en: english } as const satisfies Record<string, EditionConfig>;
 

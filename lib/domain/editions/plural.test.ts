@@ -18,8 +18,8 @@ describe('plural forms', () => {
 
   it('are what the English edition says', () => {
     const { strings } = editions.en;
-    expect(strings.newStories(1)).toBe('Show 1 new story');
-    expect(strings.newStories(3)).toBe('Show 3 new stories');
+    expect(plural(editions.en.locale, 1, strings.newStories)).toBe('Show 1 new story');
+    expect(plural(editions.en.locale, 3, strings.newStories)).toBe('Show 3 new stories');
     expect(strings.searchResults(1, 'rail')).toBe('1 story matches “rail”');
     expect(strings.searchResults(0, 'rail')).toBe('0 stories match “rail”');
   });

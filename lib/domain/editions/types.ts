@@ -1,3 +1,5 @@
+import type { PluralForms } from './plural';
+
 export type EditionConfig = {
   /** The edition's id as it appears first in every URL: `/en/...`. */
   id: string;
@@ -67,11 +69,12 @@ export type EditionStrings = {
   searchNoResults: (query: string) => string;
   searchNoResultsHint: string;
   suggestionsHeading: string;
-  newStories: (count: number) => string;
-  newUpdates: (count: number) => string;
+  /** Plural forms ({count}): data, not functions, so that the islands can carry them. */
+  newStories: PluralForms;
+  newUpdates: PluralForms;
   loadMore: string;
   loadingMore: string;
-  moreStoriesLoaded: (count: number) => string;
+  moreStoriesLoaded: PluralForms;
   noMoreStories: string;
   live: string;
   liveUpdates: string;

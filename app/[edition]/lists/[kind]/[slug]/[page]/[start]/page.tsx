@@ -85,7 +85,7 @@ export default async function ListPage({ params }: { params: Params }) {
         title={heading.title}
         description={heading.description}
         stories={stories}
-        loadMore={{ edition, filter: { [kind]: slug }, pageSize: stories.pageSize, startCursor: stories.olderCursor }}
+        loadMore={{ filter: { [kind]: slug }, pageSize: stories.pageSize, startCursor: stories.olderCursor }}
       />
     </PageShell>
   );
