@@ -65,6 +65,22 @@ const config = [
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    // Islands get their edition's strings as a prop (decision 007, amended): importing the
+    // editions would ship every edition's strings to the browser. Types are fine.
+    files: ['**/*.island.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@/lib/domain/editions', message: 'An island receives its strings as a prop (islandEdition()).', allowTypeImports: true },
+            { name: 'kysely', message: 'Only lib/store speaks SQL.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Migrations are frozen: they work on the schema as it was, not on today's types (so do the
     // helpers they share). Tests poke at JSON the way a client would.
     files: ['lib/store/migrations/**', 'lib/store/migrations.ts', 'lib/store/dialect.ts', 'e2e/**', '**/*.test.ts'],
