@@ -269,7 +269,7 @@ type LighthouseResult = { performance: number; accessibility: number; bestPracti
 /**
  * Lighthouse's own transient failures — its trace recording missed the navigation
  * (NO_NAVSTART), Chromium's protocol stalled — say "Please run Lighthouse again": the run is
- * repeated, up to twice, and said so. Anything else fails the bench.
+ * repeated after a second, up to four times, and said so. Anything else fails the bench.
  */
 const transientLighthouseError = /Please run Lighthouse again|NO_NAVSTART|NO_TRACING_STARTED|PROTOCOL_TIMEOUT/;
 
@@ -281,9 +281,10 @@ function lighthouse(url: string, attempt = 1): LighthouseResult {
     encoding: 'utf8',
   });
   if (result.status !== 0 || !fs.existsSync(out)) {
-    if (attempt < 3 && transientLighthouseError.test(result.stderr ?? '')) {
+    if (attempt < 5 && transientLighthouseError.test(result.stderr ?? '')) {
       console.error(`bench: lighthouse could not record ${url} (${result.stderr.trim().split('\n').at(-1)}): running it again`);
       fs.rmSync(out, { force: true });
+      spawnSync('sleep', ['1']);
       return lighthouse(url, attempt + 1);
     }
     throw new Error(`lighthouse failed for ${url}: ${result.stderr}`);
