@@ -1,21 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contentTags } from '../domain/content-tags';
-import { article, openTestStore, testSections } from '../testing/fixtures';
+import { article, storePerTest } from '../testing/fixtures';
 import { latestCacheTagSeq, listCacheTagEvents } from './cache-events';
-import type { Store } from './database';
 import { addLiveUpdates } from './live-updates';
 import { writeContent } from './write-content';
 
-let store: Store;
-
-beforeEach(async () => {
-  store = await openTestStore();
-  await writeContent(store.db, { sections: testSections, articles: [] });
-});
-
-afterEach(async () => {
-  await store.close();
-});
+const store = storePerTest();
 
 describe('the cache-event log', () => {
   it('records, with each write, the tags of every page the write makes stale, in order', async () => {

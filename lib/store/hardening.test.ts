@@ -1,27 +1,17 @@
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { article, openTestStore, testSections } from '../testing/fixtures';
+import { describe, expect, it } from 'vitest';
+import { article, storePerTest } from '../testing/fixtures';
 import { getArticleById } from './articles';
 import { highlightEnd, highlightStart } from '../domain/stories';
 import { listSections } from './sections';
 import { searchArticles } from './search';
 import { writeContent } from './write-content';
 import { readAuthFailures, recordAuthFailure } from './auth-failures';
-import type { Store } from './database';
 import { textWithoutControlCharactersMigration } from './migrations/011-text-without-control-characters';
 
 /** Contract tests (SQLite and PostgreSQL): what the store does for the site's hardening (issue 13). */
 
-let store: Store;
-
-beforeEach(async () => {
-  store = await openTestStore();
-  await writeContent(store.db, { sections: testSections, articles: [] });
-});
-
-afterEach(async () => {
-  await store.close();
-});
+const store = storePerTest();
 
 describe('failed publishing logins', () => {
   it('counts every one of many sent at once, per address, in a window that closes', async () => {

@@ -40,3 +40,9 @@ export function storyKeys(db: Db, edition: EditionId, filter: StoryFilter, after
   if (publishedBefore !== undefined) keys = keys.where('k.published_ts', '<', publishedBefore);
   return keys.orderBy('k.published_ts', 'desc').orderBy('k.id', 'desc');
 }
+
+/** Where the stories a tag or a byline carries are listed: one table each, the same shape. */
+export const carriedListTables = {
+  tag: { table: 'article_tags', slugColumn: 'tag_slug', nameColumn: 'tag_name' },
+  author: { table: 'article_authors', slugColumn: 'author_slug', nameColumn: 'author_name' },
+} as const;

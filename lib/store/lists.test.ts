@@ -1,21 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { article, openTestStore, testSections, storiesInSection } from '../testing/fixtures';
+import { describe, expect, it } from 'vitest';
+import { article, storiesInSection, storePerTest } from '../testing/fixtures';
 import type { ListPosition, StoryFilter } from '../domain/stories';
 import { findPageStart, getListName, listStories } from './lists';
 import { rebuildMonthlyCounts } from './monthly-counts';
 import { writeContent } from './write-content';
-import type { Store } from './database';
 
-let store: Store;
-
-beforeEach(async () => {
-  store = await openTestStore();
-  await writeContent(store.db, { sections: testSections, articles: [] });
-});
-
-afterEach(async () => {
-  await store.close();
-});
+const store = storePerTest();
 
 describe('latest stories, page by page', () => {
   it('returns every story exactly once, newest first, across pages', async () => {

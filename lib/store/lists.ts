@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import type { EditionId } from '../domain/editions';
 import { monthBounds, type ArticleListPage, type CarriedListKind, type ListPosition, type StoryFilter } from '../domain/stories';
-import { storyKeys } from './keys';
+import { carriedListTables, storyKeys } from './keys';
 import { summaryColumns, toSummary, type Db } from './rows';
 
 /** Lists of stories, newest first: an edition's, a section's, a tag's, an author's. */
@@ -79,26 +80,15 @@ export async function findPageStart(
 
 /** The display name of a tag or an author, from the stories that carry it; undefined when none is published. */
 export async function getListName(db: Db, edition: EditionId, kind: CarriedListKind, slug: string): Promise<string | undefined> {
-  // One table per kind, the same shape: (edition, slug, name, published_ts, is_published).
-  const row =
-    kind === 'tag'
-      ? await db
-          .selectFrom('article_tags')
-          .select('tag_name as name')
-          .where('edition', '=', edition)
-          .where('tag_slug', '=', slug)
-          .where('is_published', '=', 1)
-          .orderBy('published_ts', 'desc')
-          .limit(1)
-          .executeTakeFirst()
-      : await db
-          .selectFrom('article_authors')
-          .select('author_name as name')
-          .where('edition', '=', edition)
-          .where('author_slug', '=', slug)
-          .where('is_published', '=', 1)
-          .orderBy('published_ts', 'desc')
-          .limit(1)
-          .executeTakeFirst();
+  const { table, slugColumn, nameColumn } = carriedListTables[kind];
+  const row = await db
+    .selectFrom(table)
+    .select(sql<string>`${sql.ref(nameColumn)}`.as('name'))
+    .where('edition', '=', edition)
+    .where(db.dynamic.ref(slugColumn), '=', slug)
+    .where('is_published', '=', 1)
+    .orderBy('published_ts', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row?.name;
 }

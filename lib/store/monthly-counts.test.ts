@@ -1,20 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { article, openTestStore, testSections, storiesInSection } from '../testing/fixtures';
+import { describe, expect, it } from 'vitest';
+import { article, openTestStore, storePerTest, storiesInSection, testSections } from '../testing/fixtures';
 import { rebuildMonthlyCounts } from './monthly-counts';
 import { listSitemapMonths } from './sitemaps';
 import { writeContent } from './write-content';
-import type { Store } from './database';
 
-let store: Store;
-
-beforeEach(async () => {
-  store = await openTestStore();
-  await writeContent(store.db, { sections: testSections, articles: [] });
-});
-
-afterEach(async () => {
-  await store.close();
-});
+const store = storePerTest();
 
 describe('sitemap months', () => {
   const months = () => listSitemapMonths(store.db, 'en');

@@ -1,19 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { article, openTestStore, testSections } from '../testing/fixtures';
+import { describe, expect, it } from 'vitest';
+import { article, storePerTest } from '../testing/fixtures';
 import { listRelated } from './related';
 import { writeContent } from './write-content';
-import type { Store } from './database';
 
-let store: Store;
-
-beforeEach(async () => {
-  store = await openTestStore();
-  await writeContent(store.db, { sections: testSections, articles: [] });
-});
-
-afterEach(async () => {
-  await store.close();
-});
+const store = storePerTest();
 
 describe('related stories', () => {
   it('are those sharing the most tags, topped up from the section, never the story itself', async () => {

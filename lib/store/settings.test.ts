@@ -1,17 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestStore } from '../testing/fixtures';
-import type { Store } from './database';
+import { describe, expect, it } from 'vitest';
+import { storePerTest } from '../testing/fixtures';
 import { getOrCreateSetting } from './settings';
 
-let store: Store;
-
-beforeEach(async () => {
-  store = await openTestStore();
-});
-
-afterEach(async () => {
-  await store.close();
-});
+const store = storePerTest({ withSections: false });
 
 describe('settings', () => {
   it('are shared between every caller, whoever created them first', async () => {

@@ -1,19 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { article, openTestStore, storiesInSection, testSections } from '../testing/fixtures';
-import type { Store } from './database';
+import { describe, expect, it } from 'vitest';
+import { article, storiesInSection, storePerTest } from '../testing/fixtures';
 import { listIndexableListPages, listStoriesPublishedBetween } from './sitemaps';
 import { writeContent } from './write-content';
 
-let store: Store;
-
-beforeEach(async () => {
-  store = await openTestStore();
-  await writeContent(store.db, { sections: testSections, articles: [] });
-});
-
-afterEach(async () => {
-  await store.close();
-});
+const store = storePerTest();
 
 describe('what the sitemaps list', () => {
   it('is the published stories of a time span, oldest first, with their address, picture and times', async () => {

@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import type { EditionId } from '../domain/editions';
 import type { CarriedListKind, SitemapEntry, SitemapMonth } from '../domain/stories';
 import { articlePath } from '../domain/urls';
+import { carriedListTables } from './keys';
 import { readImage, type Db } from './rows';
 
 /** What the sitemaps list: months of stories, the stories of a time span, tag and author pages. */
@@ -49,25 +51,16 @@ export async function listIndexableListPages(
   kind: CarriedListKind,
   limit: number,
 ): Promise<{ slug: string; lastPublishedTs: number }[]> {
-  const rows =
-    kind === 'tag'
-      ? await db
-          .selectFrom('article_tags')
-          .select(['tag_slug as slug', (eb) => eb.fn.max('published_ts').as('last')])
-          .where('edition', '=', edition)
-          .where('is_published', '=', 1)
-          .groupBy('tag_slug')
-          .orderBy('tag_slug')
-          .limit(limit)
-          .execute()
-      : await db
-          .selectFrom('article_authors')
-          .select(['author_slug as slug', (eb) => eb.fn.max('published_ts').as('last')])
-          .where('edition', '=', edition)
-          .where('is_published', '=', 1)
-          .groupBy('author_slug')
-          .orderBy('author_slug')
-          .limit(limit)
-          .execute();
+  const { table, slugColumn } = carriedListTables[kind];
+  const slug = sql.ref<string>(slugColumn);
+  const rows = await db
+    .selectFrom(table)
+    .select([sql<string>`${slug}`.as('slug'), (eb) => eb.fn.max('published_ts').as('last')])
+    .where('edition', '=', edition)
+    .where('is_published', '=', 1)
+    .groupBy(slug)
+    .orderBy(slug)
+    .limit(limit)
+    .execute();
   return rows.map((r) => ({ slug: r.slug, lastPublishedTs: Number(r.last) }));
 }

@@ -1,21 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { article, openTestStore, testSections } from '../testing/fixtures';
+import { describe, expect, it } from 'vitest';
+import { article, storePerTest } from '../testing/fixtures';
 import { countArticles } from './articles';
 import { listSections, sectionExists } from './sections';
 import { ContentConflictError } from './store-errors';
 import { writeContent } from './write-content';
-import type { Store } from './database';
 
-let store: Store;
-
-beforeEach(async () => {
-  store = await openTestStore();
-  await writeContent(store.db, { sections: testSections, articles: [] });
-});
-
-afterEach(async () => {
-  await store.close();
-});
+const store = storePerTest();
 
 describe('sections', () => {
   it('are listed in their editorial order', async () => {

@@ -4,9 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import sharp from 'sharp';
-import { inject } from 'vitest';
+import { afterEach, beforeEach, inject } from 'vitest';
 import { ArticleSchema, type Article, type ArticleInput, type Section } from '../domain/article-schema';
 import { openStore, type Store } from '../store/database';
+import { writeContent } from '../store/write-content';
 
 /**
  * Test fixtures: real temporary folders, real JPEG files, real stores. The store is SQLite, or
@@ -32,6 +33,36 @@ export async function writePicture(publicDir: string, src: string, width: number
 export async function openTestStore(): Promise<Store> {
   if (process.env.TEST_STORE === 'postgres') return openPostgresTestStore();
   return openStore({ kind: 'sqlite', path: path.join(makeTempDir('newsroom-store-'), 'test.sqlite') });
+}
+
+/**
+ * A fresh store for every test of the file that calls it (with the test sections written,
+ * unless `withSections` is false), closed after each: `const store = storePerTest();`, then
+ * `store.db` inside the tests.
+ */
+export function storePerTest({ withSections = true } = {}): Store {
+  let current: Store | undefined;
+  beforeEach(async () => {
+    current = await openTestStore();
+    if (withSections) await writeContent(current.db, { sections: testSections, articles: [] });
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  const open = () => {
+    if (!current) throw new Error('the test store exists only while a test runs');
+    return current;
+  };
+  return {
+    get db() {
+      return open().db;
+    },
+    get config() {
+      return open().config;
+    },
+    close: () => open().close(),
+  };
 }
 
 async function openPostgresTestStore(): Promise<Store> {

@@ -1,20 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { article, openTestStore, testSections } from '../../testing/fixtures';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { article, storePerTest } from '../../testing/fixtures';
 import { highlightEnd, highlightStart } from '../../domain/stories';
 import { searchArticles } from '.';
 import { writeContent } from '../write-content';
-import type { Store } from '../database';
 
-let store: Store;
-
-beforeEach(async () => {
-  store = await openTestStore();
-  await writeContent(store.db, { sections: testSections, articles: [] });
-});
-
-afterEach(async () => {
-  await store.close();
-});
+const store = storePerTest();
 
 describe('search', () => {
   beforeEach(async () => {
