@@ -32,7 +32,7 @@ export function readSearchQuery(raw: string | string[] | null | undefined): Sear
   return { text, terms: { all: true, words: words.map((word, i) => ({ word, prefix: i === words.length - 1 && word.length >= 3 })) } };
 }
 
-/** Letters and digits in any script, lowercased. */
+/** Letters and digits in any script, lowercased, with their marks (Arabic harakat, combining accents) and tatweel. */
 export function searchWords(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter(Boolean);
+  return (text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}\u0640]*/gu) ?? []).filter(Boolean);
 }

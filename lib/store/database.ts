@@ -6,6 +6,7 @@ import pg from 'pg';
 import { logger } from '../log';
 import { markDialect } from './dialect';
 import { migrateToLatest } from './migrations';
+import { ensureSearchIndex } from './search/reindex';
 import { isStoreUnavailable } from './store-errors';
 import type { Database } from './schema';
 
@@ -124,6 +125,7 @@ async function openPostgresStore(config: Extract<StoreConfig, { kind: 'postgres'
   const db = new Kysely<Database>({ dialect: markDialect(new PostgresDialect({ pool }), 'postgres'), log: queryLogger(config.queryLog) });
   try {
     await migrateToLatest(db, config.schema);
+    await ensureSearchIndex(db);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -142,6 +144,7 @@ async function openSqliteStore(config: Extract<StoreConfig, { kind: 'sqlite' }>)
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log: queryLogger(config.queryLog) });
   try {
     await migrateToLatest(db);
+    await ensureSearchIndex(db);
   } catch (error) {
     await db.destroy();
     throw error;

@@ -5,6 +5,7 @@ import { getArticleById } from './articles';
 import { highlightEnd, highlightStart } from '../domain/stories';
 import { listSections } from './sections';
 import { searchArticles } from './search';
+import { ensureSearchIndex } from './search/reindex';
 import { writeContent } from './write-content';
 import { readAuthFailures, recordAuthFailure } from './auth-failures';
 import { textWithoutControlCharactersMigration } from './migrations/011-text-without-control-characters';
@@ -48,6 +49,9 @@ describe('text stored before control characters were refused', () => {
     await sql`update article_tags set tag_name = ${dirty('Europol')} where article_id = 'old-story'`.execute(store.db);
 
     await textWithoutControlCharactersMigration.up(store.db);
+    // Migration 012 came after and emptied the index, which the store rebuilds when it opens.
+    await sql`delete from site_settings where key = 'search_text_version'`.execute(store.db);
+    await ensureSearchIndex(store.db);
 
     const cleaned = await getArticleById(store.db, 'old-story');
     expect(cleaned?.headline).toBe('Old headline');

@@ -10,6 +10,7 @@ import { listMonthsMigration } from './migrations/008-list-months';
 import { searchAccentsMigration } from './migrations/009-search-accents';
 import { publishAuthFailuresMigration } from './migrations/010-publish-auth-failures';
 import { textWithoutControlCharactersMigration } from './migrations/011-text-without-control-characters';
+import { editionsMigration } from './migrations/012-editions';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so that they travel
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '009-search-accents': searchAccentsMigration,
   '010-publish-auth-failures': publishAuthFailuresMigration,
   '011-text-without-control-characters': textWithoutControlCharactersMigration,
+  '012-editions': editionsMigration,
 };
 
 /** `schema`: PostgreSQL only, where the store lives when not in the default search path. */

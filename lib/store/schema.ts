@@ -26,6 +26,8 @@ export type ArticlesTable = {
   /** The whole validated article, JSON. */
   document: string;
   stored_ts: number;
+  /** Stories that translate one another share a group (migration 012). */
+  translation_group: string | null;
 };
 
 type ArticlePreviousSlugsTable = {
@@ -61,6 +63,8 @@ type SectionsTable = {
   name: string;
   description: string;
   position: number;
+  /** A section's counterparts in the other editions share it; null: the slug (migration 012). */
+  section_group: string | null;
 };
 
 type LiveUpdatesTable = {

@@ -84,6 +84,8 @@ async function openPostgresTestStore(): Promise<Store> {
 export const testSections: Section[] = [
   { edition: 'en', slug: 'europe', name: 'Europe', description: 'News from Europe.' },
   { edition: 'en', slug: 'africa', name: 'Africa', description: 'News from Africa.' },
+  { edition: 'fr', slug: 'europe', name: 'Europe', description: 'L’actualité européenne.' },
+  { edition: 'ar', slug: 'middle-east', name: 'الشرق الأوسط', description: 'أخبار الشرق الأوسط.' },
 ];
 
 export function articleInput(overrides: Partial<ArticleInput> = {}): ArticleInput {

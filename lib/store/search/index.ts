@@ -2,35 +2,58 @@ import type { Article } from '../../domain/article-schema';
 import { bodyText } from '../../domain/article-text';
 import type { EditionId } from '../../domain/editions';
 import type { SearchTerms } from '../../domain/search-query';
+import { markMatches, searchTerm, searchTermsOf, snippet, type SearchLanguage, type TermQuery } from '../../domain/search-text';
 import type { SearchHit } from '../../domain/stories';
 import { dialectOf } from '../dialect';
-import type { Db } from '../rows';
+import { readArticleDocument, toSummary, type Db, type SummaryRow } from '../rows';
 import { postgresSearch } from './postgres';
 import { sqliteSearch } from './sqlite';
 
 /**
  * Full-text search among published stories, best match first (headline weighted most), newer
- * first among equals. One implementation per SQL dialect behind one interface: SQLite's FTS5
- * with BM25, PostgreSQL's weighted tsvector with ts_rank. Queries are built from plain words
- * (lib/domain/search-query.ts), never from reader input.
+ * first among equals. Both stores index the same terms, made by one normaliser of ours in the
+ * story's language (lib/domain/search-text.ts), and are asked with terms made the same way:
+ * SQLite's FTS5 ranks with BM25, PostgreSQL's weighted tsvector (configuration `simple`) with
+ * ts_rank. Headlines and snippets are marked here, from the stories' own text, for both.
  */
 
 export type SearchQuery = { edition: EditionId; terms: SearchTerms; limit: number; offset: number };
 
-/** What one row of the index holds: the story's searchable text, by field. */
+/** What a store is asked: terms already normalised, every one required (`all`) or any. */
+export type StoreSearchQuery = { edition: EditionId; terms: TermQuery; all: boolean; limit: number; offset: number };
+
+/** What one row of the index holds: the story's search terms, by field. */
 type SearchDocument = { edition: EditionId; headline: string; standfirst: string; body: string; tags: string; slug: string };
+
+export type StoreHitRow = SummaryRow & { document: string };
 
 export interface StoreSearch {
   /** Replaces a story's row in the index (key: its integer search key); `document` null removes it. */
   index(trx: Db, key: number, articleId: string, document: SearchDocument | null): Promise<void>;
-  search(db: Db, query: SearchQuery): Promise<{ hits: SearchHit[]; total: number }>;
+  search(db: Db, query: StoreSearchQuery): Promise<{ rows: StoreHitRow[]; total: number }>;
 }
 
 const searchOf = (db: Db): StoreSearch => (dialectOf(db) === 'postgres' ? postgresSearch : sqliteSearch);
 
+/** Every edition's language is one the normaliser knows (the editions' ids are their languages). */
+const languageOf = (edition: EditionId): SearchLanguage => edition;
+
 export async function searchArticles(db: Db, query: SearchQuery): Promise<{ hits: SearchHit[]; total: number }> {
-  if (query.terms.words.length === 0) return { hits: [], total: 0 };
-  return searchOf(db).search(db, query);
+  const language = languageOf(query.edition);
+  const terms: TermQuery = query.terms.words
+    .map(({ word, prefix }) => ({ term: searchTerm(word, language), prefix }))
+    .filter(({ term }) => /^[\p{L}\p{N}]+$/u.test(term));
+  if (terms.length === 0) return { hits: [], total: 0 };
+  const { rows, total } = await searchOf(db).search(db, { edition: query.edition, terms, all: query.terms.all, limit: query.limit, offset: query.offset });
+  const hits = rows.map((row) => {
+    const body = bodyText(readArticleDocument(row.document));
+    return {
+      ...toSummary(row),
+      markedHeadline: markMatches(row.headline, language, terms),
+      markedSnippet: snippet(body.trim() ? body : row.standfirst, language, terms),
+    };
+  });
+  return { hits, total };
 }
 
 /**
@@ -48,15 +71,16 @@ export async function indexForSearch(trx: Db, article: Article): Promise<void> {
     .select('search_rowid')
     .where('article_id', '=', article.id)
     .executeTakeFirstOrThrow();
+  const language = languageOf(article.edition);
   const document: SearchDocument | null =
     article.status === 'published'
       ? {
           edition: article.edition,
-          headline: article.headline,
-          standfirst: article.standfirst,
-          body: bodyText(article),
-          tags: article.tags.join(' '),
-          slug: article.slug.replaceAll('-', ' '),
+          headline: searchTermsOf(article.headline, language),
+          standfirst: searchTermsOf(article.standfirst, language),
+          body: searchTermsOf(bodyText(article), language),
+          tags: searchTermsOf(article.tags.join(' '), language),
+          slug: searchTermsOf(article.slug.replaceAll('-', ' '), language),
         }
       : null;
   await searchOf(trx).index(trx, key, article.id, document);

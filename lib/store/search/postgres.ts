@@ -1,17 +1,14 @@
 import { sql } from 'kysely';
-import { highlightEnd, highlightStart } from '../../domain/stories';
-import { toSummary, type Db, type SummaryRow } from '../rows';
-import type { SearchQuery, StoreSearch } from './index';
+import type { Db } from '../rows';
+import type { StoreHitRow, StoreSearch, StoreSearchQuery } from './index';
 
 /**
- * PostgreSQL: the table `articles_search` with a weighted tsvector in the text search
- * configuration `newsroom_english` (unaccented, English stemming), ranked by ts_rank.
+ * PostgreSQL: the table `articles_search` with a weighted tsvector of the terms of
+ * lib/domain/search-text.ts (configuration `simple`: no rules of its own), ranked by ts_rank.
  */
 
-type HitRow = SummaryRow & { marked_headline: string; marked_snippet: string };
-
-function tsquery(query: SearchQuery): string {
-  return query.terms.words.map(({ word, prefix }) => (prefix ? `${word}:*` : word)).join(query.terms.all ? ' & ' : ' | ');
+function tsquery(query: StoreSearchQuery): string {
+  return query.terms.map(({ term, prefix }) => (prefix ? `'${term}':*` : `'${term}'`)).join(query.all ? ' & ' : ' | ');
 }
 
 export const postgresSearch: StoreSearch = {
@@ -22,16 +19,12 @@ export const postgresSearch: StoreSearch = {
       values (${key}, ${document.edition}, ${document.headline}, ${document.standfirst}, ${document.body}, ${document.tags}, ${document.slug})`.execute(trx);
   },
 
-  async search(db: Db, query: SearchQuery) {
+  async search(db: Db, query: StoreSearchQuery) {
     const q = tsquery(query);
-    const marks = `StartSel=${highlightStart}, StopSel=${highlightEnd}`;
-    const { rows } = await sql<HitRow>`
-      select a.id, a.edition, a.section, a.slug, a.headline, a.standfirst, a.published_at, a.updated_at, a.main_image,
-        ts_headline('newsroom_english', s.headline, q, ${`${marks}, HighlightAll=true`}) as marked_headline,
-        ts_headline('newsroom_english', case when s.body <> '' then s.body else s.standfirst end, q,
-          ${`${marks}, MaxWords=28, MinWords=12, ShortWord=2, MaxFragments=1, FragmentDelimiter=…`}) as marked_snippet
+    const { rows } = await sql<StoreHitRow>`
+      select a.id, a.edition, a.section, a.slug, a.headline, a.standfirst, a.published_at, a.updated_at, a.main_image, a.document
       from articles_search s
-      cross join to_tsquery('newsroom_english', ${q}) q
+      cross join to_tsquery('simple', ${q}) q
       join article_search_keys k on k.search_rowid = s.search_rowid
       join articles a on a.id = k.article_id
       where s.document @@ q and s.edition = ${query.edition}
@@ -39,10 +32,7 @@ export const postgresSearch: StoreSearch = {
       limit ${query.limit} offset ${query.offset}`.execute(db);
     const count = await sql<{ total: number }>`
       select count(*) as total from articles_search s
-      where s.document @@ to_tsquery('newsroom_english', ${q}) and s.edition = ${query.edition}`.execute(db);
-    return {
-      hits: rows.map((row) => ({ ...toSummary(row), markedHeadline: row.marked_headline, markedSnippet: row.marked_snippet })),
-      total: Number(count.rows[0]?.total ?? 0),
-    };
+      where s.document @@ to_tsquery('simple', ${q}) and s.edition = ${query.edition}`.execute(db);
+    return { rows, total: Number(count.rows[0]?.total ?? 0) };
   },
 };

@@ -3,6 +3,7 @@ import { article, storePerTest } from '../../testing/fixtures';
 import { highlightEnd, highlightStart } from '../../domain/stories';
 import { searchArticles } from '.';
 import { writeContent } from '../write-content';
+import { readSearchQuery } from '../../domain/search-query';
 
 const store = storePerTest();
 
@@ -71,5 +72,71 @@ describe('search', () => {
     });
     const { hits } = await searchArticles(store.db, { edition: 'en', terms: { all: true, words: [{ word: 'seize', prefix: false }] }, limit: 10, offset: 0 });
     expect(hits).toEqual([]);
+  });
+
+  describe('in French and Arabic (one normaliser for both stores)', () => {
+    const search = async (edition: 'fr' | 'ar', text: string) => {
+      const terms = readSearchQuery(text).terms!;
+      return searchArticles(store.db, { edition, terms, limit: 10, offset: 0 });
+    };
+    beforeEach(async () => {
+      await writeContent(store.db, {
+        sections: [],
+        articles: [
+          article({
+            id: 'fr-vote',
+            edition: 'fr',
+            slug: 'vote',
+            headline: 'Les élections législatives au Liban',
+            standfirst: 'Un scrutin attendu depuis neuf ans.',
+          }),
+          article({
+            id: 'fr-trains',
+            edition: 'fr',
+            slug: 'trains',
+            headline: 'Le retour des trains de nuit',
+            standfirst: 'L’Estonie redécouvre les couchettes.',
+          }),
+          article({
+            id: 'ar-doctor',
+            edition: 'ar',
+            section: 'middle-east',
+            slug: 'doctor',
+            headline: 'الطبيب مُحَمَّدٌ يفتتح مستشفى جديدًا',
+            standfirst: 'قال أحمد إن المستشفى سيستقبل المرضى الأسبوع المقبل.',
+            body: [{ type: 'paragraph', content: [{ type: 'text', text: 'يقع المستشفى في ضاحية بيروت الجنوبية، ويضمّ مئة سرير.' }] }],
+          }),
+        ],
+      });
+    });
+
+    it('folds accents and stems French: "election" finds "élections", "estonie couchette" finds "L’Estonie … couchettes"', async () => {
+      expect((await search('fr', 'election')).hits.map((h) => h.id)).toEqual(['fr-vote']);
+      expect((await search('fr', 'legislative')).hits.map((h) => h.id)).toEqual(['fr-vote']);
+      expect((await search('fr', 'estonie couchette')).hits.map((h) => h.id)).toEqual(['fr-trains']);
+      expect((await search('fr', 'election')).hits[0]?.markedHeadline).toBe(`Les ${highlightStart}élections${highlightEnd} législatives au Liban`);
+    });
+
+    it('normalises Arabic on both sides: محمد finds مُحَمَّدٌ, احمد finds أحمد, مستشفي finds مستشفى', async () => {
+      expect((await search('ar', 'محمد')).hits.map((h) => h.id)).toEqual(['ar-doctor']);
+      expect((await search('ar', 'احمد')).hits.map((h) => h.id)).toEqual(['ar-doctor']);
+      expect((await search('ar', 'مستشفي')).hits.map((h) => h.id)).toEqual(['ar-doctor']);
+      // And the other way round: harakat and hamza in the query are folded too.
+      expect((await search('ar', 'مُحمّد')).hits.map((h) => h.id)).toEqual(['ar-doctor']);
+      const hit = (await search('ar', 'محمد')).hits[0]!;
+      expect(hit.markedHeadline).toBe(`الطبيب ${highlightStart}مُحَمَّدٌ${highlightEnd} يفتتح مستشفى جديدًا`);
+    });
+
+    it('cuts snippets on word boundaries, never between a letter and its marks', async () => {
+      const hit = (await search('ar', 'بيروت')).hits[0]!;
+      expect(hit.markedSnippet).toContain(`${highlightStart}بيروت${highlightEnd}`);
+      const plain = hit.markedSnippet.replaceAll(highlightStart, '').replaceAll(highlightEnd, '');
+      expect(/^\p{M}/u.test(plain)).toBe(false);
+    });
+
+    it('keeps each edition to its own stories', async () => {
+      expect((await search('ar', 'election')).total).toBe(0);
+      expect((await search('fr', 'محمد')).total).toBe(0);
+    });
   });
 });

@@ -1,16 +1,13 @@
 import { sql } from 'kysely';
-import { highlightEnd, highlightStart } from '../../domain/stories';
-import { toSummary, type Db, type SummaryRow } from '../rows';
-import type { SearchQuery, StoreSearch } from './index';
+import type { Db } from '../rows';
+import type { StoreHitRow, StoreSearch, StoreSearchQuery } from './index';
 
-/** SQLite: the FTS5 table `articles_fts` (unicode61 tokenizer with accents folded, Porter stemming), ranked by BM25. */
-
-type HitRow = SummaryRow & { marked_headline: string; marked_snippet: string };
+/** SQLite: the FTS5 table `articles_fts` (unicode61, the terms of lib/domain/search-text.ts), ranked by BM25. */
 
 const quote = (word: string) => `"${word.replaceAll('"', '""')}"`;
 
-function matchExpression(query: SearchQuery): string {
-  return query.terms.words.map(({ word, prefix }) => (prefix ? `${quote(word)}*` : quote(word))).join(query.terms.all ? ' ' : ' OR ');
+function matchExpression(query: StoreSearchQuery): string {
+  return query.terms.map(({ term, prefix }) => (prefix ? `${quote(term)}*` : quote(term))).join(query.all ? ' ' : ' OR ');
 }
 
 export const sqliteSearch: StoreSearch = {
@@ -23,12 +20,10 @@ export const sqliteSearch: StoreSearch = {
     );
   },
 
-  async search(db: Db, query: SearchQuery) {
+  async search(db: Db, query: StoreSearchQuery) {
     const match = matchExpression(query);
-    const { rows } = await sql<HitRow>`
-      select a.id, a.edition, a.section, a.slug, a.headline, a.standfirst, a.published_at, a.updated_at, a.main_image,
-        highlight(articles_fts, 2, ${highlightStart}, ${highlightEnd}) as marked_headline,
-        snippet(articles_fts, -1, ${highlightStart}, ${highlightEnd}, '…', 28) as marked_snippet
+    const { rows } = await sql<StoreHitRow>`
+      select a.id, a.edition, a.section, a.slug, a.headline, a.standfirst, a.published_at, a.updated_at, a.main_image, a.document
       from articles_fts
       join article_search_keys k on k.search_rowid = articles_fts.rowid
       join articles a on a.id = k.article_id
@@ -38,9 +33,6 @@ export const sqliteSearch: StoreSearch = {
     const count = await sql<{ total: number }>`
       select count(*) as total from articles_fts
       where articles_fts match ${match} and articles_fts.edition = ${query.edition}`.execute(db);
-    return {
-      hits: rows.map((row) => ({ ...toSummary(row), markedHeadline: row.marked_headline, markedSnippet: row.marked_snippet })),
-      total: Number(count.rows[0]?.total ?? 0),
-    };
+    return { rows, total: Number(count.rows[0]?.total ?? 0) };
   },
 };
