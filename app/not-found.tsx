@@ -20,7 +20,7 @@ export default function RootNotFound() {
   return (
     <html lang={edition.lang} dir={edition.dir}>
       <body>
-        <NotFoundFallback edition={defaultEditionId} />
+        <NotFoundFallback />
       </body>
     </html>
   );

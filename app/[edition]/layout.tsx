@@ -33,6 +33,6 @@ export async function generateMetadata({ params }: { params: Promise<{ edition: 
     title: { template: `%s - ${publication.name}`, default: publication.name },
     applicationName: publication.name,
     robots: indexableRobots,
-    openGraph: { siteName: publication.name, locale: isEditionId(edition) ? getEdition(edition).locale.replace('-', '_') : undefined },
+    openGraph: { siteName: publication.name, locale: isEditionId(edition) ? getEdition(edition).ogLocale : undefined },
   };
 }

@@ -3,11 +3,13 @@ import { notFound } from 'next/navigation';
 import { HomeFront } from '@/components/fronts/HomeFront';
 import { PageShell } from '@/components/layout/PageShell';
 import { JsonLd } from '@/components/seo/JsonLd';
-import { getEdition, isEditionId } from '@/lib/domain/editions';
+import { editionIds, getEdition, isEditionId } from '@/lib/domain/editions';
 import { homeJsonLd } from '@/lib/seo/json-ld';
 import { editionFeeds, pageMetadata } from '@/lib/seo/page-metadata';
 import { publication } from '@/lib/domain/site-config';
-import { editionPath } from '@/lib/domain/urls';
+import { editionPath, everyEdition } from '@/lib/domain/urls';
+
+const homes = everyEdition(editionPath, editionIds);
 
 type Params = Promise<{ edition: string }>;
 
@@ -24,6 +26,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
     title: { absolute: `${publication.name} - ${config.strings.siteTagline}` },
     description: config.strings.homeDescription(publication.name),
     feeds: editionFeeds(config),
+    alternates: homes,
   });
 }
 
@@ -31,7 +34,7 @@ export default async function HomePage({ params }: { params: Params }) {
   const { edition } = await params;
   if (!isEditionId(edition)) notFound();
   return (
-    <PageShell edition={edition}>
+    <PageShell edition={edition} alternates={homes}>
       <JsonLd data={homeJsonLd(getEdition(edition))} />
       <HomeFront edition={edition} />
     </PageShell>

@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
 import type { Article as ArticleData, Section } from '@/lib/domain/article-schema';
-import type { EditionConfig } from '@/lib/domain/editions';
+import { getEdition, type EditionConfig } from '@/lib/domain/editions';
 import { publication } from '@/lib/domain/site-config';
 import { slugify } from '@/lib/domain/slug';
 import { ArticleBody } from './ArticleBody';
 import { ArticleFigure } from './ArticleFigure';
 import { Byline } from './Byline';
 import styles from './Article.module.css';
-import { sectionPath, tagPath } from '@/lib/domain/urls';
+import { sectionPath, tagPath, type EditionAlternate } from '@/lib/domain/urls';
 
 type Props = {
   article: ArticleData;
@@ -15,13 +15,15 @@ type Props = {
   edition: EditionConfig;
   /** What follows the body on this page: a live story's updates. */
   afterBody?: ReactNode;
+  /** The story in the other editions: linked under the byline, each in its own language. */
+  translations?: EditionAlternate[];
 };
 
 /** The skip link's target on a story page (as on the BBC's): the reader lands on the headline. */
 export const articleHeadlineId = 'headline';
 
 /** A whole story as a reader sees it; the page around it (header, rail, footer) is not its job. */
-export function Article({ article, section, edition, afterBody }: Props) {
+export function Article({ article, section, edition, afterBody, translations = [] }: Props) {
   const { strings } = edition;
   return (
     <article className={styles.article}>
@@ -35,6 +37,25 @@ export function Article({ article, section, edition, afterBody }: Props) {
         </h1>
         <p className={styles.standfirst}>{article.standfirst}</p>
         <Byline authors={article.authors} publishedAt={article.publishedAt} updatedAt={article.updatedAt} edition={edition} />
+        {translations.length ? (
+          <nav className={styles.translations} aria-labelledby="article-translations">
+            <h2 id="article-translations" className={styles.translationsHeading}>
+              {strings.translationsHeading}
+            </h2>
+            <ul className={styles.translationList}>
+              {translations.map((translation) => {
+                const other = getEdition(translation.edition);
+                return (
+                  <li key={translation.edition} lang={other.lang} dir={other.dir}>
+                    <a href={translation.path} hrefLang={other.lang}>
+                      <span className={styles.translationLanguage}>{other.name}</span> <span>{translation.headline}</span>
+                    </a>
+                  </li>
+                );
+              })}
+            </ul>
+          </nav>
+        ) : null}
       </header>
       <ArticleFigure image={article.mainImage} strings={strings} lead />
       <div className={styles.text}>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { getEdition, type EditionId } from '@/lib/domain/editions';
+import type { EditionAlternate } from '@/lib/domain/urls';
 import { getSections } from '@/lib/data/reads';
 import { SiteFooter } from './SiteFooter';
 import { SiteHeader } from './SiteHeader';
@@ -16,16 +17,18 @@ type Props = {
   currentSection?: string;
   /** Where "Skip to main content" lands: the main landmark, or (on a story) its headline. */
   skipTo?: string;
+  /** This page in the other editions (the language switcher goes there). */
+  alternates?: EditionAlternate[];
   children: ReactNode;
 };
 
-export async function PageShell({ edition, currentSection, skipTo = 'main-content', children }: Props) {
+export async function PageShell({ edition, currentSection, skipTo = 'main-content', alternates, children }: Props) {
   const config = getEdition(edition);
   const sections = await getSections(edition);
   return (
     <>
       <SkipLink label={config.strings.skipToContent} target={skipTo} />
-      <SiteHeader edition={config} sections={sections} currentSection={currentSection} />
+      <SiteHeader edition={config} sections={sections} currentSection={currentSection} alternates={alternates} />
       <main id="main-content" tabIndex={-1} className={styles.main}>
         {children}
       </main>

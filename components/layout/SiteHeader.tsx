@@ -1,17 +1,17 @@
 import type { Section } from '@/lib/domain/article-schema';
-import type { EditionConfig } from '@/lib/domain/editions';
+import { editionIds, getEdition, type EditionConfig } from '@/lib/domain/editions';
 import { publication } from '@/lib/domain/site-config';
 import { SearchForm } from '@/components/search/SearchForm';
 import styles from './SiteHeader.module.css';
-import { editionPath, sectionPath } from '@/lib/domain/urls';
+import { editionPath, sectionPath, type EditionAlternate } from '@/lib/domain/urls';
 
-type Props = { edition: EditionConfig; sections: Section[]; currentSection?: string };
+type Props = { edition: EditionConfig; sections: Section[]; currentSection?: string; alternates?: EditionAlternate[] };
 
 /**
  * Wordmark and section navigation. On phones the sections fold into a <details> menu, which
  * opens and closes without any JavaScript; from tablet width they sit in a row.
  */
-export function SiteHeader({ edition, sections, currentSection }: Props) {
+export function SiteHeader({ edition, sections, currentSection, alternates = [] }: Props) {
   const links = (
     <ul className={styles.sectionList}>
       {sections.map((section) => (
@@ -29,6 +29,7 @@ export function SiteHeader({ edition, sections, currentSection }: Props) {
         <a className={styles.wordmark} href={editionPath(edition.id)}>
           {publication.name}
         </a>
+        <EditionSwitcher edition={edition} alternates={alternates} />
         <div className={styles.barSearch} data-print="hide">
           <SearchForm edition={edition} id="header-search" variant="header" />
         </div>
@@ -44,5 +45,31 @@ export function SiteHeader({ edition, sections, currentSection }: Props) {
         {links}
       </nav>
     </header>
+  );
+}
+
+/**
+ * The other editions, each named in its own language: to this page there when it exists
+ * (a translated story, a section's counterpart, a home), else to that edition's home.
+ */
+function EditionSwitcher({ edition, alternates }: { edition: EditionConfig; alternates: EditionAlternate[] }) {
+  return (
+    <nav className={styles.editions} aria-label={edition.strings.editionsLabel} data-print="hide">
+      <ul className={styles.editionList}>
+        {editionIds
+          .filter((id) => id !== edition.id)
+          .map((id) => {
+            const other = getEdition(id);
+            const href = alternates.find((a) => a.edition === id)?.path ?? editionPath(id);
+            return (
+              <li key={id}>
+                <a className={styles.editionLink} href={href} lang={other.lang} hrefLang={other.lang}>
+                  {other.name}
+                </a>
+              </li>
+            );
+          })}
+      </ul>
+    </nav>
   );
 }

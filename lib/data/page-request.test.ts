@@ -33,7 +33,9 @@ const decide = (path: string, acceptLanguage?: string) => {
 describe('what a page URL answers before anything renders', () => {
   it('sends the bare domain to the default edition', async () => {
     expect(await decide('/')).toEqual({ kind: 'redirect', location: '/en', status: 307, vary: 'Accept-Language' });
-    expect(await decide('/', 'fr-FR,fr;q=0.9,en;q=0.5')).toMatchObject({ location: '/en' });
+    expect(await decide('/', 'fr-FR,fr;q=0.9,en;q=0.5')).toMatchObject({ location: '/fr', vary: 'Accept-Language' });
+    expect(await decide('/', 'ar-LB,ar;q=0.9')).toMatchObject({ location: '/ar' });
+    expect(await decide('/', 'de-DE,de;q=0.9')).toMatchObject({ location: '/en' });
   });
 
   it('picks the edition from the languages a reader accepts', () => {

@@ -7,7 +7,7 @@ import { type StoryFilter } from '../domain/stories';
 import type { Db } from '../store/database';
 import { slugPattern } from '../domain/slug';
 import { readPageParam } from '../domain/page-param';
-import { editionPath, isReservedEditionPath, listPagePath, parseArticleSegment } from '../domain/urls';
+import { editionPath, isReservedEditionPath, listPagePath, parseArticleSegment, publicListPath, readNameSegment } from '../domain/urls';
 
 /**
  * Decides, before anything renders, what a page URL answers: render it, redirect it (a story
@@ -61,10 +61,13 @@ export async function decidePageRequest(db: Db, request: PageRequest): Promise<P
         return third === undefined ? { kind: 'render', cacheable: false } : missing;
       case 'tag':
       case 'author': {
-        if (third === undefined || rest.length > 0 || !slugPattern.test(third)) return missing;
-        const name = await getListName(db, edition, second, third);
+        const read = third === undefined || rest.length > 0 ? null : readNameSegment(third);
+        if (!read) return missing;
+        // The same name written another way (decomposed, lower-case hex): one redirect to the URL we link to.
+        if (read.canonical) return { kind: 'redirect', location: `${publicListPath(edition, second, read.slug)}${query(searchParams)}`, status: 301 };
+        const name = await getListName(db, edition, second, read.slug);
         if (!name) return missing;
-        return decideListPage(db, edition, { kind: second, slug: third }, pathname, searchParams);
+        return decideListPage(db, edition, { kind: second, slug: read.slug }, publicListPath(edition, second, read.slug), searchParams);
       }
       default:
         return missing;
@@ -120,7 +123,10 @@ export function firstListPagePath(pathname: string, searchParams: URLSearchParam
   if (!isEditionId(edition) || second === undefined || rest.length > 0) return null;
   const param = readPageParam(searchParams);
   if (param.kind !== 'page' || param.page !== 1) return null;
-  if (second === 'tag' || second === 'author') return third !== undefined && slugPattern.test(third) ? listPagePath(edition, second, third, 1, null) : null;
+  if (second === 'tag' || second === 'author') {
+    const read = third === undefined ? null : readNameSegment(third);
+    return read && !read.canonical ? listPagePath(edition, second, read.slug, 1, null) : null;
+  }
   if (third !== undefined || isReservedEditionPath(second) || !slugPattern.test(second)) return null;
   return listPagePath(edition, 'section', second, 1, null);
 }

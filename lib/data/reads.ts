@@ -12,12 +12,13 @@ import { readSearchQuery } from '../domain/search-query';
 import { rankSuggestions, suggestionTerms, wordsOfPath } from '../domain/suggestions';
 import { storiesPerPage } from '../domain/site-config';
 import { slugify } from '../domain/slug';
-import { getArticleByLocator } from '../store/articles';
+import { getArticleByLocator, listTranslations } from '../store/articles';
 import { getListName as storedListName, listStories } from '../store/lists';
 import { listLiveUpdates } from '../store/live-updates';
 import { listRelated } from '../store/related';
 import { searchArticles } from '../store/search';
-import { listSections } from '../store/sections';
+import { listSectionCounterparts, listSections } from '../store/sections';
+import { editionIds } from '../domain/editions';
 import { getStore } from '../store/database';
 
 /**
@@ -43,6 +44,26 @@ export const getSections = cache((edition: EditionId) =>
     const { db } = await getStore();
     return listSections(db, edition);
   }),
+);
+
+/** The published stories of a translation group (the story itself included). */
+export const getTranslations = cache((group: string) =>
+  cachedRead(['translations', group], [contentTags.translations(group)], async () => {
+    const { db } = await getStore();
+    return listTranslations(db, group);
+  }),
+);
+
+/** A section's counterparts in every edition (itself included). */
+export const getSectionCounterparts = cache((group: string) =>
+  cachedRead(
+    ['section-counterparts', group],
+    editionIds.map((edition) => contentTags.sections(edition)),
+    async () => {
+      const { db } = await getStore();
+      return listSectionCounterparts(db, group);
+    },
+  ),
 );
 
 export const getSection = cache(async (edition: EditionId, slug: string) => {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { editionIds } from './editions';
 import { isReservedEditionPath } from './urls';
-import { maxSlugLength, slugify, slugPattern } from './slug';
+import { isNameSlug, maxSlugLength, slugify, slugPattern } from './slug';
+import { typesetStory } from './typography';
 import { imageHosts } from './image-hosts.mjs';
 import { isSafeHref, localImagePath, remoteImageHost } from './safe-links';
 import { refusedCharacterMessage } from './text-rules';
@@ -169,15 +170,18 @@ export const LiveUpdateSchema = z
   .strict()
   .superRefine((update, ctx) => checkBlocks(update.body, ['body'], ctx));
 
+/** A tag's or an author's slug: letters of any script (decision 014). */
+const nameSlug = z.string().max(maxSlugLength).refine(isNameSlug, 'must be lowercase letters (of any script) and digits joined by hyphens, in NFC');
+
 const AuthorSchema = z
   .object({
     name: text(120),
-    slug: slug.optional(),
+    slug: nameSlug.optional(),
   })
   .strict()
   .transform((author, ctx) => {
     const authorSlug = author.slug ?? slugify(author.name);
-    if (!slugPattern.test(authorSlug)) {
+    if (!isNameSlug(authorSlug)) {
       ctx.addIssue({ code: 'custom', message: 'needs a slug: the name cannot be turned into one', path: ['slug'] });
       return z.NEVER;
     }
@@ -210,6 +214,14 @@ const ArticleObjectSchema = z
     live: z.boolean().default(false),
     /** Updates to add or correct (by id). The store keeps them apart from the article. */
     updates: z.array(LiveUpdateSchema).max(articleLimits.updates).default([]),
+    /**
+     * Stories that are translations of one another name the same group (at most one per
+     * edition): each links to the others, for readers and for crawlers (hreflang).
+     */
+    translationGroup: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{2,79}$/, 'must be 3 to 80 lowercase letters, digits or hyphens')
+      .optional(),
   })
   .strict()
   .superRefine((article, ctx) => {
@@ -234,13 +246,16 @@ const ArticleObjectSchema = z
  * The article schema. What it is given is first checked for depth without recursion: a story
  * nested thousands of levels deep must be a 400, not a stack overflow in the parser.
  */
-export const ArticleSchema = z.preprocess((input, ctx) => {
-  if (jsonDepthExceeds(input, articleLimits.jsonDepth)) {
-    ctx.addIssue({ code: 'custom', message: `is nested more than ${articleLimits.jsonDepth} levels deep`, input });
-    return z.NEVER;
-  }
-  return input;
-}, ArticleObjectSchema);
+export const ArticleSchema = z.preprocess(
+  (input, ctx) => {
+    if (jsonDepthExceeds(input, articleLimits.jsonDepth)) {
+      ctx.addIssue({ code: 'custom', message: `is nested more than ${articleLimits.jsonDepth} levels deep`, input });
+      return z.NEVER;
+    }
+    return input;
+  },
+  ArticleObjectSchema.transform((article) => typesetStory(article, article.edition)),
+);
 
 /** Whether a JSON value nests deeper than `max` levels (objects and arrays), without recursion. */
 export function jsonDepthExceeds(value: unknown, max: number): boolean {
@@ -321,6 +336,8 @@ export const SectionSchema = z
     slug: sectionSlug,
     name: text(80),
     description: text(300),
+    /** The section's counterparts in the other editions share it (default: the slug): /fr/moyen-orient and /en/middle-east. */
+    group: slug.optional(),
   })
   .strict();
 

@@ -10,6 +10,7 @@ const story: StoryPlacement = {
   authors: ['claire-dubois'],
   status: 'published',
   publishedTs: 1,
+  translationGroup: null,
 };
 
 describe('the tags a change to a story affects', () => {

@@ -13,8 +13,11 @@ export const contentTags = {
   /** The newest stories of an edition: home front, latest rails, the edition's feeds. */
   latest: (edition: EditionId) => `latest:${edition}`,
   section: (edition: EditionId, slug: string) => `section:${edition}:${slug}`,
-  tag: (edition: EditionId, slug: string) => `tag:${edition}:${slug}`,
-  author: (edition: EditionId, slug: string) => `author:${edition}:${slug}`,
+  // Tags travel in HTTP headers (x-next-cache-tags), which carry Latin-1 only: an Arabic slug goes percent-encoded.
+  tag: (edition: EditionId, slug: string) => `tag:${edition}:${encodeURIComponent(slug)}`,
+  author: (edition: EditionId, slug: string) => `author:${edition}:${encodeURIComponent(slug)}`,
+  /** Every story of a translation group: each page links to the others. */
+  translations: (group: string) => `translations:${group}`,
   /** The list of an edition's sections: navigation and footer on every page. */
   sections: (edition: EditionId) => `sections:${edition}`,
   sitemaps: (edition: EditionId) => `sitemaps:${edition}`,
@@ -30,6 +33,7 @@ export type StoryPlacement = {
   authors: string[];
   status: 'published' | 'withdrawn';
   publishedTs: number;
+  translationGroup: string | null;
 };
 
 /**
@@ -43,6 +47,8 @@ export function tagsAffectedByStory(before: StoryPlacement | undefined, after: S
     tags.add(contentTags.section(placement.edition, placement.section));
     for (const tag of placement.tags) tags.add(contentTags.tag(placement.edition, slugify(tag)));
     for (const author of placement.authors) tags.add(contentTags.author(placement.edition, author));
+    // Its translations link to it: withdrawn, moved or regrouped, they must change at once.
+    if (placement.translationGroup) tags.add(contentTags.translations(placement.translationGroup));
   }
   if (inLatest) tags.add(contentTags.latest(after.edition));
   return [...tags].sort();

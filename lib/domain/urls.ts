@@ -1,13 +1,13 @@
 import { getEdition, isEditionId, type EditionId } from './editions';
-import { slugPattern } from './slug';
+import { isNameSlug, slugPattern } from './slug';
 
 import type { ListKind, ListPosition } from './stories';
 
 /**
  * Every path of the site, built here and nowhere else: stories, fronts, lists and their pages,
  * tags, authors, search, feeds, sitemaps, pictures and the API. Pages, feeds, sitemaps,
- * structured data and the browser islands all ask this module, so that a change of address
- * (or, later, the percent-encoding of non-Latin slugs) happens in one place.
+ * structured data and the browser islands all ask this module, so that a change of address,
+ * and the percent-encoding of non-Latin slugs (`pathSegment`), happen in one place.
  *
  * Article URLs are `/{edition}/{section}/{yyyymmdd}-{slug}`, the date being the day of first
  * publication in the newsroom's time zone (so a story filed at 00:30 in Paris carries Paris's date).
@@ -75,13 +75,49 @@ export function isReservedEditionPath(segment: string): boolean {
 export const unavailablePath = (edition: string) => `/${edition}/unavailable`;
 
 /**
+ * A slug as it is written in a URL path: NFC, then percent-encoded (UTF-8, upper-case hex), so
+ * that links, canonicals, alternates, sitemaps and feeds all spell a URL the same way. Latin
+ * slugs come out as they went in.
+ */
+export const pathSegment = (slug: string) => encodeURIComponent(slug.normalize('NFC'));
+
+/**
+ * A tag's or author's slug read back from a URL path segment: `{ slug }` when the segment is
+ * written as pathSegment writes it, `{ slug, canonical }` when it names the same slug written
+ * another way (lower-case hex, unencoded, decomposed letters: the reader gets one redirect to
+ * `canonical`), null when it cannot be a slug.
+ */
+export function readNameSegment(segment: string): { slug: string; canonical?: string } | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+  const slug = decoded.normalize('NFC');
+  if (!isNameSlug(slug)) return null;
+  const canonical = pathSegment(slug);
+  return canonical === segment ? { slug } : { slug, canonical };
+}
+
+/** A list's slug as a route receives it (Next may hand it over encoded or decoded). */
+export function slugFromParam(param: string): string {
+  if (!param.includes('%')) return param.normalize('NFC');
+  try {
+    return decodeURIComponent(param).normalize('NFC');
+  } catch {
+    return param;
+  }
+}
+
+/**
  * Where the proxy sends a section, tag or author page to be rendered: the page number moves
  * from the query string into the path, so that each page is a cacheable route of its own, and
  * so does where the page starts, which the proxy has just looked up to know the page exists:
  * the page reads its stories from there without walking the list a second time.
  */
 export const listPagePath = (edition: string, kind: ListKind, slug: string, page: number, start: ListPosition | null) =>
-  `/${edition}/lists/${kind}/${slug}/${page}/${start ? `${start.publishedTs}~${start.id}` : 'top'}`;
+  `/${edition}/lists/${kind}/${pathSegment(slug)}/${page}/${start ? `${start.publishedTs}~${start.id}` : 'top'}`;
 
 /** The start segment of a list page's internal path, read back; undefined when malformed. */
 export function parseListPageStart(segment: string): ListPosition | null | undefined {
@@ -92,7 +128,8 @@ export function parseListPageStart(segment: string): ListPosition | null | undef
 }
 
 /** The public URL of that list page. */
-export const publicListPath = (edition: string, kind: ListKind, slug: string) => (kind === 'section' ? `/${edition}/${slug}` : `/${edition}/${kind}/${slug}`);
+export const publicListPath = (edition: string, kind: ListKind, slug: string) =>
+  kind === 'section' ? `/${edition}/${slug}` : `/${edition}/${kind}/${pathSegment(slug)}`;
 
 /** The URL of page `page` of the list at `path`. */
 export function pageHref(path: string, page: number): string {
@@ -143,3 +180,11 @@ export const api = {
   health: '/api/health',
   ready: '/api/ready',
 } as const;
+
+/** The same page in one edition: a translated story, a section's counterpart, an edition's home. */
+export type EditionAlternate = { edition: EditionId; path: string; headline?: string; publishedAt?: string };
+
+/** Pages every edition has at one address pattern: the homes, about, search. */
+export function everyEdition(path: (edition: EditionId) => string, editions: readonly EditionId[]): EditionAlternate[] {
+  return editions.map((edition) => ({ edition, path: path(edition) }));
+}

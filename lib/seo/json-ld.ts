@@ -1,7 +1,7 @@
 import type { BreadcrumbList, NewsArticle, NewsMediaOrganization, WebSite, WithContext } from 'schema-dts';
 import type { Article, Section } from '../domain/article-schema';
-import type { EditionConfig } from '../domain/editions';
-import { articlePath, authorPath, cropPath, editionPath, searchPath } from '../domain/urls';
+import { getEdition, type EditionConfig } from '../domain/editions';
+import { articlePath, authorPath, cropPath, editionPath, searchPath, type EditionAlternate } from '../domain/urls';
 import { absoluteUrl, publication } from '../domain/site-config';
 import { cropRatios, cropSize, type CropRatio } from '../domain/image-crops';
 
@@ -31,7 +31,27 @@ function newsMediaOrganization(): OrganizationNode {
   };
 }
 
-export function newsArticleJsonLd(article: Article, section: Section, edition: EditionConfig): WithContext<NewsArticle> {
+/**
+ * How translations are linked in structured data: the first published of a group is the work,
+ * the others its translations. The work lists them (`workTranslation`); each names the work
+ * (`translationOfWork`).
+ */
+function translationLinks(article: Article, alternates: EditionAlternate[]): Pick<NewsArticle, 'workTranslation' | 'translationOfWork'> {
+  if (alternates.length < 2) return {};
+  const time = (a: EditionAlternate) => Date.parse(a.publishedAt ?? '') || Number.MAX_SAFE_INTEGER;
+  const original = [...alternates].sort((a, b) => time(a) - time(b))[0]!;
+  const reference = (a: EditionAlternate) => ({
+    '@type': 'NewsArticle' as const,
+    '@id': `${absoluteUrl(a.path)}#article`,
+    url: absoluteUrl(a.path),
+    inLanguage: getEdition(a.edition).lang,
+    ...(a.headline ? { headline: structuredHeadline(a.headline) } : {}),
+  });
+  if (original.edition === article.edition) return { workTranslation: alternates.filter((a) => a.edition !== article.edition).map(reference) };
+  return { translationOfWork: reference(original) };
+}
+
+export function newsArticleJsonLd(article: Article, section: Section, edition: EditionConfig, alternates: EditionAlternate[] = []): WithContext<NewsArticle> {
   const url = absoluteUrl(articlePath(article));
   const images = (Object.keys(cropRatios) as CropRatio[]).flatMap((ratio) => {
     const path = cropPath(article.mainImage, ratio);
@@ -59,6 +79,7 @@ export function newsArticleJsonLd(article: Article, section: Section, edition: E
     keywords: article.tags,
     inLanguage: edition.lang,
     isAccessibleForFree: true,
+    ...translationLinks(article, alternates),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { articlePath, authorPath, cropPath, feedPath } from '../domain/urls';
+import { articlePath, authorPath, cropPath, feedPath, type EditionAlternate } from '../domain/urls';
 import type { Article, Section } from '../domain/article-schema';
-import type { EditionConfig } from '../domain/editions';
+import { defaultEditionId, getEdition, type EditionConfig } from '../domain/editions';
 import { absoluteUrl, publication } from '../domain/site-config';
 import { cropSize } from '../domain/image-crops';
 
@@ -21,6 +21,8 @@ type PageMetadataInput = {
   description: string;
   feeds?: FeedLink[];
   noindex?: boolean;
+  /** The page in every edition that has it, itself included: hreflang alternates and og:locale:alternate. */
+  alternates?: EditionAlternate[];
 };
 
 /** The card shown when a page that is not a story is shared: 1200 × 630. */
@@ -35,17 +37,32 @@ export const indexableRobots: Metadata['robots'] = {
 };
 export const noindexRobots: Metadata['robots'] = { index: false, follow: true };
 
-function ogLocale(edition: EditionConfig): string {
-  return edition.locale.replace('-', '_');
+/**
+ * hreflang alternates, reciprocal by construction (every page of a group is given the same
+ * list): one per language, and x-default — the default edition's page where there is one.
+ * None for a page with no counterpart.
+ */
+export function hreflangs(alternates: EditionAlternate[] = []): Record<string, string> | undefined {
+  if (alternates.length < 2) return undefined;
+  const languages: Record<string, string> = {};
+  for (const alternate of alternates) languages[getEdition(alternate.edition).lang] = alternate.path;
+  languages['x-default'] = (alternates.find((a) => a.edition === defaultEditionId) ?? alternates[0]!).path;
+  return languages;
 }
 
-export function pageMetadata({ edition, path, title, description, feeds = [], noindex = false }: PageMetadataInput): Metadata {
+function alternateLocales(edition: EditionConfig, alternates: EditionAlternate[] = []): string[] | undefined {
+  const others = alternates.filter((a) => a.edition !== edition.id).map((a) => getEdition(a.edition).ogLocale);
+  return others.length ? others : undefined;
+}
+
+export function pageMetadata({ edition, path, title, description, feeds = [], noindex = false, alternates }: PageMetadataInput): Metadata {
   const plainTitle = typeof title === 'string' ? title : title.absolute;
   return {
     title,
     description,
     alternates: {
       canonical: path,
+      languages: hreflangs(alternates),
       types: feeds.length
         ? {
             'application/rss+xml': feeds.map((f) => ({ title: f.title, url: feedPath(f.edition, 'rss', f.section) })),
@@ -58,7 +75,8 @@ export function pageMetadata({ edition, path, title, description, feeds = [], no
       type: 'website',
       url: path,
       siteName: publication.name,
-      locale: ogLocale(edition),
+      locale: edition.ogLocale,
+      alternateLocale: alternateLocales(edition, alternates),
       title: plainTitle,
       description,
       images: [shareCard],
@@ -67,9 +85,9 @@ export function pageMetadata({ edition, path, title, description, feeds = [], no
   };
 }
 
-export function articleMetadata(article: Article, section: Section, edition: EditionConfig, feeds: FeedLink[]): Metadata {
+export function articleMetadata(article: Article, section: Section, edition: EditionConfig, feeds: FeedLink[], alternates: EditionAlternate[]): Metadata {
   const path = articlePath(article);
-  const base = pageMetadata({ edition, path, title: article.headline, description: article.standfirst, feeds });
+  const base = pageMetadata({ edition, path, title: article.headline, description: article.standfirst, feeds, alternates });
   // A 16:9 crop of the main picture: at least 1200 px wide where the source allows.
   const crop = cropPath(article.mainImage, '16x9');
   const size = crop ? cropSize(article.mainImage, '16x9') : article.mainImage;
@@ -81,7 +99,8 @@ export function articleMetadata(article: Article, section: Section, edition: Edi
       type: 'article',
       url: path,
       siteName: publication.name,
-      locale: ogLocale(edition),
+      locale: edition.ogLocale,
+      alternateLocale: alternateLocales(edition, alternates),
       title: article.headline,
       description: article.standfirst,
       publishedTime: article.publishedAt,

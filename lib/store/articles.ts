@@ -70,3 +70,27 @@ export async function countArticles(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
+
+/** A published story of a translation group: what a link to it in another language needs. */
+export type TranslationRow = { id: string; edition: EditionId; path: string; headline: string; publishedAt: string };
+
+/** The published stories of a translation group, one per edition, in the editions' order. */
+export async function listTranslations(db: Db, group: string): Promise<TranslationRow[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'edition', 'section', 'slug', 'headline', 'published_at'])
+    .where('translation_group', '=', group)
+    .where('status', '=', 'published')
+    .orderBy('edition')
+    .execute();
+  return rows.map((row) => {
+    const edition = row.edition as EditionId;
+    return {
+      id: row.id,
+      edition,
+      path: articlePath({ edition, section: row.section, slug: row.slug, publishedAt: row.published_at }),
+      headline: row.headline,
+      publishedAt: row.published_at,
+    };
+  });
+}

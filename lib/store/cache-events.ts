@@ -9,7 +9,11 @@ import type { Db } from './rows';
 
 /** Where a stored story appears: what decides which cached pages show it. */
 export async function placementOf(trx: Db, id: string): Promise<StoryPlacement | undefined> {
-  const row = await trx.selectFrom('articles').select(['id', 'edition', 'section', 'slug', 'status', 'published_ts']).where('id', '=', id).executeTakeFirst();
+  const row = await trx
+    .selectFrom('articles')
+    .select(['id', 'edition', 'section', 'slug', 'status', 'published_ts', 'translation_group'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) return undefined;
   const [previous, tags, authors] = await Promise.all([
     trx.selectFrom('article_previous_slugs').select('slug').where('article_id', '=', id).execute(),
@@ -25,6 +29,7 @@ export async function placementOf(trx: Db, id: string): Promise<StoryPlacement |
     authors: authors.map((a) => a.author_slug),
     status: row.status,
     publishedTs: Number(row.published_ts),
+    translationGroup: row.translation_group,
   };
 }
 

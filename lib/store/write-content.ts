@@ -35,10 +35,11 @@ export async function writeContent(db: Db, batch: ContentBatch, options: WriteOp
     const invalidated = new Set<string>();
     for (const edition of new Set(batch.sections.map((section) => section.edition))) invalidated.add(contentTags.sections(edition));
     for (const [position, section] of batch.sections.entries()) {
+      const row = { name: section.name, description: section.description, position, section_group: section.group ?? null };
       await trx
         .insertInto('sections')
-        .values({ ...section, position })
-        .onConflict((oc) => oc.columns(['edition', 'slug']).doUpdateSet({ name: section.name, description: section.description, position }))
+        .values({ edition: section.edition, slug: section.slug, ...row })
+        .onConflict((oc) => oc.columns(['edition', 'slug']).doUpdateSet(row))
         .execute();
       summary.sections += 1;
     }
@@ -61,6 +62,7 @@ export async function writeContent(db: Db, batch: ContentBatch, options: WriteOp
       );
 
       await assertSlugsAreFree(trx, incoming, previousSlugs);
+      await assertTranslationGroupIsFree(trx, incoming);
 
       // Updates live in their own table (the API adds them one by one); the document holds the rest.
       const { updates, ...rest } = incoming;
@@ -83,6 +85,7 @@ export async function writeContent(db: Db, batch: ContentBatch, options: WriteOp
         main_image: JSON.stringify(article.mainImage),
         document: JSON.stringify(article),
         stored_ts: Date.now(),
+        translation_group: article.translationGroup ?? null,
       };
       await trx
         .insertInto('articles')
@@ -147,6 +150,24 @@ async function latestThresholdTs(trx: Db, edition: EditionId): Promise<number> {
     .offset(latestWindow - 1)
     .executeTakeFirst();
   return row ? Number(row.published_ts) : 0;
+}
+
+/** A translation group holds one story per edition: the story a reader is sent to in that language. */
+async function assertTranslationGroupIsFree(trx: Db, article: Article): Promise<void> {
+  if (!article.translationGroup) return;
+  const other = await trx
+    .selectFrom('articles')
+    .select('id')
+    .where('translation_group', '=', article.translationGroup)
+    .where('edition', '=', article.edition)
+    .where('id', '!=', article.id)
+    .executeTakeFirst();
+  if (other) {
+    throw new ContentConflictError(
+      article.id,
+      `translation group "${article.translationGroup}" already has a story in edition "${article.edition}": "${other.id}"`,
+    );
+  }
 }
 
 /** A slug names one story per edition, whether it is that story's current slug or a previous one. */

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PageShell } from '@/components/layout/PageShell';
-import { getEdition, isEditionId } from '@/lib/domain/editions';
+import { editionIds, getEdition, isEditionId } from '@/lib/domain/editions';
 import { pageMetadata } from '@/lib/seo/page-metadata';
 import { publication } from '@/lib/domain/site-config';
 import styles from '@/components/fronts/SimplePage.module.css';
-import { aboutPath } from '@/lib/domain/urls';
+import { aboutPath, everyEdition } from '@/lib/domain/urls';
+
+const abouts = everyEdition(aboutPath, editionIds);
 
 export const revalidate = 86400;
 
@@ -18,6 +20,7 @@ export async function generateMetadata({ params }: { params: Promise<{ edition: 
     path: aboutPath(edition),
     title: strings.footerAbout,
     description: strings.aboutDescription(publication.name),
+    alternates: abouts,
   });
 }
 
@@ -26,7 +29,7 @@ export default async function AboutPage({ params }: { params: Promise<{ edition:
   if (!isEditionId(edition)) notFound();
   const { strings } = getEdition(edition);
   return (
-    <PageShell edition={edition}>
+    <PageShell edition={edition} alternates={abouts}>
       <div className={styles.page}>
         <h1 className={styles.title}>{strings.aboutTitle(publication.name)}</h1>
         {strings.aboutBody(publication.name).map((paragraph) => (

@@ -3,12 +3,12 @@ import { notFound } from 'next/navigation';
 import { PageShell } from '@/components/layout/PageShell';
 import { SearchForm } from '@/components/search/SearchForm';
 import { SearchResults } from '@/components/search/SearchResults';
-import { getEdition, isEditionId } from '@/lib/domain/editions';
+import { editionIds, getEdition, isEditionId } from '@/lib/domain/editions';
 import { readSearchQuery } from '@/lib/domain/search-query';
 import { noindexRobots } from '@/lib/seo/page-metadata';
 import { getSections, searchStories } from '@/lib/data/reads';
 import styles from '@/components/fronts/SimplePage.module.css';
-import { searchPath } from '@/lib/domain/urls';
+import { everyEdition, searchPath } from '@/lib/domain/urls';
 
 type Props = { params: Promise<{ edition: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -32,7 +32,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const page = Number.isInteger(rawPage) && rawPage >= 1 ? Math.min(rawPage, maxSearchPage) : 1;
   const [results, sections] = await Promise.all([searchStories(edition, raw ?? '', page), getSections(edition)]);
   return (
-    <PageShell edition={edition}>
+    <PageShell edition={edition} alternates={everyEdition((id) => searchPath(id), editionIds)}>
       <div className={styles.page}>
         <h1 className={styles.title}>{config.strings.searchTitle}</h1>
         <SearchForm edition={config} id="search-page" defaultValue={results.text} />

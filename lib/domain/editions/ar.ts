@@ -24,7 +24,10 @@ export const arabic = {
   locale,
   timeZone: 'Europe/Paris',
   name: 'العربية',
+  ogLocale: 'ar_AR',
   strings: {
+    editionsLabel: 'النسخ',
+    translationsHeading: 'هذا المقال بلغات أخرى',
     skipToContent: 'انتقل إلى المحتوى الرئيسي',
     siteNavigationLabel: 'الأقسام',
     menu: 'القائمة',

@@ -11,7 +11,10 @@ export const english = {
   locale,
   timeZone: 'Europe/Paris',
   name: 'English',
+  ogLocale: 'en_GB',
   strings: {
+    editionsLabel: 'Editions',
+    translationsHeading: 'This story in other languages',
     skipToContent: 'Skip to main content',
     siteNavigationLabel: 'Sections',
     menu: 'Menu',

@@ -14,7 +14,10 @@ export const french = {
   locale,
   timeZone: 'Europe/Paris',
   name: 'Français',
+  ogLocale: 'fr_FR',
   strings: {
+    editionsLabel: 'Éditions',
+    translationsHeading: 'Cet article dans d’autres langues',
     skipToContent: 'Aller au contenu principal',
     siteNavigationLabel: 'Rubriques',
     menu: 'Menu',

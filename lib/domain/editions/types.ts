@@ -10,13 +10,19 @@ export type EditionConfig = {
   locale: string;
   /** The newsroom's time zone: dates in URLs and bylines are read in it. */
   timeZone: string;
-  /** The edition's own name, in its own language. */
+  /** The edition's own name, in its own language: what the language switcher shows. */
   name: string;
+  /** Open Graph's locale (ll_CC). */
+  ogLocale: string;
   strings: EditionStrings;
 };
 
 export type EditionStrings = {
   skipToContent: string;
+  /** The language switcher's label (a navigation landmark). */
+  editionsLabel: string;
+  /** Above the links to a story's translations. */
+  translationsHeading: string;
   siteNavigationLabel: string;
   menu: string;
   home: string;

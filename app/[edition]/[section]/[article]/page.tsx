@@ -12,6 +12,7 @@ import { getArticle, getRelated, getSection, getSections } from '@/lib/data/read
 import { JsonLd } from '@/components/seo/JsonLd';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
 import { articleMetadata, editionFeeds } from '@/lib/seo/page-metadata';
+import { storyAlternates } from '@/lib/data/alternates';
 
 type Params = Promise<{ edition: string; section: string; article: string }>;
 
@@ -35,7 +36,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const found = await loadArticle(params);
   if (!found) return {};
   const edition = getEdition(found.edition);
-  return articleMetadata(found.article, found.section, edition, editionFeeds(edition, found.section));
+  return articleMetadata(found.article, found.section, edition, editionFeeds(edition, found.section), await storyAlternates(found.article));
 }
 
 export default async function ArticlePage({ params }: { params: Params }) {
@@ -43,10 +44,14 @@ export default async function ArticlePage({ params }: { params: Params }) {
   if (!found) notFound();
   const { edition, locator, article, section } = found;
   const config = getEdition(edition);
-  const [related, sections] = await Promise.all([getRelated(edition, section.slug, locator.date, locator.slug, 4), getSections(edition)]);
+  const [related, sections, alternates] = await Promise.all([
+    getRelated(edition, section.slug, locator.date, locator.slug, 4),
+    getSections(edition),
+    storyAlternates(article),
+  ]);
   return (
-    <PageShell edition={edition} currentSection={section.slug} skipTo={articleHeadlineId}>
-      <JsonLd data={newsArticleJsonLd(article, section, config)} />
+    <PageShell edition={edition} currentSection={section.slug} skipTo={articleHeadlineId} alternates={alternates}>
+      <JsonLd data={newsArticleJsonLd(article, section, config, alternates)} />
       <JsonLd
         data={breadcrumbJsonLd([
           { name: config.strings.home, path: editionPath(edition) },
@@ -67,6 +72,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
           article={article}
           section={section}
           edition={config}
+          translations={alternates.filter((a) => a.edition !== edition)}
           afterBody={article.live ? <LiveUpdates edition={edition} articleId={article.id} /> : null}
         />
         <RelatedStories stories={related} edition={config} sections={sections} />

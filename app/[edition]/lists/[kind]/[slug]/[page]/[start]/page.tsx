@@ -4,11 +4,12 @@ import { PageShell } from '@/components/layout/PageShell';
 import { JsonLd } from '@/components/seo/JsonLd';
 import { ListFront } from '@/components/story-lists/ListFront';
 import { getEdition, isEditionId, type EditionId } from '@/lib/domain/editions';
-import { editionPath, pageHref, parseListPageStart, publicListPath } from '@/lib/domain/urls';
+import { editionPath, pageHref, parseListPageStart, publicListPath, slugFromParam } from '@/lib/domain/urls';
 import { breadcrumbJsonLd } from '@/lib/seo/json-ld';
 import { editionFeeds, pageMetadata } from '@/lib/seo/page-metadata';
 import { getListName, getSection, getSections, getStoriesPage } from '@/lib/data/reads';
 import { isListKind, type ListKind } from '@/lib/domain/stories';
+import { sectionAlternates } from '@/lib/data/alternates';
 
 /**
  * A section, tag or author page. Readers never see this URL: the proxy rewrites /en/europe,
@@ -26,13 +27,17 @@ export function generateStaticParams() {
 }
 
 async function loadListPage(params: Params) {
-  const { edition, kind, slug, page: rawPage, start: rawStart } = await params;
+  const { edition, kind, slug: rawSlug, page: rawPage, start: rawStart } = await params;
+  const slug = slugFromParam(rawSlug);
   const page = Number(rawPage);
   const start = parseListPageStart(rawStart);
   if (!isEditionId(edition) || !isListKind(kind) || !/^[1-9]\d{0,6}$/.test(rawPage) || start === undefined || (start === null) !== (page === 1))
     return undefined;
   const [stories, heading] = await Promise.all([getStoriesPage(edition, kind, slug, page, rawStart), listHeading(edition, kind, slug)]);
-  return stories && heading ? { edition, kind, slug, stories, heading, path: publicListPath(edition, kind, slug) } : undefined;
+  if (!stories || !heading) return undefined;
+  // A section's first page has counterparts in the other editions; deeper pages and tag or author pages do not.
+  const alternates = heading.section && page === 1 ? await sectionAlternates(heading.section) : undefined;
+  return { edition, kind, slug, stories, heading, alternates, path: publicListPath(edition, kind, slug) };
 }
 
 async function listHeading(edition: EditionId, kind: ListKind, slug: string) {
@@ -59,16 +64,17 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
     title: stories.page > 1 ? `${heading.title} - ${config.strings.pageNumber(stories.page)}` : heading.title,
     description: heading.description,
     feeds: found.kind === 'section' ? editionFeeds(config, heading.section) : undefined,
+    alternates: found.alternates,
   });
 }
 
 export default async function ListPage({ params }: { params: Params }) {
   const found = await loadListPage(params);
   if (!found) notFound();
-  const { edition, kind, slug, stories, heading, path } = found;
+  const { edition, kind, slug, stories, heading, path, alternates } = found;
   const config = getEdition(edition);
   return (
-    <PageShell edition={edition} currentSection={kind === 'section' ? slug : undefined}>
+    <PageShell edition={edition} currentSection={kind === 'section' ? slug : undefined} alternates={alternates}>
       {kind === 'section' ? (
         <JsonLd
           data={breadcrumbJsonLd([
