@@ -8,11 +8,22 @@ import { publication } from '../lib/domain/site-config';
 const { strings } = editions.en;
 
 test.describe('the home front', () => {
-  test('is where the bare address sends readers, ready for more editions', async ({ request }) => {
-    const response = await request.get('/', { maxRedirects: 0, headers: { 'accept-language': 'fr-FR,fr;q=0.9,en;q=0.8' } });
-    expect(response.status()).toBe(307);
-    expect(response.headers().location).toMatch(/\/en$/);
-    expect(response.headers().vary).toContain('Accept-Language');
+  test('is where the bare address sends readers: the edition of their language, English for anyone else and for crawlers', async ({ request }) => {
+    const ask = (languages?: string) => request.get('/', { maxRedirects: 0, headers: languages ? { 'accept-language': languages } : {} });
+    for (const [languages, edition] of [
+      ['fr-FR,fr;q=0.9,en;q=0.8', 'fr'],
+      ['ar-LB,ar;q=0.9', 'ar'],
+      ['de-DE,de;q=0.9', 'en'],
+      [undefined, 'en'],
+    ] as const) {
+      const response = await ask(languages);
+      expect(response.status()).toBe(307);
+      expect(new URL(response.headers().location!, 'http://x').pathname).toBe(`/${edition}`);
+      expect(response.headers().vary).toContain('Accept-Language');
+    }
+    // An edition's own address never redirects, whatever the reader's languages.
+    const explicit = await request.get('/fr', { maxRedirects: 0, headers: { 'accept-language': 'ar' } });
+    expect(explicit.status()).toBe(200);
   });
 
   test('opens with the lead story and its picture, then top stories, section blocks and the latest list', async ({ page }) => {

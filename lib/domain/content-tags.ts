@@ -1,4 +1,4 @@
-import type { EditionId } from './editions';
+import { editionIds, type EditionId } from './editions';
 import { slugify } from './slug';
 
 /**
@@ -47,8 +47,11 @@ export function tagsAffectedByStory(before: StoryPlacement | undefined, after: S
     tags.add(contentTags.section(placement.edition, placement.section));
     for (const tag of placement.tags) tags.add(contentTags.tag(placement.edition, slugify(tag)));
     for (const author of placement.authors) tags.add(contentTags.author(placement.edition, author));
-    // Its translations link to it: withdrawn, moved or regrouped, they must change at once.
-    if (placement.translationGroup) tags.add(contentTags.translations(placement.translationGroup));
+    // Its translations link to it, and so do their editions' sitemaps: withdrawn, moved or regrouped, they must change at once.
+    if (placement.translationGroup) {
+      tags.add(contentTags.translations(placement.translationGroup));
+      for (const edition of editionIds) tags.add(contentTags.sitemaps(edition));
+    }
   }
   if (inLatest) tags.add(contentTags.latest(after.edition));
   return [...tags].sort();

@@ -57,7 +57,15 @@ export const highlightEnd = '\u0003';
 /** One month of published stories (UTC), for the sitemap index. */
 export type SitemapMonth = { month: string; count: number; lastModifiedTs: number };
 
-export type SitemapEntry = { path: string; lastModifiedTs: number; image: ArticleImage; headline: string; publishedAt: string };
+/** `alternates`: the story in every edition of its translation group (itself included); empty when it has none. */
+export type SitemapEntry = {
+  path: string;
+  lastModifiedTs: number;
+  image: ArticleImage;
+  headline: string;
+  publishedAt: string;
+  alternates: { edition: EditionId; path: string }[];
+};
 
 /** The UTC month of an instant, as the sitemaps and list counts group stories: `2018-04`. */
 export function sitemapMonth(ts: number): string {

@@ -15,6 +15,7 @@ export const newsWindowMs = 2 * 24 * 60 * 60 * 1000;
 const sitemapNs = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 const imageNs = 'http://www.google.com/schemas/sitemap-image/1.1';
 const newsNs = 'http://www.google.com/schemas/sitemap-news/0.9';
+const xhtmlNs = 'http://www.w3.org/1999/xhtml';
 
 export type StorySitemapFile = { name: string; month: string; part: number; count: number; lastModifiedTs: number };
 
@@ -58,14 +59,18 @@ export function sitemapIndexXml(sitemaps: { loc: string; lastModifiedTs?: number
   return root.end({ prettyPrint: true });
 }
 
-export type SitemapUrl = { loc: string; lastModifiedTs?: number; images?: string[] };
+/** `alternates`: hreflang → absolute URL, the page itself and x-default included (Google's sitemap form of hreflang). */
+export type SitemapUrl = { loc: string; lastModifiedTs?: number; images?: string[]; alternates?: Record<string, string> };
 
 export function urlsetXml(urls: SitemapUrl[]): string {
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(sitemapNs, 'urlset').att('xmlns:image', imageNs);
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(sitemapNs, 'urlset').att('xmlns:image', imageNs).att('xmlns:xhtml', xhtmlNs);
   for (const url of urls) {
     const node = root.ele('url');
     node.ele('loc').txt(clean(url.loc));
     if (url.lastModifiedTs) node.ele('lastmod').txt(iso(url.lastModifiedTs));
+    for (const [hreflang, href] of Object.entries(url.alternates ?? {})) {
+      node.ele(xhtmlNs, 'xhtml:link').att('rel', 'alternate').att('hreflang', hreflang).att('href', clean(href));
+    }
     for (const image of url.images ?? []) node.ele(imageNs, 'image:image').ele(imageNs, 'image:loc').txt(clean(image));
   }
   return root.end({ prettyPrint: true });

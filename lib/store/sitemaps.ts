@@ -25,7 +25,7 @@ export async function listStoriesPublishedBetween(
   const direction = query.newestFirst ? 'desc' : 'asc';
   const rows = await db
     .selectFrom('articles')
-    .select(['edition', 'section', 'slug', 'published_at', 'modified_ts', 'main_image', 'headline'])
+    .select(['edition', 'section', 'slug', 'published_at', 'modified_ts', 'main_image', 'headline', 'translation_group'])
     .where('edition', '=', query.edition)
     .where('status', '=', 'published')
     .where('published_ts', '>=', query.fromTs)
@@ -35,13 +35,36 @@ export async function listStoriesPublishedBetween(
     .limit(query.limit)
     .offset(query.offset ?? 0)
     .execute();
+  const groups = await translationsOfGroups(db, [...new Set(rows.flatMap((row) => (row.translation_group ? [row.translation_group] : [])))]);
   return rows.map((row) => ({
     path: articlePath({ edition: row.edition as EditionId, section: row.section, slug: row.slug, publishedAt: row.published_at }),
     lastModifiedTs: Number(row.modified_ts),
     image: readImage(row.main_image),
     headline: row.headline,
     publishedAt: row.published_at,
+    alternates: row.translation_group ? (groups.get(row.translation_group) ?? []) : [],
   }));
+}
+
+/** The published stories of each translation group, by group: one query per 500 groups. */
+async function translationsOfGroups(db: Db, groups: string[]): Promise<Map<string, { edition: EditionId; path: string }[]>> {
+  const byGroup = new Map<string, { edition: EditionId; path: string }[]>();
+  for (let i = 0; i < groups.length; i += 500) {
+    const rows = await db
+      .selectFrom('articles')
+      .select(['translation_group', 'edition', 'section', 'slug', 'published_at'])
+      .where('translation_group', 'in', groups.slice(i, i + 500))
+      .where('status', '=', 'published')
+      .orderBy('edition')
+      .execute();
+    for (const row of rows) {
+      const edition = row.edition as EditionId;
+      const list = byGroup.get(row.translation_group!) ?? [];
+      list.push({ edition, path: articlePath({ edition, section: row.section, slug: row.slug, publishedAt: row.published_at }) });
+      byGroup.set(row.translation_group!, list);
+    }
+  }
+  return byGroup;
 }
 
 /** Tag or author pages that list at least one published story, with their latest story's time. */

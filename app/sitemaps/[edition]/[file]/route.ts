@@ -1,4 +1,4 @@
-import { getEdition, isEditionId, type EditionId } from '@/lib/domain/editions';
+import { editionIds, getEdition, isEditionId, type EditionId } from '@/lib/domain/editions';
 import { absoluteUrl, imageUrl, publication } from '@/lib/domain/site-config';
 import {
   maxNewsUrls,
@@ -14,7 +14,9 @@ import { getIndexablePages, getNewsStories, getSitemapStories } from '@/lib/data
 import { getSections } from '@/lib/data/reads';
 import { feedCacheControl } from '@/lib/cache/cache-control';
 import { responseWithValidator } from '@/lib/cache/conditional';
-import { aboutPath, authorPath, editionPath, sectionPath, tagPath } from '@/lib/domain/urls';
+import { aboutPath, authorPath, editionPath, everyEdition, sectionPath, tagPath, type EditionAlternate } from '@/lib/domain/urls';
+import { hreflangs } from '@/lib/seo/page-metadata';
+import { sectionAlternates } from '@/lib/data/alternates';
 
 /** /sitemaps/{edition}/pages.xml, news.xml and stories-YYYY-MM[-N].xml. */
 
@@ -41,9 +43,16 @@ export async function GET(request: Request, { params }: { params: Promise<{ edit
         loc: absoluteUrl(story.path),
         lastModifiedTs: story.lastModifiedTs,
         images: [imageUrl(story.image.src)],
+        alternates: absoluteAlternates(story.alternates),
       })),
     ),
   );
+}
+
+/** hreflang alternates with absolute URLs, for a page that has counterparts. */
+function absoluteAlternates(alternates: EditionAlternate[]): Record<string, string> | undefined {
+  const languages = hreflangs(alternates);
+  return languages ? Object.fromEntries(Object.entries(languages).map(([lang, path]) => [lang, absoluteUrl(path)])) : undefined;
 }
 
 /** The fronts: home, sections, tags, authors and the about page. */
@@ -52,16 +61,21 @@ async function pagesSitemap(edition: EditionId): Promise<string> {
     getSections(edition),
     getIndexablePages(edition, { tags: maxUrlsPerSitemap / 2, authors: maxUrlsPerSitemap / 2 - 100 }),
   ]);
+  const sectionAlternatesBySlug = new Map(await Promise.all(sections.map(async (s) => [s.slug, await sectionAlternates(s)] as const)));
   const lastBySection = new Map(pages.sectionsLastPublished);
   const latest = Math.max(0, ...lastBySection.values());
   const urls: SitemapUrl[] = [
-    { loc: absoluteUrl(editionPath(edition)), lastModifiedTs: latest || undefined },
+    { loc: absoluteUrl(editionPath(edition)), lastModifiedTs: latest || undefined, alternates: absoluteAlternates(everyEdition(editionPath, editionIds)) },
     ...sections
       .filter((s) => lastBySection.has(s.slug))
-      .map((s) => ({ loc: absoluteUrl(sectionPath(edition, s.slug)), lastModifiedTs: lastBySection.get(s.slug) })),
+      .map((s) => ({
+        loc: absoluteUrl(sectionPath(edition, s.slug)),
+        lastModifiedTs: lastBySection.get(s.slug),
+        alternates: absoluteAlternates(sectionAlternatesBySlug.get(s.slug) ?? []),
+      })),
     ...pages.tags.map((t) => ({ loc: absoluteUrl(tagPath(edition, t.slug)), lastModifiedTs: t.lastPublishedTs })),
     ...pages.authors.map((a) => ({ loc: absoluteUrl(authorPath(edition, a.slug)), lastModifiedTs: a.lastPublishedTs })),
-    { loc: absoluteUrl(aboutPath(edition)) },
+    { loc: absoluteUrl(aboutPath(edition)), alternates: absoluteAlternates(everyEdition(aboutPath, editionIds)) },
   ];
   return urlsetXml(urls);
 }
