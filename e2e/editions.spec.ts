@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { demoByEdition, frontMatter } from './support/demo';
-import { editionIds, editions, getEdition, type EditionId } from '../lib/domain/editions';
+import { editionIds, editions, getEdition } from '../lib/domain/editions';
 import { publication } from '../lib/domain/site-config';
 import { slugify } from '../lib/domain/slug';
 
@@ -11,7 +11,9 @@ import { slugify } from '../lib/domain/slug';
  */
 
 const hreflangsOf = async (page: Page) =>
-  page.locator('head link[rel="alternate"][hreflang]').evaluateAll((links) => links.map((l) => [l.getAttribute('hreflang')!, l.getAttribute('href')!] as const));
+  page
+    .locator('head link[rel="alternate"][hreflang]')
+    .evaluateAll((links) => links.map((l) => [l.getAttribute('hreflang')!, l.getAttribute('href')!] as const));
 
 function watchForErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -90,12 +92,18 @@ for (const id of editionIds) {
       }
       await page.goto(demo.untranslated);
       for (const other of editionIds.filter((e) => e !== id)) {
-        await expect(page.getByRole('navigation', { name: strings.editionsLabel }).locator(`a[hreflang="${getEdition(other).lang}"]`)).toHaveAttribute('href', `/${other}`);
+        await expect(page.getByRole('navigation', { name: strings.editionsLabel }).locator(`a[hreflang="${getEdition(other).lang}"]`)).toHaveAttribute(
+          'href',
+          `/${other}`,
+        );
       }
       // A section goes to its counterpart: /fr/moyen-orient ↔ /en/middle-east ↔ /ar/middle-east.
       await page.goto(demo.section);
       for (const other of editionIds.filter((e) => e !== id)) {
-        await expect(page.getByRole('navigation', { name: strings.editionsLabel }).locator(`a[hreflang="${getEdition(other).lang}"]`)).toHaveAttribute('href', demoByEdition[other].section);
+        await expect(page.getByRole('navigation', { name: strings.editionsLabel }).locator(`a[hreflang="${getEdition(other).lang}"]`)).toHaveAttribute(
+          'href',
+          demoByEdition[other].section,
+        );
       }
     });
 
@@ -204,7 +212,11 @@ test.describe('right to left', () => {
     // The wordmark starts the line, on the right; the switcher follows it, to its left.
     expect(wordmark!.x + wordmark!.width).toBeGreaterThan(viewport.width * 0.6);
     expect(switcher!.x).toBeLessThan(wordmark!.x);
-    const transform = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).transform);
+    const transform = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => getComputedStyle(el).transform);
     expect(await transform('svg[data-points="back"]')).toBe('matrix(-1, 0, 0, 1, 0, 0)');
     await page.goto('/en/middle-east?page=2');
     expect(await transform('svg[data-points="back"]')).toBe('none');

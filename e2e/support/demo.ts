@@ -8,7 +8,14 @@ import type { EditionId } from '../../lib/domain/editions';
  * tests expect what the files say, never a literal of their own.
  */
 
-type FrontMatter = { headline: string; slug: string; tags: string[]; authors: (string | { name: string })[]; translationGroup?: string; previousSlugs?: string[] };
+type FrontMatter = {
+  headline: string;
+  slug: string;
+  tags: string[];
+  authors: (string | { name: string })[];
+  translationGroup?: string;
+  previousSlugs?: string[];
+};
 
 export function frontMatter(file: string): FrontMatter {
   const text = fs.readFileSync(path.resolve('content', file), 'utf8');
@@ -17,7 +24,18 @@ export function frontMatter(file: string): FrontMatter {
 
 export const demoByEdition: Record<
   EditionId,
-  { europol: string; europolFile: string; withdrawn: string; renamedOld: string; renamed: string; live: string; section: string; untranslated: string; searchWord: string; searchFinds: string }
+  {
+    europol: string;
+    europolFile: string;
+    withdrawn: string;
+    renamedOld: string;
+    renamed: string;
+    live: string;
+    section: string;
+    untranslated: string;
+    searchWord: string;
+    searchFinds: string;
+  }
 > = {
   en: {
     europol: '/en/europe/20180427-europol-hits-is-propaganda-servers',

@@ -46,3 +46,25 @@ describe('the tags a change to a story affects', () => {
     expect(tagsAffectedByStory(undefined, story, false)).not.toContain('latest:en');
   });
 });
+
+describe('a story with translations', () => {
+  it('also makes its translations and every edition’s sitemaps stale', async () => {
+    const { tagsAffectedByStory, contentTags } = await import('./content-tags');
+    const translated = {
+      id: 'x',
+      edition: 'fr' as const,
+      section: 'europe',
+      slugs: ['x'],
+      tags: ['الإرهاب'],
+      authors: [],
+      status: 'published' as const,
+      publishedTs: 1,
+      translationGroup: 'europol',
+    };
+    const tags = tagsAffectedByStory(undefined, translated, false);
+    expect(tags).toContain(contentTags.translations('europol'));
+    for (const edition of ['en', 'fr', 'ar'] as const) expect(tags).toContain(contentTags.sitemaps(edition));
+    // Tags travel in HTTP headers: Latin-1 only.
+    for (const tag of tags) expect(tag).toMatch(/^[\x20-\x7e]+$/);
+  });
+});

@@ -32,7 +32,7 @@ function segmenter(language: string): Intl.Segmenter {
 }
 
 /** Lower case, no marks, Arabic letter variants folded. */
-export function foldWord(word: string): string {
+function foldWord(word: string): string {
   return word
     .toLowerCase()
     .normalize('NFKD')
@@ -71,7 +71,7 @@ export function searchTerm(word: string, language: SearchLanguage): string {
 }
 
 /** The words of a text as a reader would point at them: letters and digits, apostrophes cut ("l’Europe" → "l", "Europe"). */
-export function wordsOf(text: string, language: SearchLanguage): { word: string; index: number }[] {
+function wordsOf(text: string, language: SearchLanguage): { word: string; index: number }[] {
   const words: { word: string; index: number }[] = [];
   for (const segment of segmenter(language).segment(text)) {
     if (!segment.isWordLike) continue;

@@ -10,7 +10,7 @@
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A tag's or an author's slug: lowercase letters of any script (no marks) and digits, joined by single hyphens. */
-export const nameSlugPattern = /^[\p{Ll}\p{Lo}\p{Nd}]+(?:-[\p{Ll}\p{Lo}\p{Nd}]+)*$/u;
+const nameSlugPattern = /^[\p{Ll}\p{Lo}\p{Nd}]+(?:-[\p{Ll}\p{Lo}\p{Nd}]+)*$/u;
 
 /** The longest slug the schema accepts (in characters). */
 export const maxSlugLength = 120;

@@ -89,3 +89,26 @@ describe('every path of the site, from one module', () => {
     expect(unavailablePath('en')).toBe('/en/unavailable');
   });
 });
+
+describe('non-Latin slugs in paths', () => {
+  const arabic = 'الاتحاد-الاوروبي';
+  const encoded = encodeURIComponent(arabic);
+
+  it('are written NFC and percent-encoded, in one place', async () => {
+    const { tagPath, authorPath, pathSegment } = await import('./urls');
+    expect(tagPath('ar', arabic)).toBe(`/ar/tag/${encoded}`);
+    expect(authorPath('fr', 'helene-lefevre')).toBe('/fr/author/helene-lefevre');
+    expect(pathSegment(arabic.normalize('NFD'))).toBe(encoded);
+  });
+
+  it('are read back, and the same slug written another way is named for one redirect', async () => {
+    const { readNameSegment } = await import('./urls');
+    expect(readNameSegment(encoded)).toEqual({ slug: arabic });
+    expect(readNameSegment(encoded.toLowerCase())).toEqual({ slug: arabic, canonical: encoded });
+    expect(readNameSegment(arabic)).toEqual({ slug: arabic, canonical: encoded });
+    // Typed decomposed, a name is read composed (NFC) and sent to the composed spelling.
+    expect(readNameSegment(encodeURIComponent('café'.normalize('NFD')))).toEqual({ slug: 'café', canonical: encodeURIComponent('café') });
+    expect(readNameSegment('%E0%A4%A')).toBeNull();
+    expect(readNameSegment('Upper-Case')).toBeNull();
+  });
+});

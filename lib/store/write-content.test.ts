@@ -30,3 +30,21 @@ describe('writing content', () => {
     await expect(writeContent(store.db, { sections: [], articles: [article({ section: 'asia' })] })).rejects.toThrow(/section "asia" does not exist/);
   });
 });
+
+describe('translation groups', () => {
+  it('hold one story per edition, and list the published ones', async () => {
+    const { listTranslations } = await import('./articles');
+    await writeContent(store.db, {
+      sections: [],
+      articles: [
+        article({ id: 'en-story', slug: 'en-story', translationGroup: 'group-one' }),
+        article({ id: 'fr-story', edition: 'fr', slug: 'fr-story', translationGroup: 'group-one' }),
+        article({ id: 'ar-story', edition: 'ar', section: 'middle-east', slug: 'ar-story', translationGroup: 'group-one', status: 'withdrawn' }),
+      ],
+    });
+    expect((await listTranslations(store.db, 'group-one')).map((t) => t.id).sort()).toEqual(['en-story', 'fr-story']);
+    await expect(
+      writeContent(store.db, { sections: [], articles: [article({ id: 'en-other', slug: 'en-other', translationGroup: 'group-one' })] }),
+    ).rejects.toThrow(/translation group "group-one" already has a story in edition "en"/);
+  });
+});
