@@ -19,7 +19,8 @@ export function Byline({ authors, publishedAt, updatedAt, edition }: Props) {
           const author = part.type === 'element' ? bySlug.get(part.value) : undefined;
           return author ? (
             <a key={i} href={authorPath(edition.id, author.slug)} className={styles.author}>
-              {author.name}
+              {/* Isolated: a Latin name in an Arabic byline (or the reverse) keeps its own direction. */}
+              <bdi>{author.name}</bdi>
             </a>
           ) : (
             part.value
