@@ -8,7 +8,8 @@ import { richestStory } from './support/urls';
 test('one article request never runs the same query twice', async ({ request }, testInfo) => {
   test.skip(testInfo.project.name !== 'desktop', 'one server-side check is enough');
   const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'query-log-')), 'queries.jsonl');
-  const server = await startServer(3190, { DATABASE_PATH: '.data/e2e.sqlite', STORIES_PER_PAGE: '4', STORE_QUERY_LOG: log });
+  // One worker: the query log is of the process that answers, and it must have opened the store already.
+  const server = await startServer(3190, { DATABASE_PATH: '.data/e2e.sqlite', STORIES_PER_PAGE: '4', STORE_QUERY_LOG: log, WEB_CONCURRENCY: '1' });
   try {
     await request.get(`${server.url}/en/about`); // warm up: the store opens and migrates
     fs.writeFileSync(log, '');

@@ -51,11 +51,12 @@ test.describe('the phone menu', () => {
     const page = await context.newPage();
     await page.goto('/en');
     const menu = page.locator('summary', { hasText: strings.menu });
-    const sectionLink = page.locator('details nav a', { hasText: 'Middle East' });
+    const sections = `details nav[aria-label="${strings.siteNavigationLabel}"] a`;
+    const sectionLink = page.locator(sections, { hasText: 'Middle East' });
     await expect(sectionLink).toBeHidden();
     await menu.click();
     await expect(sectionLink).toBeVisible();
-    for (const target of [menu, ...(await page.locator('details nav a').all()), page.locator('details button')]) {
+    for (const target of [menu, ...(await page.locator(sections).all()), page.locator('details button')]) {
       const box = await target.boundingBox();
       const name = (await target.textContent()) ?? '';
       expect(box?.height, name).toBeGreaterThanOrEqual(44);

@@ -29,7 +29,7 @@ export function SiteHeader({ edition, sections, currentSection, alternates = [] 
         <a className={styles.wordmark} href={editionPath(edition.id)}>
           {publication.name}
         </a>
-        <EditionSwitcher edition={edition} alternates={alternates} />
+        <EditionSwitcher edition={edition} alternates={alternates} place="bar" />
         <div className={styles.barSearch} data-print="hide">
           <SearchForm edition={edition} id="header-search" variant="header" />
         </div>
@@ -38,6 +38,7 @@ export function SiteHeader({ edition, sections, currentSection, alternates = [] 
           <div className={styles.menuPanel}>
             <SearchForm edition={edition} id="menu-search" variant="header" />
             <nav aria-label={edition.strings.siteNavigationLabel}>{links}</nav>
+            <EditionSwitcher edition={edition} alternates={alternates} place="menu" />
           </div>
         </details>
       </div>
@@ -50,11 +51,13 @@ export function SiteHeader({ edition, sections, currentSection, alternates = [] 
 
 /**
  * The other editions, each named in its own language: to this page there when it exists
- * (a translated story, a section's counterpart, a home), else to that edition's home.
+ * (a translated story, a section's counterpart, a home), else to that edition's home. In the
+ * bar; on the narrowest phones, where the bar has no room, in the menu instead (only one of
+ * the two is ever displayed).
  */
-function EditionSwitcher({ edition, alternates }: { edition: EditionConfig; alternates: EditionAlternate[] }) {
+function EditionSwitcher({ edition, alternates, place }: { edition: EditionConfig; alternates: EditionAlternate[]; place: 'bar' | 'menu' }) {
   return (
-    <nav className={styles.editions} aria-label={edition.strings.editionsLabel} data-print="hide">
+    <nav className={place === 'bar' ? styles.editions : styles.menuEditions} aria-label={edition.strings.editionsLabel} data-print="hide">
       <ul className={styles.editionList}>
         {editionIds
           .filter((id) => id !== edition.id)

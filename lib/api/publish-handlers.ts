@@ -7,6 +7,7 @@ import { addLiveUpdates } from '../store/live-updates';
 import { getArticleById, getArticleState } from '../store/articles';
 import { sectionExists } from '../store/sections';
 import { writeContent } from '../store/write-content';
+import { prepareSearchTerms } from '../store/search';
 import type { Db } from '../store/database';
 import { fieldIssues, type ApiIssue } from './responses';
 
@@ -52,6 +53,7 @@ export async function publishArticle(db: Db, body: unknown): Promise<PublishOutc
   }
   const imageIssues = await missingImages(article);
   if (imageIssues.length) return invalid(imageIssues);
+  await prepareSearchTerms(article);
   await yieldToOthers();
   try {
     const summary = await writeContent(db, { sections: [], articles: [article] });

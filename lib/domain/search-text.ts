@@ -4,8 +4,8 @@ import { highlightEnd, highlightStart } from './stories';
 
 /**
  * What search matches on, the same for both stores (FTS5 and PostgreSQL index the terms this
- * module makes; neither store's own language rules are used): words cut by `Intl.Segmenter` in
- * the edition's language, folded, then stemmed by that language's rules.
+ * module makes; neither store's own language rules are used): words, folded, then stemmed by
+ * the edition's language's rules.
  *
  * - Folding: lower case; accents and every other combining mark removed (NFKD), which in
  *   Arabic removes the harakat and folds the hamza forms of alef (أ إ آ → ا); tatweel removed;
@@ -23,12 +23,13 @@ export const searchTextVersion = 1;
 
 export type SearchLanguage = 'en' | 'fr' | 'ar';
 
-const segmenters = new Map<string, Intl.Segmenter>();
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-function segmenter(language: string): Intl.Segmenter {
-  let found = segmenters.get(language);
-  if (!found) segmenters.set(language, (found = new Intl.Segmenter(language, { granularity: 'word' })));
-  return found;
+/** The nearest grapheme boundary at or after `index`: where a snippet may be cut without splitting a letter from its marks. */
+function graphemeBoundary(text: string, index: number): number {
+  if (index <= 0 || index >= text.length) return Math.max(0, Math.min(index, text.length));
+  const segment = graphemes.segment(text).containing(index);
+  return segment && segment.index < index ? segment.index + segment.segment.length : index;
 }
 
 /** Lower case, no marks, Arabic letter variants folded. */
@@ -56,8 +57,22 @@ function arabicStem(word: string): string {
   return stem;
 }
 
+/** Terms already made, per language: a story repeats its words, and stemming is the costly part. */
+const termCache = new Map<string, string>();
+const termCacheSize = 50_000;
+
 /** The term one word is indexed and searched as. */
 export function searchTerm(word: string, language: SearchLanguage): string {
+  const key = `${language}:${word}`;
+  let term = termCache.get(key);
+  if (term === undefined) {
+    if (termCache.size >= termCacheSize) termCache.clear();
+    termCache.set(key, (term = makeTerm(word, language)));
+  }
+  return term;
+}
+
+function makeTerm(word: string, language: SearchLanguage): string {
   const lower = word.toLowerCase().normalize('NFC');
   switch (language) {
     case 'ar':
@@ -70,23 +85,22 @@ export function searchTerm(word: string, language: SearchLanguage): string {
   }
 }
 
-/** The words of a text as a reader would point at them: letters and digits, apostrophes cut ("l’Europe" → "l", "Europe"). */
-function wordsOf(text: string, language: SearchLanguage): { word: string; index: number }[] {
-  const words: { word: string; index: number }[] = [];
-  for (const segment of segmenter(language).segment(text)) {
-    if (!segment.isWordLike) continue;
-    let offset = 0;
-    for (const part of segment.segment.split(/(['’])/)) {
-      if (part && part !== '’' && part !== "'" && /[\p{L}\p{N}]/u.test(part)) words.push({ word: part, index: segment.index + offset });
-      offset += part.length;
-    }
-  }
-  return words;
+/**
+ * The words of a text: a letter or digit, then letters, digits, marks (Arabic harakat,
+ * combining accents) and tatweel — so a mark never starts a word or leaves its letter.
+ * Apostrophes separate words ("l’Europe" → "l", "Europe"). English, French and Arabic put
+ * spaces between words, which is what this reads; a language that does not (Chinese, Thai)
+ * would need Intl.Segmenter's word breaks here.
+ */
+const wordPattern = /[\p{L}\p{N}][\p{L}\p{M}\p{N}\u0640]*/gu;
+
+function wordsOf(text: string): { word: string; index: number }[] {
+  return Array.from(text.matchAll(wordPattern), (match) => ({ word: match[0], index: match.index }));
 }
 
 /** A text as the index holds it: its terms, separated by spaces. */
 export function searchTermsOf(text: string, language: SearchLanguage): string {
-  return wordsOf(text, language)
+  return wordsOf(text)
     .map(({ word }) => searchTerm(word, language))
     .filter(Boolean)
     .join(' ');
@@ -105,7 +119,7 @@ function matches(word: string, language: SearchLanguage, query: TermQuery): bool
 export function markMatches(text: string, language: SearchLanguage, query: TermQuery): string {
   let out = '';
   let at = 0;
-  for (const { word, index } of wordsOf(text, language)) {
+  for (const { word, index } of wordsOf(text)) {
     if (!matches(word, language, query)) continue;
     out += `${text.slice(at, index)}${highlightStart}${word}${highlightEnd}`;
     at = index + word.length;
@@ -114,11 +128,11 @@ export function markMatches(text: string, language: SearchLanguage, query: TermQ
 }
 
 /**
- * A window of about `size` words around the first match, cut at word boundaries (which are
- * grapheme boundaries: no letter is split from its marks), with "…" where it was cut.
+ * A window of about `size` words around the first match, cut between words and on grapheme
+ * boundaries (Intl.Segmenter): no letter is split from its marks. "…" where it was cut.
  */
 export function snippet(text: string, language: SearchLanguage, query: TermQuery, size = 28): string {
-  const words = wordsOf(text, language);
+  const words = wordsOf(text);
   if (words.length === 0) return '';
   const first = Math.max(
     0,
@@ -126,9 +140,9 @@ export function snippet(text: string, language: SearchLanguage, query: TermQuery
   );
   const from = Math.max(0, Math.min(first - Math.floor(size / 3), words.length - size));
   const to = Math.min(words.length, from + size);
-  const start = from === 0 ? 0 : words[from]!.index;
+  const start = from === 0 ? 0 : graphemeBoundary(text, words[from]!.index);
   const last = words[to - 1]!;
-  const end = to === words.length ? text.length : last.index + last.word.length;
+  const end = to === words.length ? text.length : graphemeBoundary(text, last.index + last.word.length);
   const body = text.slice(start, end).replace(/\s+/g, ' ').trim();
   return `${from > 0 ? '…' : ''}${markMatches(body, language, query)}${to < words.length ? '…' : ''}`;
 }

@@ -57,6 +57,26 @@ export async function searchArticles(db: Db, query: SearchQuery): Promise<{ hits
 }
 
 /**
+ * Makes a story's search terms ahead of its write, a few thousand characters at a time with
+ * the event loop let go in between, so that the write itself (one transaction, which holds the
+ * store) finds them made: stemming the largest story allowed, 100,000 characters of distinct
+ * words, takes about 170 ms, which other readers must not wait for in one piece.
+ */
+export async function prepareSearchTerms(article: Article): Promise<void> {
+  const language = languageOf(article.edition);
+  let chunk = '';
+  for (const line of [article.headline, article.standfirst, ...bodyText(article).split('\n')]) {
+    chunk += `${line}\n`;
+    if (chunk.length >= 8000) {
+      searchTermsOf(chunk, language);
+      chunk = '';
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+  searchTermsOf(chunk, language);
+}
+
+/**
  * Keeps the full-text index in step: a published story is indexed, a withdrawn one is not.
  * Its search row is addressed by the story's integer key, through the index's rowid.
  */
