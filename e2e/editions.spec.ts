@@ -4,6 +4,7 @@ import { demoByEdition, frontMatter } from './support/demo';
 import { editionIds, editions, getEdition } from '../lib/domain/editions';
 import { publication } from '../lib/domain/site-config';
 import { slugify } from '../lib/domain/slug';
+import { authorPath, editionPath, searchPath, tagPath } from '../lib/domain/urls';
 
 /**
  * Every edition, read as its readers and crawlers read it: expectations come from the edition's
@@ -94,7 +95,7 @@ for (const id of editionIds) {
       for (const other of editionIds.filter((e) => e !== id)) {
         await expect(page.getByRole('navigation', { name: strings.editionsLabel }).locator(`a[hreflang="${getEdition(other).lang}"]`)).toHaveAttribute(
           'href',
-          `/${other}`,
+          editionPath(other),
         );
       }
       // A section goes to its counterpart: /fr/moyen-orient ↔ /en/middle-east ↔ /ar/middle-east.
@@ -109,14 +110,14 @@ for (const id of editionIds) {
 
     test('the home front in its own words, with alternates to the other homes', async ({ page, baseURL }) => {
       const errors = watchForErrors(page);
-      const response = await page.goto(`/${id}`, { waitUntil: 'networkidle' });
+      const response = await page.goto(editionPath(id), { waitUntil: 'networkidle' });
       expect(response?.status()).toBe(200);
       await expect(page.locator('h1')).toHaveText(strings.homeHeading(publication.name));
       await expect(page).toHaveTitle(`${publication.name} - ${strings.siteTagline}`);
       await expect(page.getByRole('region', { name: strings.latestStories })).toBeVisible();
       const alternates = await hreflangsOf(page);
-      expect(alternates).toContainEqual(['x-default', `${baseURL}/en`]);
-      for (const other of editionIds) expect(alternates).toContainEqual([getEdition(other).lang, `${baseURL}/${other}`]);
+      expect(alternates).toContainEqual(['x-default', `${baseURL}${editionPath('en')}`]);
+      for (const other of editionIds) expect(alternates).toContainEqual([getEdition(other).lang, `${baseURL}${editionPath(other)}`]);
       expect(errors).toEqual([]);
       await expectNoAxeViolations(page);
     });
@@ -140,7 +141,7 @@ for (const id of editionIds) {
         await expect(page.locator('html')).toHaveAttribute('lang', edition.lang);
         await expect(page.locator('h1')).toHaveText(strings.notFoundTitle);
         await expect(page.getByText(strings.notFoundMessage)).toBeVisible();
-        await expect(page.getByRole('link', { name: strings.notFoundBackHome })).toHaveAttribute('href', `/${id}`);
+        await expect(page.getByRole('link', { name: strings.notFoundBackHome })).toHaveAttribute('href', editionPath(id));
       }
       const moved = await request.get(demo.renamedOld, { maxRedirects: 0 });
       expect(moved.status()).toBe(301);
@@ -152,14 +153,16 @@ for (const id of editionIds) {
       await page.goto(demo.europol);
       for (const tag of story.tags) {
         const href = await page.locator('article').getByRole('link', { name: tag, exact: true }).getAttribute('href');
-        expect(href).toBe(`/${id}/tag/${encodeURIComponent(slugify(tag))}`);
+        expect(href).toBe(tagPath(id, slugify(tag)));
+        // Written percent-encoded (NFC, upper-case hex): no raw non-ASCII in an address.
+        expect(href).toMatch(/^[\x21-\x7e]+$/);
         const answer = await request.get(href!);
         expect(answer.status(), href!).toBe(200);
         expect(await answer.text()).toContain(`<h1`);
       }
       const tag = story.tags[0]!;
       const slug = slugify(tag);
-      const listPage = await page.goto(`/${id}/tag/${encodeURIComponent(slug)}`);
+      const listPage = await page.goto(tagPath(id, slug));
       expect(listPage?.status()).toBe(200);
       await expect(page.locator('h1')).toHaveText(tag);
       // The same name written another way — decomposed letters, lower-case hex — reaches it in one redirect.
@@ -167,17 +170,17 @@ for (const id of editionIds) {
       for (const variant of variants) {
         const answer = await request.get(`/${id}/tag/${variant}`, { maxRedirects: 0 });
         expect(answer.status(), variant).toBe(301);
-        expect(answer.headers().location).toBe(`/${id}/tag/${encodeURIComponent(slug)}`);
+        expect(answer.headers().location).toBe(tagPath(id, slug));
       }
       for (const author of story.authors) {
         const name = typeof author === 'string' ? author : author.name;
-        const answer = await request.get(`/${id}/author/${encodeURIComponent(slugify(name))}`);
+        const answer = await request.get(authorPath(id, slugify(name)));
         expect(answer.status(), name).toBe(200);
       }
     });
 
     test('search finds stories by the edition’s own rules', async ({ page }) => {
-      await page.goto(`/${id}/search?q=${encodeURIComponent(demo.searchWord)}`);
+      await page.goto(searchPath(id, { q: demo.searchWord }));
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(strings.searchTitle);
       await expect(page.locator('main')).toContainText(frontMatter(demo.searchFinds).headline);
       await expect(page.locator('main mark').first()).toBeVisible();

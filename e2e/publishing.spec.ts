@@ -64,6 +64,12 @@ test.describe('publishing', () => {
     expect(huge.status()).toBe(413);
     const taken = await post(request, story({ id: 'e2e-slug-thief', slug: 'europol-hits-is-propaganda-servers', section: 'europe' }));
     expect(taken.status()).toBe(409);
+    // A translation group holds one story per edition: the English Europol story is already in this one.
+    const secondTranslation = await post(request, story({ id: 'e2e-group-thief', slug: 'e2e-group-thief', translationGroup: 'europol-is-propaganda' }));
+    expect(secondTranslation.status()).toBe(409);
+    expect(((await secondTranslation.json()) as { error: { issues: { field: string }[] } }).error.issues.map((i) => i.field)).toEqual(['translationGroup']);
+    const badGroup = await post(request, story({ id: 'e2e-group-bad', slug: 'e2e-group-bad', translationGroup: 'Not a group!' }));
+    expect(badGroup.status()).toBe(400);
     expect((await html(request, '/en/environment/20000101-e2e-wind-farm-opens')).status).toBe(404);
   });
 

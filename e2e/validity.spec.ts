@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import { demoByEdition, frontMatter } from './support/demo';
 import { editionIds } from '../lib/domain/editions';
 import { slugify } from '../lib/domain/slug';
+import { aboutPath, authorPath, editionPath, searchPath, tagPath } from '../lib/domain/urls';
 
 /**
  * Every page kind of every edition is valid HTML by the W3C's own checker (the Nu Html Checker,
@@ -24,15 +25,15 @@ test('every page kind of every edition passes the W3C HTML checker', async ({ re
     const story = frontMatter(demo.europolFile);
     const author = story.authors[0]!;
     pages.push(
-      `/${id}`,
+      editionPath(id),
       demo.section,
       `${demo.section}?page=2`,
       demo.europol,
       demo.live,
-      `/${id}/tag/${encodeURIComponent(slugify(story.tags[0]!))}`,
-      `/${id}/author/${encodeURIComponent(slugify(typeof author === 'string' ? author : author.name))}`,
-      `/${id}/about`,
-      `/${id}/search?q=${encodeURIComponent(demo.searchWord)}`,
+      tagPath(id, slugify(story.tags[0]!)),
+      authorPath(id, slugify(typeof author === 'string' ? author : author.name)),
+      aboutPath(id),
+      searchPath(id, { q: demo.searchWord }),
       demo.withdrawn,
       `${demo.section}/20180101-no-such-story`,
     );

@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
 import type { Article as ArticleData, Section } from '@/lib/domain/article-schema';
-import { getEdition, type EditionConfig } from '@/lib/domain/editions';
+import type { EditionConfig } from '@/lib/domain/editions';
 import { publication } from '@/lib/domain/site-config';
 import { slugify } from '@/lib/domain/slug';
 import { ArticleBody } from './ArticleBody';
 import { ArticleFigure } from './ArticleFigure';
 import { Byline } from './Byline';
+import { Translations } from './Translations';
 import styles from './Article.module.css';
 import { sectionPath, tagPath, type EditionAlternate } from '@/lib/domain/urls';
 
@@ -37,25 +38,7 @@ export function Article({ article, section, edition, afterBody, translations = [
         </h1>
         <p className={styles.standfirst}>{article.standfirst}</p>
         <Byline authors={article.authors} publishedAt={article.publishedAt} updatedAt={article.updatedAt} edition={edition} />
-        {translations.length ? (
-          <nav className={styles.translations} aria-labelledby="article-translations">
-            <h2 id="article-translations" className={styles.translationsHeading}>
-              {strings.translationsHeading}
-            </h2>
-            <ul className={styles.translationList}>
-              {translations.map((translation) => {
-                const other = getEdition(translation.edition);
-                return (
-                  <li key={translation.edition} lang={other.lang} dir={other.dir}>
-                    <a href={translation.path} hrefLang={other.lang}>
-                      <span className={styles.translationLanguage}>{other.name}</span> <span>{translation.headline}</span>
-                    </a>
-                  </li>
-                );
-              })}
-            </ul>
-          </nav>
-        ) : null}
+        <Translations translations={translations} heading={strings.translationsHeading} />
       </header>
       <ArticleFigure image={article.mainImage} strings={strings} lead />
       <div className={styles.text}>

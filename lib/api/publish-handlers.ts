@@ -60,7 +60,8 @@ export async function publishArticle(db: Db, body: unknown): Promise<PublishOutc
     const created = summary.created.includes(article.id);
     return { ok: true, status: created ? 201 : 200, body: { id: article.id, path: articlePath(article), status: article.status } };
   } catch (error) {
-    if (error instanceof ContentConflictError) return { ok: false, status: 409, message: error.message, issues: [{ field: 'slug', message: error.message }] };
+    if (error instanceof ContentConflictError)
+      return { ok: false, status: 409, message: error.message, issues: [{ field: error.field, message: error.message }] };
     throw error;
   }
 }

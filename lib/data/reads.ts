@@ -171,6 +171,6 @@ export const getSuggestions = cache(async (edition: EditionId, requestedPath: st
   const terms = suggestionTerms(wordsOfPath(requestedPath));
   if (!terms) return [];
   const { db } = await getStore();
-  const { hits } = await searchArticles(db, { edition, terms, limit: 30, offset: 0 });
+  const { hits } = await searchArticles(db, { edition, terms, limit: 30, offset: 0, snippets: false });
   return rankSuggestions(requestedPath, hits);
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { editionIds } from './editions';
+import { editionIds, getEdition } from './editions';
 import { isReservedEditionPath } from './urls';
 import { isNameSlug, maxSlugLength, slugify, slugPattern } from './slug';
 import { typesetStory } from './typography';
@@ -254,7 +254,7 @@ export const ArticleSchema = z.preprocess(
     }
     return input;
   },
-  ArticleObjectSchema.transform((article) => typesetStory(article, article.edition)),
+  ArticleObjectSchema.transform((article) => typesetStory(article, getEdition(article.edition).lang)),
 );
 
 /** Whether a JSON value nests deeper than `max` levels (objects and arrays), without recursion. */

@@ -21,7 +21,8 @@ import { highlightEnd, highlightStart } from './stories';
  */
 export const searchTextVersion = 1;
 
-export type SearchLanguage = 'en' | 'fr' | 'ar';
+/** A BCP 47 language (an edition's `lang`): English, French and Arabic have rules here; any other is folded, not stemmed. */
+export type SearchLanguage = string;
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
@@ -74,14 +75,16 @@ export function searchTerm(word: string, language: SearchLanguage): string {
 
 function makeTerm(word: string, language: SearchLanguage): string {
   const lower = word.toLowerCase().normalize('NFC');
-  switch (language) {
+  switch (language.split('-')[0]) {
     case 'ar':
       return arabicStem(foldWord(lower));
     case 'fr':
       // Snowball's French rules read accents: stem first, then fold.
       return foldWord(frenchStemmer(lower));
-    default:
+    case 'en':
       return englishStemmer(foldWord(lower));
+    default:
+      return foldWord(lower);
   }
 }
 

@@ -1,7 +1,5 @@
-import type { EditionId } from './editions';
-
 /**
- * Each language's punctuation, applied when a story is validated (so the store, the pages, the
+ * Each language's punctuation, applied when a story is validated (by its edition's language) (so the store, the pages, the
  * feeds and the structured data all carry the same text):
  * - French: a narrow no-break space (U+202F) before ; : ! ? and inside « », replacing an
  *   ordinary or a no-break space, or added where there was none (except before a colon, which
@@ -25,8 +23,15 @@ const arabicRules: [RegExp, string][] = [
   [/(\p{Script=Arabic}\p{M}*);/gu, '$1؛'],
 ];
 
-export function typeset(text: string, edition: EditionId): string {
-  const rules = edition === 'fr' ? frenchRules : edition === 'ar' ? arabicRules : null;
+const rulesByLanguage = new Map([
+  ['fr', frenchRules],
+  ['ar', arabicRules],
+]);
+const rulesFor = (lang: string) => rulesByLanguage.get(lang.split('-')[0] ?? '');
+
+/** `lang`: the edition's language (BCP 47); languages without rules here are left as written. */
+export function typeset(text: string, lang: string): string {
+  const rules = rulesFor(lang);
   if (!rules) return text;
   return rules.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text);
 }
@@ -35,10 +40,10 @@ export function typeset(text: string, edition: EditionId): string {
 const proseKeys = new Set(['headline', 'standfirst', 'text', 'attribution', 'caption', 'alt', 'title', 'sourceCredit']);
 
 /** A story's prose, typeset; every other field as it was. */
-export function typesetStory<T>(value: T, edition: EditionId): T {
-  if (edition === 'en') return value;
+export function typesetStory<T>(value: T, lang: string): T {
+  if (!rulesFor(lang)) return value;
   const walk = (node: unknown, key?: string): unknown => {
-    if (typeof node === 'string') return key && proseKeys.has(key) ? typeset(node, edition) : node;
+    if (typeof node === 'string') return key && proseKeys.has(key) ? typeset(node, lang) : node;
     if (Array.isArray(node)) return node.map((child) => walk(child, key === 'content' || key === 'children' || key === 'items' ? undefined : key));
     if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v, k)]));
     return node;

@@ -47,9 +47,11 @@ export function isStoreConfigError(error: unknown): boolean {
   return error instanceof Error && error.name === 'StoreConfigError';
 }
 export class ContentConflictError extends Error {
+  /** `field`: the story's field the conflict is about, for the API's answer. */
   constructor(
     readonly articleId: string,
     message: string,
+    readonly field = 'slug',
   ) {
     super(message);
     this.name = 'ContentConflictError';

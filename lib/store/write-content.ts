@@ -48,13 +48,13 @@ export async function writeContent(db: Db, batch: ContentBatch, options: WriteOp
 
     for (const incoming of batch.articles) {
       if (!knownSections.has(`${incoming.edition}/${incoming.section}`)) {
-        throw new ContentConflictError(incoming.id, `section "${incoming.section}" does not exist in edition "${incoming.edition}"`);
+        throw new ContentConflictError(incoming.id, `section "${incoming.section}" does not exist in edition "${incoming.edition}"`, 'section');
       }
       const existing = await trx.selectFrom('articles').select(['edition', 'slug']).where('id', '=', incoming.id).executeTakeFirst();
       const before = existing && !bulk ? await placementOf(trx, incoming.id) : undefined;
       const latestThreshold = bulk ? 0 : await latestThresholdTs(trx, incoming.edition);
       if (existing && existing.edition !== incoming.edition) {
-        throw new ContentConflictError(incoming.id, `already exists in edition "${existing.edition}"; an article cannot change edition`);
+        throw new ContentConflictError(incoming.id, `already exists in edition "${existing.edition}"; an article cannot change edition`, 'edition');
       }
       const previousRows = await trx.selectFrom('article_previous_slugs').select('slug').where('article_id', '=', incoming.id).execute();
       const previousSlugs = [...new Set([...previousRows.map((r) => r.slug), ...incoming.previousSlugs, ...(existing ? [existing.slug] : [])])].filter(
@@ -166,6 +166,7 @@ async function assertTranslationGroupIsFree(trx: Db, article: Article): Promise<
     throw new ContentConflictError(
       article.id,
       `translation group "${article.translationGroup}" already has a story in edition "${article.edition}": "${other.id}"`,
+      'translationGroup',
     );
   }
 }

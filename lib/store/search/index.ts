@@ -1,6 +1,6 @@
 import type { Article } from '../../domain/article-schema';
 import { bodyText } from '../../domain/article-text';
-import type { EditionId } from '../../domain/editions';
+import { getEdition, type EditionId } from '../../domain/editions';
 import type { SearchTerms } from '../../domain/search-query';
 import { markMatches, searchTerm, searchTermsOf, snippet, type SearchLanguage, type TermQuery } from '../../domain/search-text';
 import type { SearchHit } from '../../domain/stories';
@@ -17,15 +17,17 @@ import { sqliteSearch } from './sqlite';
  * ts_rank. Headlines and snippets are marked here, from the stories' own text, for both.
  */
 
-export type SearchQuery = { edition: EditionId; terms: SearchTerms; limit: number; offset: number };
+/** `snippets: false`: headlines only (not-found suggestions show no passage): the stories' bodies are not read. */
+export type SearchQuery = { edition: EditionId; terms: SearchTerms; limit: number; offset: number; snippets?: boolean };
 
 /** What a store is asked: terms already normalised, every one required (`all`) or any. */
-export type StoreSearchQuery = { edition: EditionId; terms: TermQuery; all: boolean; limit: number; offset: number };
+export type StoreSearchQuery = { edition: EditionId; terms: TermQuery; all: boolean; limit: number; offset: number; withDocument: boolean };
 
 /** What one row of the index holds: the story's search terms, by field. */
 type SearchDocument = { edition: EditionId; headline: string; standfirst: string; body: string; tags: string; slug: string };
 
-export type StoreHitRow = SummaryRow & { document: string };
+/** `document`: the story's stored JSON when asked for (withDocument), else null. */
+export type StoreHitRow = SummaryRow & { document: string | null };
 
 export interface StoreSearch {
   /** Replaces a story's row in the index (key: its integer search key); `document` null removes it. */
@@ -35,8 +37,8 @@ export interface StoreSearch {
 
 const searchOf = (db: Db): StoreSearch => (dialectOf(db) === 'postgres' ? postgresSearch : sqliteSearch);
 
-/** Every edition's language is one the normaliser knows (the editions' ids are their languages). */
-const languageOf = (edition: EditionId): SearchLanguage => edition;
+/** The rules a story is indexed and searched by: its edition's language. */
+const languageOf = (edition: EditionId): SearchLanguage => getEdition(edition).lang;
 
 export async function searchArticles(db: Db, query: SearchQuery): Promise<{ hits: SearchHit[]; total: number }> {
   const language = languageOf(query.edition);
@@ -44,13 +46,21 @@ export async function searchArticles(db: Db, query: SearchQuery): Promise<{ hits
     .map(({ word, prefix }) => ({ term: searchTerm(word, language), prefix }))
     .filter(({ term }) => /^[\p{L}\p{N}]+$/u.test(term));
   if (terms.length === 0) return { hits: [], total: 0 };
-  const { rows, total } = await searchOf(db).search(db, { edition: query.edition, terms, all: query.terms.all, limit: query.limit, offset: query.offset });
+  const withDocument = query.snippets !== false;
+  const { rows, total } = await searchOf(db).search(db, {
+    edition: query.edition,
+    terms,
+    all: query.terms.all,
+    limit: query.limit,
+    offset: query.offset,
+    withDocument,
+  });
   const hits = rows.map((row) => {
-    const body = bodyText(readArticleDocument(row.document));
+    const body = row.document ? bodyText(readArticleDocument(row.document)) : '';
     return {
       ...toSummary(row),
       markedHeadline: markMatches(row.headline, language, terms),
-      markedSnippet: snippet(body.trim() ? body : row.standfirst, language, terms),
+      markedSnippet: withDocument ? snippet(body.trim() ? body : row.standfirst, language, terms) : '',
     };
   });
   return { hits, total };

@@ -22,7 +22,8 @@ export const postgresSearch: StoreSearch = {
   async search(db: Db, query: StoreSearchQuery) {
     const q = tsquery(query);
     const { rows } = await sql<StoreHitRow>`
-      select a.id, a.edition, a.section, a.slug, a.headline, a.standfirst, a.published_at, a.updated_at, a.main_image, a.document
+      select a.id, a.edition, a.section, a.slug, a.headline, a.standfirst, a.published_at, a.updated_at, a.main_image,
+        ${query.withDocument ? sql`a.document` : sql`null`} as document
       from articles_search s
       cross join to_tsquery('simple', ${q}) q
       join article_search_keys k on k.search_rowid = s.search_rowid

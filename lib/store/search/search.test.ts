@@ -134,6 +134,12 @@ describe('search', () => {
       expect(/^\p{M}/u.test(plain)).toBe(false);
     });
 
+    it('leaves the passage out when only headlines are wanted (not-found suggestions)', async () => {
+      const { hits } = await searchArticles(store.db, { edition: 'ar', terms: readSearchQuery('محمد').terms!, limit: 10, offset: 0, snippets: false });
+      expect(hits.map((h) => [h.id, h.markedSnippet])).toEqual([['ar-doctor', '']]);
+      expect(hits[0]?.markedHeadline).toContain(highlightStart);
+    });
+
     it('keeps each edition to its own stories', async () => {
       expect((await search('ar', 'election')).total).toBe(0);
       expect((await search('fr', 'محمد')).total).toBe(0);

@@ -23,7 +23,8 @@ export const sqliteSearch: StoreSearch = {
   async search(db: Db, query: StoreSearchQuery) {
     const match = matchExpression(query);
     const { rows } = await sql<StoreHitRow>`
-      select a.id, a.edition, a.section, a.slug, a.headline, a.standfirst, a.published_at, a.updated_at, a.main_image, a.document
+      select a.id, a.edition, a.section, a.slug, a.headline, a.standfirst, a.published_at, a.updated_at, a.main_image,
+        ${query.withDocument ? sql`a.document` : sql`null`} as document
       from articles_fts
       join article_search_keys k on k.search_rowid = articles_fts.rowid
       join articles a on a.id = k.article_id
