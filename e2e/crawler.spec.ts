@@ -1,15 +1,28 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { importStory, storyFile, testStoryImage } from './support/content';
-import { richestStory, withdrawnStory, renamedStoryOldUrl } from './support/urls';
-import { editions } from '../lib/domain/editions';
-
-/** What a reader sees, in the edition's own words (lib/domain/editions). */
-const { strings } = editions.en;
+import { authorName, demoByEdition, demoStory, frontMatter, publishedDemoStories, sectionName } from './support/demo';
+import { defaultEditionId, editionIds, getEdition } from '../lib/domain/editions';
+import { publication } from '../lib/domain/site-config';
+import { slugify } from '../lib/domain/slug';
+import {
+  aboutPath,
+  articlePath,
+  authorPath,
+  editionPath,
+  feedPath,
+  pageHref,
+  searchPath,
+  sectionPath,
+  sitemapIndexPath,
+  sitemapPath,
+  tagPath,
+} from '../lib/domain/urls';
 
 /**
- * What a search engine's crawler gets: it runs no JavaScript and reads the HTML, the sitemaps
- * and the feeds. These checks run once, in the desktop project.
+ * What a search engine's crawler gets, in every edition: it runs no JavaScript and reads the
+ * HTML, the sitemaps and the feeds. These checks run once, in the desktop project; expectations
+ * come from the edition's config and the demo stories' files.
  */
 
 const googlebot = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
@@ -74,157 +87,262 @@ async function expectOk(request: APIRequestContext, url: string) {
   return response;
 }
 
-test.describe('the HTML of a story, as a crawler reads it', () => {
-  test('carries title, description, canonical, Open Graph, Twitter and robots in <head>', async ({ page }) => {
-    const { status, meta } = await headOf(page, richestStory);
-    expect(status).toBe(200);
-    await expect(page).toHaveTitle('Police in Europe and North America take down servers behind IS group propaganda outlets - Meridian');
-    expect(await meta('meta[name="description"]')).toMatch(/^A coordinated two-day operation/);
-    await expect(page.locator('head > link[rel="canonical"]')).toHaveAttribute('href', `${origin}${richestStory}`);
-    expect(await meta('meta[property="og:type"]')).toBe('article');
-    expect(await meta('meta[property="og:url"]')).toBe(`${origin}${richestStory}`);
-    expect(await meta('meta[property="article:published_time"]')).toBe('2018-04-27T14:05:00+02:00');
-    expect(await meta('meta[property="article:modified_time"]')).toBe('2018-04-27T18:40:00+02:00');
-    expect(await meta('meta[property="article:section"]')).toBe('Europe');
-    expect(await page.locator('head > meta[property="article:tag"]').evaluateAll((els) => els.map((e) => e.getAttribute('content')))).toEqual([
-      'Islamic State group',
-      'Europol',
-      'Terrorism',
-      'Internet',
-    ]);
-    expect(Number(await meta('meta[property="og:image:width"]'))).toBeGreaterThanOrEqual(1200);
-    expect(Number(await meta('meta[property="og:image:height"]'))).toBeGreaterThan(0);
-    expect(await meta('meta[name="twitter:card"]')).toBe('summary_large_image');
-    expect(await meta('meta[name="robots"]')).toContain('max-image-preview:large');
-    await expect(page.locator('body meta, body title')).toHaveCount(0);
-  });
+for (const id of editionIds) {
+  const edition = getEdition(id);
+  const { strings } = edition;
+  const demo = demoByEdition[id];
+  const story = () => demoStory(demo.europolFile);
+  const sectionSlug = demo.section.split('/').at(-1)!;
+  const inSection = publishedDemoStories(id).filter((s) => s.section === sectionSlug).length;
 
-  test('carries the same <head> for a browser as for a crawler', async ({ browser }) => {
-    const context = await browser.newContext({
-      javaScriptEnabled: false,
-      userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36',
-    });
-    const page = await context.newPage();
-    await page.goto(richestStory);
-    await expect(page.locator('head > meta[property="og:type"]')).toHaveAttribute('content', 'article');
-    await expect(page.locator('head > link[rel="canonical"]')).toHaveCount(1);
-    await context.close();
-  });
-
-  test('describes itself in JSON-LD as a NewsArticle with its crops, people, publisher and breadcrumbs', async ({ page, request }) => {
-    await page.goto(richestStory);
-    const data = await jsonLd(page);
-    const article = data.find((d) => d['@type'] === 'NewsArticle')!;
-    expect(article['@context']).toBe('https://schema.org');
-    expect(article.headline.length).toBeLessThanOrEqual(110);
-    expect(article.datePublished).toBe('2018-04-27T14:05:00+02:00');
-    expect(article.dateModified).toBe('2018-04-27T18:40:00+02:00');
-    expect(article.mainEntityOfPage['@id']).toBe(`${origin}${richestStory}`);
-    expect(article.articleSection).toBe('Europe');
-    expect(article.inLanguage).toBe('en');
-    expect(article.isAccessibleForFree).toBe(true);
-    expect(article.author).toEqual([{ '@type': 'Person', name: 'Claire Dubois', url: `${origin}/en/author/claire-dubois` }]);
-    await expectOk(request, article.author[0].url);
-    expect(article.publisher['@type']).toBe('NewsMediaOrganization');
-    expect(article.publisher.name).toBe('Meridian');
-    await expectOk(request, article.publisher.logo.url);
-
-    // 16:9, 4:3 and 1:1, each served at the size it claims, as wide as the 2000 × 1125 source allows.
-    const ratios = article.image.map((image: { width: string; height: string }) => (Number(image.width) / Number(image.height)).toFixed(2));
-    expect(ratios).toEqual(['1.78', '1.33', '1.00']);
-    for (const image of article.image) {
-      const response = await expectOk(request, image.url);
-      expect(response.headers()['content-type']).toBe('image/jpeg');
-      const { width, height } = await sharp(await response.body()).metadata();
-      expect([width, height]).toEqual([Number(image.width), Number(image.height)]);
-      expect(width).toBeGreaterThanOrEqual(Math.min(1200, 1125)); // the 1:1 crop is bounded by the source's height
-    }
-    expect(Number(article.image[0].width)).toBeGreaterThanOrEqual(1200);
-    expect(Number(article.image[1].width)).toBeGreaterThanOrEqual(1200);
-
-    const breadcrumbs = data.find((d) => d['@type'] === 'BreadcrumbList')!;
-    expect(breadcrumbs.itemListElement.map((i: { name: string }) => i.name)).toEqual([strings.home, 'Europe', article.headline]);
-  });
-
-  test('cuts a long headline for structured data at a word', async ({ page }) => {
-    await page.goto('/en/europe/20180322-night-trains-return-to-european-rails');
-    const article = (await jsonLd(page)).find((d) => d['@type'] === 'NewsArticle')!;
-    expect(article.headline.length).toBeLessThanOrEqual(110);
-  });
-});
-
-test.describe('the other pages, as a crawler reads them', () => {
-  for (const path of ['/en', '/en/europe', '/en/tag/islamic-state-group', '/en/author/claire-dubois', '/en/about']) {
-    test(`${path} has its canonical, description, share card and robots in <head>`, async ({ page }) => {
-      const { status, meta } = await headOf(page, path);
+  test.describe(`the HTML of a story, as a crawler reads it (${id})`, () => {
+    test('carries title, description, canonical, Open Graph, Twitter and robots in <head>', async ({ page }) => {
+      const article = await story();
+      const { status, meta } = await headOf(page, demo.europol);
       expect(status).toBe(200);
-      await expect(page.locator('head > link[rel="canonical"]')).toHaveAttribute('href', `${origin}${path}`);
-      expect((await meta('meta[name="description"]'))?.length).toBeGreaterThan(10);
-      expect(await meta('meta[property="og:type"]')).toBe('website');
+      await expect(page).toHaveTitle(`${article.headline} - ${publication.name}`);
+      expect(await meta('meta[name="description"]')).toBe(article.standfirst);
+      await expect(page.locator('head > link[rel="canonical"]')).toHaveAttribute('href', `${origin}${demo.europol}`);
+      expect(await meta('meta[property="og:type"]')).toBe('article');
+      expect(await meta('meta[property="og:url"]')).toBe(`${origin}${demo.europol}`);
+      expect(await meta('meta[property="og:locale"]')).toBe(edition.ogLocale);
+      expect(await meta('meta[property="article:published_time"]')).toBe(article.publishedAt);
+      expect(await meta('meta[property="article:modified_time"]')).toBe(article.updatedAt ?? article.publishedAt);
+      expect(await meta('meta[property="article:section"]')).toBe(sectionName(id, article.section));
+      expect(await page.locator('head > meta[property="article:tag"]').evaluateAll((els) => els.map((e) => e.getAttribute('content')))).toEqual(article.tags);
       expect(Number(await meta('meta[property="og:image:width"]'))).toBeGreaterThanOrEqual(1200);
+      expect(Number(await meta('meta[property="og:image:height"]'))).toBeGreaterThan(0);
       expect(await meta('meta[name="twitter:card"]')).toBe('summary_large_image');
-      expect(await meta('meta[name="robots"]')).toContain('index');
-      expect(await meta('meta[name="robots"]')).not.toContain('noindex');
+      expect(await meta('meta[name="robots"]')).toContain('max-image-preview:large');
+      await expect(page.locator('body meta, body title')).toHaveCount(0);
     });
-  }
 
-  test('page 2 of a section is its own canonical page', async ({ page }) => {
-    await page.goto('/en/europe?page=2');
-    await expect(page.locator('head > link[rel="canonical"]')).toHaveAttribute('href', `${origin}/en/europe?page=2`);
-  });
-
-  test('the home front describes the site, its search and its publisher', async ({ page }) => {
-    await page.goto('/en');
-    const data = await jsonLd(page);
-    const site = data.find((d) => d['@type'] === 'WebSite')!;
-    expect(site.potentialAction['@type']).toBe('SearchAction');
-    expect(site.potentialAction.target.urlTemplate).toBe(`${origin}/en/search?q={search_term_string}`);
-    expect(site.potentialAction['query-input']).toBe('required name=search_term_string');
-    expect(data.find((d) => d['@type'] === 'NewsMediaOrganization')?.logo.url).toBe(`${origin}/brand/meridian-logo.png`);
-  });
-
-  test('a section front has its breadcrumb trail', async ({ page }) => {
-    await page.goto('/en/africa');
-    const breadcrumbs = (await jsonLd(page)).find((d) => d['@type'] === 'BreadcrumbList')!;
-    expect(breadcrumbs.itemListElement.map((i: { item: string }) => i.item)).toEqual([`${origin}/en`, `${origin}/en/africa`]);
-  });
-
-  for (const [what, path, status] of [
-    ['not-found', '/en/europe/20180427-no-such-story', 404],
-    ['gone', withdrawnStory, 410],
-    ['search results', '/en/search?q=europe', 200],
-  ] as const) {
-    test(`the ${what} page is not to be indexed`, async ({ page }) => {
-      const { status: actual, meta } = await headOf(page, path);
-      expect(actual).toBe(status);
-      expect(await meta('meta[name="robots"]')).toContain('noindex');
+    test('carries the same <head> for a browser as for a crawler', async ({ browser }) => {
+      const context = await browser.newContext({
+        javaScriptEnabled: false,
+        userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36',
+      });
+      const page = await context.newPage();
+      await page.goto(demo.europol);
+      await expect(page.locator('head > meta[property="og:type"]')).toHaveAttribute('content', 'article');
+      await expect(page.locator('head > link[rel="canonical"]')).toHaveCount(1);
+      await context.close();
     });
-  }
 
-  test('pages advertise the feeds that match them', async ({ page, request }) => {
-    await page.goto('/en');
-    await expect(page.locator('head > link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute('href', `${origin}/en/feeds/rss.xml`);
-    await page.goto('/en/africa');
-    const feeds = await page.locator('head > link[rel="alternate"]').evaluateAll((links) => links.map((l) => l.getAttribute('href')));
-    expect(feeds).toEqual(expect.arrayContaining([`${origin}/en/feeds/africa/rss.xml`, `${origin}/en/feeds/africa/atom.xml`, `${origin}/en/feeds/rss.xml`]));
-    for (const feed of feeds) await expectOk(request, feed!);
+    test('describes itself in JSON-LD as a NewsArticle with its crops, people, publisher and breadcrumbs', async ({ page, request }) => {
+      const expected = await story();
+      await page.goto(demo.europol);
+      const data = await jsonLd(page);
+      const article = data.find((d) => d['@type'] === 'NewsArticle')!;
+      expect(article['@context']).toBe('https://schema.org');
+      expect(article.headline.length).toBeLessThanOrEqual(110);
+      expect(article.datePublished).toBe(expected.publishedAt);
+      expect(article.dateModified).toBe(expected.updatedAt ?? expected.publishedAt);
+      expect(article.mainEntityOfPage['@id']).toBe(`${origin}${demo.europol}`);
+      expect(article.articleSection).toBe(sectionName(id, expected.section));
+      expect(article.inLanguage).toBe(edition.lang);
+      expect(article.isAccessibleForFree).toBe(true);
+      expect(article.author).toEqual(expected.authors.map((a) => ({ '@type': 'Person', name: a.name, url: `${origin}${authorPath(id, a.slug)}` })));
+      for (const author of article.author) await expectOk(request, author.url);
+      expect(article.publisher['@type']).toBe('NewsMediaOrganization');
+      expect(article.publisher.name).toBe(publication.name);
+      await expectOk(request, article.publisher.logo.url);
+
+      // 16:9, 4:3 and 1:1, each served at the size it claims, as wide as the 2000 × 1125 source allows.
+      const ratios = article.image.map((image: { width: string; height: string }) => (Number(image.width) / Number(image.height)).toFixed(2));
+      expect(ratios).toEqual(['1.78', '1.33', '1.00']);
+      for (const image of article.image) {
+        const response = await expectOk(request, image.url);
+        expect(response.headers()['content-type']).toBe('image/jpeg');
+        const { width, height } = await sharp(await response.body()).metadata();
+        expect([width, height]).toEqual([Number(image.width), Number(image.height)]);
+        expect(width).toBeGreaterThanOrEqual(Math.min(1200, 1125)); // the 1:1 crop is bounded by the source's height
+      }
+      expect(Number(article.image[0].width)).toBeGreaterThanOrEqual(1200);
+      expect(Number(article.image[1].width)).toBeGreaterThanOrEqual(1200);
+
+      const breadcrumbs = data.find((d) => d['@type'] === 'BreadcrumbList')!;
+      expect(breadcrumbs.itemListElement.map((i: { name: string }) => i.name)).toEqual([strings.home, sectionName(id, expected.section), article.headline]);
+    });
   });
+
+  test.describe(`the other pages, as a crawler reads them (${id})`, () => {
+    const europol = frontMatter(demo.europolFile);
+    for (const path of [
+      editionPath(id),
+      demo.section,
+      tagPath(id, slugify(europol.tags[0]!)),
+      authorPath(id, slugify(authorName(europol.authors[0]!))),
+      aboutPath(id),
+    ]) {
+      test(`${decodeURIComponent(path)} has its canonical, description, share card, locale and robots in <head>`, async ({ page }) => {
+        const { status, meta } = await headOf(page, path);
+        expect(status).toBe(200);
+        await expect(page.locator('head > link[rel="canonical"]')).toHaveAttribute('href', `${origin}${path}`);
+        expect((await meta('meta[name="description"]'))?.length).toBeGreaterThan(10);
+        expect(await meta('meta[property="og:type"]')).toBe('website');
+        expect(await meta('meta[property="og:locale"]')).toBe(edition.ogLocale);
+        expect(Number(await meta('meta[property="og:image:width"]'))).toBeGreaterThanOrEqual(1200);
+        expect(await meta('meta[name="twitter:card"]')).toBe('summary_large_image');
+        expect(await meta('meta[name="robots"]')).toContain('index');
+        expect(await meta('meta[name="robots"]')).not.toContain('noindex');
+      });
+    }
+
+    test('page 2 of a section is its own canonical page', async ({ page }) => {
+      test.skip(inSection <= 4, 'this edition’s section fits on one page');
+      const second = pageHref(demo.section, 2);
+      await page.goto(second);
+      await expect(page.locator('head > link[rel="canonical"]')).toHaveAttribute('href', `${origin}${second}`);
+    });
+
+    test('the home front describes the site, its search and its publisher', async ({ page }) => {
+      await page.goto(editionPath(id));
+      const data = await jsonLd(page);
+      const site = data.find((d) => d['@type'] === 'WebSite')!;
+      expect(site.inLanguage).toBe(edition.lang);
+      expect(site.potentialAction['@type']).toBe('SearchAction');
+      expect(site.potentialAction.target.urlTemplate).toBe(`${origin}${searchPath(id)}?q={search_term_string}`);
+      expect(site.potentialAction['query-input']).toBe('required name=search_term_string');
+      expect(data.find((d) => d['@type'] === 'NewsMediaOrganization')?.logo.url).toBe(`${origin}${publication.logo.src}`);
+    });
+
+    test('a section front has its breadcrumb trail', async ({ page }) => {
+      await page.goto(demo.section);
+      const breadcrumbs = (await jsonLd(page)).find((d) => d['@type'] === 'BreadcrumbList')!;
+      expect(breadcrumbs.itemListElement.map((i: { item: string }) => i.item)).toEqual([`${origin}${editionPath(id)}`, `${origin}${demo.section}`]);
+      expect(breadcrumbs.itemListElement.map((i: { name: string }) => i.name)).toEqual([strings.home, sectionName(id, sectionSlug)]);
+    });
+
+    for (const [what, path, status] of [
+      ['not-found', `${demo.section}/20180427-no-such-story`, 404],
+      ['gone', demo.withdrawn, 410],
+      ['search results', searchPath(id, { q: 'europe' }), 200],
+    ] as const) {
+      test(`the ${what} page is not to be indexed`, async ({ page }) => {
+        const { status: actual, meta } = await headOf(page, path);
+        expect(actual).toBe(status);
+        expect(await meta('meta[name="robots"]')).toContain('noindex');
+      });
+    }
+
+    test('pages advertise the feeds that match them', async ({ page, request }) => {
+      await page.goto(editionPath(id));
+      await expect(page.locator('head > link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute('href', `${origin}${feedPath(id, 'rss')}`);
+      await page.goto(demo.section);
+      const feeds = await page.locator('head > link[rel="alternate"][type]').evaluateAll((links) => links.map((l) => l.getAttribute('href')));
+      expect(feeds).toEqual(
+        expect.arrayContaining([
+          `${origin}${feedPath(id, 'rss', sectionSlug)}`,
+          `${origin}${feedPath(id, 'atom', sectionSlug)}`,
+          `${origin}${feedPath(id, 'rss')}`,
+        ]),
+      );
+      for (const feed of feeds) await expectOk(request, feed!);
+    });
+  });
+
+  test.describe(`sitemaps and feeds (${id})`, () => {
+    test('the month sitemap links a translated story to its translations (hreflang), itself and x-default included', async ({ request }) => {
+      // Compared with empty elements written one way (xmlbuilder2 puts a space before "/>").
+      const xml = (await (await expectOk(request, sitemapPath(id, 'stories-2018-04.xml'))).text()).replace(/\s*\/>/g, '/>');
+      expect(xml).toContain('xmlns:xhtml="http://www.w3.org/1999/xhtml"');
+      for (const other of editionIds) {
+        expect(xml).toContain(`<xhtml:link rel="alternate" hreflang="${getEdition(other).lang}" href="${origin}${demoByEdition[other].europol}"/>`);
+      }
+      expect(xml).toContain(`<xhtml:link rel="alternate" hreflang="x-default" href="${origin}${demoByEdition[defaultEditionId].europol}"/>`);
+      // The homes link to one another in pages.xml.
+      const pages = (await (await expectOk(request, sitemapPath(id, 'pages.xml'))).text()).replace(/\s*\/>/g, '/>');
+      for (const other of editionIds) expect(pages).toContain(`hreflang="${getEdition(other).lang}" href="${origin}${editionPath(other)}"`);
+    });
+
+    test('the Google News sitemap lists the stories of the last two days with their publication details', async ({ page, request }) => {
+      const publishedAt = new Date(Date.now() - 60 * 60 * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const slug = `e2e-fresh-wetland-count-${id}`;
+      const imported = importStory(
+        storyFile(
+          {
+            id: `e2e-fresh-story-${id}`,
+            edition: id,
+            section: demo.testSection,
+            slug,
+            headline: 'Volunteers count wading birds on a restored wetland',
+            standfirst: 'A morning census on a marsh that was farmland ten years ago.',
+            authors: '[Ines Moreau]',
+            publishedAt,
+            mainImage: testStoryImage,
+          },
+          'Volunteers walked the dykes at dawn.\n\n## A first count\n\nThey found more birds than expected.\n\n## What comes next\n\nAnother count in autumn.',
+        ),
+      );
+      expect(imported.status, imported.output).toBe(0);
+      const news = await parseXml(page, await (await expectOk(request, sitemapPath(id, 'news.xml'))).text());
+      expect(news?.namespace).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
+      const fresh = `${origin}${articlePath({ edition: id, section: demo.testSection, slug, publishedAt })}`;
+      expect(news?.locs).toContain(fresh);
+      expect(news?.locs).not.toContain(`${origin}${demo.europol}`); // from 2018: not news any more
+      const entry = news!.news[news!.locs.indexOf(fresh)]!;
+      expect(entry).toEqual({
+        name: publication.name,
+        language: edition.lang,
+        date: publishedAt,
+        title: 'Volunteers count wading birds on a restored wetland',
+      });
+      expect(news!.locs.length).toBeLessThanOrEqual(1000);
+      await expectOk(request, fresh);
+    });
+
+    test('the RSS and Atom feeds carry the latest published stories in the edition’s language, and never a withdrawn one', async ({ page, request }) => {
+      for (const path of [feedPath(id, 'rss'), feedPath(id, 'atom'), feedPath(id, 'rss', 'europe'), feedPath(id, 'atom', 'europe')]) {
+        const response = await expectOk(request, path);
+        const rss = path.endsWith('rss.xml');
+        expect(response.headers()['content-type']).toMatch(rss ? /application\/rss\+xml/ : /application\/atom\+xml/);
+        const text = await response.text();
+        expect(text).toContain(rss ? `<language>${edition.lang}</language>` : `xml:lang="${edition.lang}"`);
+        const feed = await parseXml(page, text);
+        expect(feed, path).not.toBeNull();
+        expect(feed!.root).toBe(rss ? 'rss' : 'feed');
+        expect(feed!.items.length).toBeGreaterThan(0);
+        expect(feed!.items.length).toBeLessThanOrEqual(30);
+        const links = feed!.items.map((i) => i.link);
+        expect(links).not.toContain(`${origin}${demo.withdrawn}`);
+        if (path.includes('/europe/')) {
+          expect(links).toContain(`${origin}${demo.europol}`);
+          expect(links.every((l) => l.startsWith(`${origin}${sectionPath(id, 'europe')}/`))).toBe(true);
+        }
+      }
+      expect((await request.get(feedPath(id, 'rss', 'asia'))).status()).toBe(404);
+    });
+  });
+}
+
+test('cuts a long headline for structured data at a word', async ({ page }) => {
+  await page.goto(demoByEdition.en.renamed);
+  const article = (await jsonLd(page)).find((d) => d['@type'] === 'NewsArticle')!;
+  expect(article.headline.length).toBeLessThanOrEqual(110);
 });
 
-test.describe('robots, sitemaps and feeds', () => {
-  test('robots.txt names the sitemaps', async ({ request }) => {
+test.describe('robots and the sitemap index', () => {
+  test('robots.txt names the sitemap index and every edition’s news sitemap', async ({ request }) => {
     const text = await (await expectOk(request, '/robots.txt')).text();
-    expect(text).toContain(`Sitemap: ${origin}/sitemap.xml`);
-    expect(text).toContain(`Sitemap: ${origin}/sitemaps/en/news.xml`);
+    expect(text).toContain(`Sitemap: ${origin}${sitemapIndexPath}`);
+    for (const id of editionIds) expect(text).toContain(`Sitemap: ${origin}${sitemapPath(id, 'news.xml')}`);
   });
 
   test('the sitemap index and every sitemap are well-formed, and every URL in them answers 200', async ({ page, request }) => {
-    const index = await parseXml(page, await (await expectOk(request, '/sitemap.xml')).text());
+    test.setTimeout(120_000);
+    const index = await parseXml(page, await (await expectOk(request, sitemapIndexPath)).text());
     expect(index?.root).toBe('sitemapindex');
     expect(index?.namespace).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
-    expect(index?.locs).toEqual(
-      expect.arrayContaining([`${origin}/sitemaps/en/pages.xml`, `${origin}/sitemaps/en/news.xml`, `${origin}/sitemaps/en/stories-2018-04.xml`]),
-    );
+    for (const id of editionIds) {
+      expect(index?.locs).toEqual(
+        expect.arrayContaining([
+          `${origin}${sitemapPath(id, 'pages.xml')}`,
+          `${origin}${sitemapPath(id, 'news.xml')}`,
+          `${origin}${sitemapPath(id, 'stories-2018-04.xml')}`,
+        ]),
+      );
+    }
     const urls: string[] = [];
     for (const loc of index!.locs) {
       const sitemap = await parseXml(page, await (await expectOk(request, loc)).text());
@@ -238,66 +356,20 @@ test.describe('robots, sitemaps and feeds', () => {
       }
       urls.push(...sitemap!.locs.filter((l) => !sitemap!.imageLocs.includes(l)));
     }
-    expect(urls).toContain(`${origin}${richestStory}`);
-    expect(urls).not.toContain(`${origin}${withdrawnStory}`);
-    expect(urls).not.toContain(`${origin}${renamedStoryOldUrl}`);
-    for (const url of new Set(urls)) await expectOk(request, url);
-  });
-
-  test('the Google News sitemap lists the stories of the last two days with their publication details', async ({ page, request }) => {
-    const publishedAt = new Date(Date.now() - 60 * 60 * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const imported = importStory(
-      storyFile(
-        {
-          id: 'e2e-fresh-story',
-          edition: 'en',
-          section: 'environment',
-          slug: 'e2e-fresh-wetland-count',
-          headline: 'Volunteers count wading birds on a restored wetland',
-          standfirst: 'A morning census on a marsh that was farmland ten years ago.',
-          authors: '[Ines Moreau]',
-          publishedAt,
-          mainImage: testStoryImage,
-        },
-        'Volunteers walked the dykes at dawn.\n\n## A first count\n\nThey found more birds than expected.\n\n## What comes next\n\nAnother count in autumn.',
-      ),
-    );
-    expect(imported.status, imported.output).toBe(0);
-    const news = await parseXml(page, await (await expectOk(request, '/sitemaps/en/news.xml')).text());
-    expect(news?.namespace).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
-    const fresh = `${origin}/en/environment/${new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(publishedAt)).replaceAll('-', '')}-e2e-fresh-wetland-count`;
-    expect(news?.locs).toContain(fresh);
-    expect(news?.locs).not.toContain(`${origin}${richestStory}`); // from 2018: not news any more
-    const entry = news!.news[news!.locs.indexOf(fresh)]!;
-    expect(entry).toEqual({ name: 'Meridian', language: 'en', date: publishedAt, title: 'Volunteers count wading birds on a restored wetland' });
-    expect(news!.locs.length).toBeLessThanOrEqual(1000);
-    await expectOk(request, fresh);
-  });
-
-  test('the RSS and Atom feeds carry the latest published stories, and never a withdrawn one', async ({ page, request }) => {
-    for (const feedPath of ['/en/feeds/rss.xml', '/en/feeds/atom.xml', '/en/feeds/europe/rss.xml', '/en/feeds/europe/atom.xml']) {
-      const response = await expectOk(request, feedPath);
-      expect(response.headers()['content-type']).toMatch(feedPath.endsWith('rss.xml') ? /application\/rss\+xml/ : /application\/atom\+xml/);
-      const feed = await parseXml(page, await response.text());
-      expect(feed, feedPath).not.toBeNull();
-      expect(feed!.root).toBe(feedPath.endsWith('rss.xml') ? 'rss' : 'feed');
-      expect(feed!.items.length).toBeGreaterThan(0);
-      expect(feed!.items.length).toBeLessThanOrEqual(30);
-      const links = feed!.items.map((i) => i.link);
-      expect(links).not.toContain(`${origin}${withdrawnStory}`);
-      if (feedPath.includes('europe')) {
-        expect(links).toContain(`${origin}${richestStory}`);
-        expect(links.every((l) => l.startsWith(`${origin}/en/europe/`))).toBe(true);
-      }
+    for (const id of editionIds) {
+      const demo = demoByEdition[id];
+      expect(urls).toContain(`${origin}${demo.europol}`);
+      expect(urls).not.toContain(`${origin}${demo.withdrawn}`);
+      expect(urls).not.toContain(`${origin}${demo.renamedOld}`);
     }
-    expect((await request.get('/en/feeds/asia/rss.xml')).status()).toBe(404);
+    for (const url of new Set(urls)) await expectOk(request, url);
   });
 });
 
 test('a crawl from the home page finds no broken internal link', async ({ page, request }) => {
   test.setTimeout(180_000);
-  const seen = new Set<string>(['/en']);
-  const queue = ['/en'];
+  const seen = new Set<string>([editionPath(defaultEditionId)]);
+  const queue = [editionPath(defaultEditionId)];
   const broken: string[] = [];
   while (queue.length && seen.size < 400) {
     const path = queue.shift()!;

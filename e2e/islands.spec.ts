@@ -1,18 +1,18 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { importStory, storyFile, testStoryImage } from './support/content';
-import { editions } from '../lib/domain/editions';
-
-/** What a reader sees, in the edition's own words (lib/domain/editions). */
-const { strings } = editions.en;
+import { demoByEdition, demoStory, publishedDemoStories } from './support/demo';
+import { editionIds, getEdition } from '../lib/domain/editions';
+import { plural, type PluralForms } from '../lib/domain/editions/plural';
+import { editionPath, sectionPath } from '../lib/domain/urls';
 
 /**
- * The few parts that stay alive in the browser. The e2e server's rail polls every 5 seconds and
- * live stories every 2 (LATEST_POLL_SECONDS, LIVE_POLL_SECONDS), so these tests see new content
- * quickly. Other tests publish too, so each looks for its own story rather than for a count.
+ * The few parts that stay alive in the browser, in every edition. The e2e server's rail polls
+ * every 5 seconds and live stories every 2 (LATEST_POLL_SECONDS, LIVE_POLL_SECONDS), so these
+ * tests see new content quickly. Other tests publish too, so each looks for its own story
+ * rather than for a count. Button and status texts come from the edition's plural forms.
  */
-
-const liveStory = '/en/middle-east/20180506-lebanon-election-results-live';
 
 /** Console errors and uncaught exceptions (hydration mismatches among them) on a page. */
 function watchForErrors(page: Page): string[] {
@@ -24,6 +24,12 @@ function watchForErrors(page: Page): string[] {
   return errors;
 }
 
+/** Every text a plural string takes for 1 to 50, as one pattern. */
+function anyCount(locale: string, forms: PluralForms): RegExp {
+  const texts = Array.from({ length: 50 }, (_, i) => plural(locale, i + 1, forms).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^(${[...new Set(texts)].join('|')})$`);
+}
+
 /** Clicks any "Show N new …" button until `text` is on the page: other tests publish too. */
 async function revealUntilVisible(page: Page, button: RegExp, text: string) {
   await expect(async () => {
@@ -33,105 +39,127 @@ async function revealUntilVisible(page: Page, button: RegExp, text: string) {
   }).toPass({ timeout: 30_000 });
 }
 
-test('the home page makes no API request on first load, and logs no errors', async ({ page }) => {
-  const errors = watchForErrors(page);
-  const apiCalls: string[] = [];
-  page.on('request', (request) => {
-    if (new URL(request.url()).pathname.startsWith('/api/')) apiCalls.push(request.url());
+for (const id of editionIds) {
+  const { strings, locale } = getEdition(id);
+  const demo = demoByEdition[id];
+
+  test.describe(`islands (${id})`, () => {
+    test('the home page makes no API request on first load, and logs no errors', async ({ page }) => {
+      const errors = watchForErrors(page);
+      const apiCalls: string[] = [];
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname.startsWith('/api/')) apiCalls.push(request.url());
+      });
+      await page.goto(editionPath(id), { waitUntil: 'load' });
+      await page.waitForTimeout(1500); // well inside the 5 s poll
+      expect(apiCalls).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+
+    test('pages with islands hydrate without errors or warnings', async ({ page }) => {
+      const errors = watchForErrors(page);
+      for (const path of [editionPath(id), demo.section, demo.europol, demo.live]) {
+        await page.goto(path, { waitUntil: 'networkidle' });
+      }
+      expect(errors).toEqual([]);
+    });
+
+    test('a story published while the home page is open appears in the rail, behind a button, after the poll', async ({ page }, testInfo) => {
+      const errors = watchForErrors(page);
+      await page.goto(editionPath(id));
+      const rail = page.getByRole('region', { name: strings.latestStories });
+      await expect(rail.locator('li').first()).toBeVisible();
+      const before = await rail.boundingBox();
+
+      const stamp = `${id}-${testInfo.project.name}-${Date.now()}`;
+      const headline = `Rail check ${stamp}`;
+      const imported = importStory(
+        storyFile(
+          {
+            id: `e2e-rail-${stamp}`,
+            edition: id,
+            section: demo.testSection,
+            slug: `e2e-rail-${stamp}`,
+            headline: JSON.stringify(headline),
+            standfirst: 'A story published while a reader has the home page open.',
+            authors: '[Jonas Berg]',
+            publishedAt: new Date().toISOString(),
+            mainImage: testStoryImage,
+          },
+          'Body.\n\n## One\n\nMore.\n\n## Two\n\nEnd.',
+        ),
+      );
+      expect(imported.status, imported.output).toBe(0);
+
+      // The rail does not move: the new story waits behind a button in a slot that was always there.
+      const button = anyCount(locale, strings.newStories);
+      await expect(rail.getByRole('button', { name: button })).toBeVisible({ timeout: 15_000 });
+      expect(await rail.boundingBox()).toEqual(before);
+      await revealUntilVisible(page, button, headline);
+      expect(errors).toEqual([]);
+    });
+
+    // The edition's section with the most stories: more than a page of them, or none has.
+    const bySection = new Map<string, string[]>();
+    for (const story of publishedDemoStories(id)) bySection.set(story.section, [...(bySection.get(story.section) ?? []), story.id]);
+    const [biggest, inBiggest] = [...bySection.entries()].sort((a, b) => b[1].length - a[1].length)[0]!;
+
+    test('"Load more stories" appends the next stories in place and keeps the URL', async ({ page }) => {
+      const errors = watchForErrors(page);
+      await page.goto(sectionPath(id, biggest));
+      const server = await page.locator('main ol').first().locator('article h2').allTextContents();
+      expect(server).toHaveLength(Math.min(4, inBiggest.length));
+      // With JavaScript, the button replaces the plain page links.
+      await expect(page.getByRole('link', { name: strings.olderStories })).toHaveCount(0);
+      if (inBiggest.length <= 4) {
+        // Everything is on the first page: nothing to load.
+        await expect(page.getByRole('button', { name: strings.loadMore })).toHaveCount(0);
+        expect(errors).toEqual([]);
+        return;
+      }
+      await page.getByRole('button', { name: strings.loadMore }).click();
+
+      const appended = page.locator('main ol').nth(1).locator('article h2 a');
+      await expect(appended.first()).toBeVisible();
+      await expect(appended.first()).toBeFocused();
+      await expect(page.getByText(anyCount(locale, strings.moreStoriesLoaded))).toBeAttached();
+      expect(server).not.toContain(await appended.first().textContent());
+      await expect(page).toHaveURL(new URL(sectionPath(id, biggest), page.url()).href);
+      await expect(page.getByText(strings.noMoreStories)).toBeVisible();
+      expect(errors).toEqual([]);
+    });
+
+    test('a live story shows its updates, and a new one appears when the reader asks', async ({ page }, testInfo) => {
+      const errors = watchForErrors(page);
+      const story = await demoStory(demo.liveFile);
+      const newest = [...story.updates].sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt))[0]!;
+      await page.goto(demo.live);
+      await expect(page.locator('article header').getByText(strings.live, { exact: true })).toBeVisible();
+      const updates = page.getByRole('region', { name: strings.liveUpdates }).locator('li');
+      await expect(updates.filter({ hasText: newest.title! })).toHaveCount(1);
+      expect(await updates.count()).toBeGreaterThanOrEqual(story.updates.length);
+      const times = await updates.locator('time').evaluateAll((els) => els.map((el) => Date.parse(el.getAttribute('datetime') ?? '')));
+      expect([...times].sort((a, b) => b - a)).toEqual(times);
+
+      const stamp = `${id}-${testInfo.project.name}-${Date.now()}`;
+      const text = `Update from the ${stamp} check.`;
+      const source = fs.readFileSync(path.resolve('content', demo.liveFile), 'utf8');
+      const withUpdate = `${source}\n::::update{at="${new Date().toISOString()}" id="e2e-${stamp}" title="A late update"}\n${text}\n::::\n`;
+      const imported = importStory(withUpdate);
+      expect(imported.status, imported.output).toBe(0);
+
+      await revealUntilVisible(page, anyCount(locale, strings.newUpdates), text);
+      expect(errors).toEqual([]);
+    });
+
+    test('a live story is complete without JavaScript', async ({ browser }) => {
+      const story = await demoStory(demo.liveFile);
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto(demo.live);
+      const updates = page.getByRole('region', { name: strings.liveUpdates }).locator('li');
+      for (const update of story.updates) await expect(updates.filter({ hasText: update.title! })).toHaveCount(1);
+      await context.close();
+    });
   });
-  await page.goto('/en', { waitUntil: 'load' });
-  await page.waitForTimeout(1500); // well inside the 5 s poll
-  expect(apiCalls).toEqual([]);
-  expect(errors).toEqual([]);
-});
-
-test('pages with islands hydrate without errors or warnings', async ({ page }) => {
-  const errors = watchForErrors(page);
-  for (const path of ['/en', '/en/europe', '/en/europe/20180427-europol-hits-is-propaganda-servers', liveStory]) {
-    await page.goto(path, { waitUntil: 'networkidle' });
-  }
-  expect(errors).toEqual([]);
-});
-
-test('a story published while the home page is open appears in the rail, behind a button, after the poll', async ({ page }, testInfo) => {
-  const errors = watchForErrors(page);
-  await page.goto('/en');
-  const rail = page.getByRole('region', { name: strings.latestStories });
-  await expect(rail.locator('li').first()).toBeVisible();
-  const before = await rail.boundingBox();
-
-  const headline = `Rail check ${testInfo.project.name} ${Date.now()}`;
-  const imported = importStory(
-    storyFile(
-      {
-        id: `e2e-rail-${testInfo.project.name}-${Date.now()}`,
-        edition: 'en',
-        section: 'environment',
-        slug: `e2e-rail-${testInfo.project.name}-${Date.now()}`,
-        headline: JSON.stringify(headline),
-        standfirst: 'A story published while a reader has the home page open.',
-        authors: '[Jonas Berg]',
-        publishedAt: new Date().toISOString(),
-        mainImage: testStoryImage,
-      },
-      'Body.\n\n## One\n\nMore.\n\n## Two\n\nEnd.',
-    ),
-  );
-  expect(imported.status, imported.output).toBe(0);
-
-  // The rail does not move: the new story waits behind a button in a slot that was always there.
-  await expect(rail.getByRole('button', { name: /^Show \d+ new stor(y|ies)$/ })).toBeVisible({ timeout: 15_000 });
-  expect(await rail.boundingBox()).toEqual(before);
-  await revealUntilVisible(page, /^Show \d+ new stor(y|ies)$/, headline);
-  expect(errors).toEqual([]);
-});
-
-test('"Load more stories" appends the next stories in place and keeps the URL', async ({ page }) => {
-  const errors = watchForErrors(page);
-  await page.goto('/en/europe');
-  const server = await page.locator('main ol').first().locator('article h2').allTextContents();
-  expect(server).toHaveLength(4);
-  // With JavaScript, the button replaces the plain page links.
-  await expect(page.getByRole('link', { name: strings.olderStories })).toHaveCount(0);
-  await page.getByRole('button', { name: strings.loadMore }).click();
-
-  const appended = page.locator('main ol').nth(1).locator('article h2 a');
-  await expect(appended.first()).toBeVisible();
-  await expect(appended.first()).toBeFocused();
-  await expect(page.getByText(/^\d+ more stor(y|ies) loaded$/)).toBeAttached();
-  expect(server).not.toContain(await appended.first().textContent());
-  await expect(page).toHaveURL(/\/en\/europe$/);
-  await expect(page.getByText(strings.noMoreStories)).toBeVisible();
-  expect(errors).toEqual([]);
-});
-
-test('a live story shows its updates, and a new one appears when the reader asks', async ({ page }, testInfo) => {
-  const errors = watchForErrors(page);
-  await page.goto(liveStory);
-  await expect(page.locator('article header').getByText(strings.live, { exact: true })).toBeVisible();
-  const updates = page.getByRole('region', { name: strings.liveUpdates }).locator('li');
-  await expect(updates.filter({ hasText: 'Official results published' })).toHaveCount(1);
-  expect(await updates.count()).toBeGreaterThanOrEqual(5);
-  const times = await updates.locator('time').evaluateAll((els) => els.map((el) => Date.parse(el.getAttribute('datetime') ?? '')));
-  expect([...times].sort((a, b) => b - a)).toEqual(times);
-
-  const text = `Update from the ${testInfo.project.name} check at ${Date.now()}.`;
-  const source = fs.readFileSync('content/en/middle-east/lebanon-election-results-live.md', 'utf8');
-  const at = new Date().toISOString();
-  const withUpdate = `${source}\n::::update{at="${at}" id="e2e-${testInfo.project.name}-${Date.now()}" title="A late update"}\n${text}\n::::\n`;
-  const imported = importStory(withUpdate);
-  expect(imported.status, imported.output).toBe(0);
-
-  await revealUntilVisible(page, /^Show \d+ new updates?$/, text);
-  expect(errors).toEqual([]);
-});
-
-test('a live story is complete without JavaScript', async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto(liveStory);
-  const updates = page.getByRole('region', { name: strings.liveUpdates }).locator('li');
-  await expect(updates.filter({ hasText: 'Official results published' })).toHaveCount(1);
-  await expect(page.getByText('Polls close')).toBeVisible();
-  await context.close();
-});
+}

@@ -1,20 +1,26 @@
 import { expect, test } from '@playwright/test';
-import { richestStory } from './support/urls';
-import { editions } from '../lib/domain/editions';
+import { demoByEdition, frontMatter, sectionName } from './support/demo';
+import { editionIds, getEdition } from '../lib/domain/editions';
+import { slugify } from '../lib/domain/slug';
+import { aboutPath, authorPath, editionPath, searchPath, tagPath } from '../lib/domain/urls';
 
-/** What a reader sees, in the edition's own words (lib/domain/editions). */
-const { strings } = editions.en;
+/** Every page kind of every edition, on every screen width; expectations from the edition config. */
 
-const pages = [
-  '/en',
-  '/en/europe',
-  '/en/tag/islamic-state-group',
-  '/en/author/claire-dubois',
-  '/en/search?q=europe',
-  '/en/about',
-  richestStory,
-  '/en/europe/20180427-no-such-story',
-];
+const pages = editionIds.flatMap((id) => {
+  const demo = demoByEdition[id];
+  const story = frontMatter(demo.europolFile);
+  const author = story.authors[0]!;
+  return [
+    editionPath(id),
+    demo.section,
+    tagPath(id, slugify(story.tags[0]!)),
+    authorPath(id, slugify(typeof author === 'string' ? author : author.name)),
+    searchPath(id, { q: demo.searchWord }),
+    aboutPath(id),
+    demo.europol,
+    `${demo.section}/20180427-no-such-story`,
+  ];
+});
 
 test.describe('every page kind on every screen', () => {
   for (const width of [320, 375, 768, 1024, 1440]) {
@@ -23,13 +29,16 @@ test.describe('every page kind on every screen', () => {
       await page.setViewportSize({ width, height: 900 });
       for (const path of pages) {
         await page.goto(path);
-        const { overflow, widestImage, viewport } = await page.evaluate(() => ({
+        const { overflow, widestImage, leftmostImage, viewport } = await page.evaluate(() => ({
           overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
           widestImage: Math.max(0, ...Array.from(document.images, (img) => img.getBoundingClientRect().right)),
+          leftmostImage: Math.min(0, ...Array.from(document.images, (img) => img.getBoundingClientRect().left)),
           viewport: document.documentElement.clientWidth,
         }));
         expect(overflow, `${path} at ${width}px`).toBeLessThanOrEqual(0);
         expect(widestImage, `${path} at ${width}px`).toBeLessThanOrEqual(viewport + 0.5);
+        // A right-to-left page overflows on the left: nothing may start off the screen there either.
+        expect(leftmostImage, `${path} at ${width}px`).toBeGreaterThanOrEqual(-0.5);
       }
     });
   }
@@ -37,33 +46,39 @@ test.describe('every page kind on every screen', () => {
   test('dark mode follows the reader’s system setting', async ({ browser }) => {
     const context = await browser.newContext({ colorScheme: 'dark' });
     const page = await context.newPage();
-    await page.goto(richestStory);
+    await page.goto(demoByEdition.en.europol);
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe('rgb(18, 20, 23)');
     await context.close();
   });
 });
 
-test.describe('the phone menu', () => {
-  test('opens and closes without JavaScript, with touch targets of at least 44 by 44 pixels', async ({ browser }, testInfo) => {
-    test.skip(testInfo.project.name === 'desktop', 'phones only');
-    const context = await browser.newContext({ ...testInfo.project.use, javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto('/en');
-    const menu = page.locator('summary', { hasText: strings.menu });
-    const sections = `details nav[aria-label="${strings.siteNavigationLabel}"] a`;
-    const sectionLink = page.locator(sections, { hasText: 'Middle East' });
-    await expect(sectionLink).toBeHidden();
-    await menu.click();
-    await expect(sectionLink).toBeVisible();
-    for (const target of [menu, ...(await page.locator(sections).all()), page.locator('details button')]) {
-      const box = await target.boundingBox();
-      const name = (await target.textContent()) ?? '';
-      expect(box?.height, name).toBeGreaterThanOrEqual(44);
-      expect(box?.width, name).toBeGreaterThanOrEqual(44);
-    }
-    await sectionLink.click();
-    await expect(page).toHaveURL(/\/en\/middle-east$/);
-    await context.close();
+for (const id of editionIds) {
+  const { strings } = getEdition(id);
+  const demo = demoByEdition[id];
+
+  test.describe(`the phone menu (${id})`, () => {
+    test('opens and closes without JavaScript, with touch targets of at least 44 by 44 pixels', async ({ browser }, testInfo) => {
+      test.skip(testInfo.project.name === 'desktop', 'phones only');
+      const context = await browser.newContext({ ...testInfo.project.use, javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto(editionPath(id));
+      const menu = page.locator('summary', { hasText: strings.menu });
+      const sections = `details nav[aria-label="${strings.siteNavigationLabel}"] a`;
+      const sectionSlug = demo.section.split('/').at(-1)!;
+      const sectionLink = page.locator(sections, { hasText: sectionName(id, sectionSlug) });
+      await expect(sectionLink).toBeHidden();
+      await menu.click();
+      await expect(sectionLink).toBeVisible();
+      for (const target of [menu, ...(await page.locator(sections).all()), page.locator('details button')]) {
+        const box = await target.boundingBox();
+        const name = (await target.textContent()) ?? '';
+        expect(box?.height, name).toBeGreaterThanOrEqual(44);
+        expect(box?.width, name).toBeGreaterThanOrEqual(44);
+      }
+      await sectionLink.click();
+      await expect(page).toHaveURL(new URL(demo.section, page.url()).href);
+      await context.close();
+    });
   });
-});
+}

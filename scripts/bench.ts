@@ -20,6 +20,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 import { startNginx } from '../e2e/support/services';
+import { lighthouse, type LighthouseResult } from './lighthouse';
 
 const { values } = parseArgs({
   options: {
@@ -263,45 +264,6 @@ async function pageBytes(server: Server, pagePath: string) {
 }
 
 // ---- lighthouse ----------------------------------------------------------------------------
-
-type LighthouseResult = { performance: number; accessibility: number; bestPractices: number; seo: number; lcpMs: number; cls: number; tbtMs: number };
-
-/**
- * Lighthouse's own transient failures — its trace recording missed the navigation
- * (NO_NAVSTART), Chromium's protocol stalled — say "Please run Lighthouse again": the run is
- * repeated after a second, up to four times, and said so. Anything else fails the bench.
- */
-const transientLighthouseError = /Please run Lighthouse again|NO_NAVSTART|NO_TRACING_STARTED|PROTOCOL_TIMEOUT/;
-
-function lighthouse(url: string, attempt = 1): LighthouseResult {
-  const out = path.join(os.tmpdir(), `bench-lh-${Date.now()}.json`);
-  const flags = '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync';
-  const result = spawnSync(path.resolve('node_modules/.bin/lighthouse'), [url, '--quiet', `--chrome-flags=${flags}`, '--output=json', `--output-path=${out}`], {
-    env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
-    encoding: 'utf8',
-  });
-  if (result.status !== 0 || !fs.existsSync(out)) {
-    if (attempt < 5 && transientLighthouseError.test(result.stderr ?? '')) {
-      console.error(`bench: lighthouse could not record ${url} (${result.stderr.trim().split('\n').at(-1)}): running it again`);
-      fs.rmSync(out, { force: true });
-      spawnSync('sleep', ['1']);
-      return lighthouse(url, attempt + 1);
-    }
-    throw new Error(`lighthouse failed for ${url}: ${result.stderr}`);
-  }
-  const report = JSON.parse(fs.readFileSync(out, 'utf8'));
-  fs.rmSync(out);
-  const category = (id: string) => report.categories[id].score as number;
-  return {
-    performance: category('performance'),
-    accessibility: category('accessibility'),
-    bestPractices: category('best-practices'),
-    seo: category('seo'),
-    lcpMs: report.audits['largest-contentful-paint'].numericValue,
-    cls: report.audits['cumulative-layout-shift'].numericValue,
-    tbtMs: report.audits['total-blocking-time'].numericValue,
-  };
-}
 
 /**
  * Several runs; the one with the median LCP (the score follows it), and the LCP of every run:

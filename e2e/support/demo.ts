@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import type { EditionId } from '../../lib/domain/editions';
+import type { Article } from '../../lib/domain/article-schema';
+import { getEdition, type EditionId } from '../../lib/domain/editions';
+import { typeset } from '../../lib/domain/typography';
+import { imageDimensionsFrom } from '../../lib/content/import-content';
+import { parseArticleMarkdown } from '../../lib/content/markdown-article';
 
 /**
  * The demo stories the edition tests rely on, per edition, read from their Markdown files: the
@@ -9,6 +13,10 @@ import type { EditionId } from '../../lib/domain/editions';
  */
 
 type FrontMatter = {
+  id: string;
+  section: string;
+  status?: 'published' | 'withdrawn';
+  publishedAt: string;
   headline: string;
   slug: string;
   tags: string[];
@@ -17,9 +25,40 @@ type FrontMatter = {
   previousSlugs?: string[];
 };
 
+/** An author's display name, however the front matter wrote it. */
+export const authorName = (author: FrontMatter['authors'][number]) => (typeof author === 'string' ? author : author.name);
+
+/** The published demo stories of an edition, from their files. */
+export function publishedDemoStories(edition: EditionId): FrontMatter[] {
+  const dir = path.resolve('content', edition);
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.md'))
+    .map((file) => frontMatter(path.join(edition, file)))
+    .filter((story) => (story.status ?? 'published') === 'published');
+}
+
+/** A story's front matter; its headline as readers get it, typeset by its edition's rules. */
 export function frontMatter(file: string): FrontMatter {
   const text = fs.readFileSync(path.resolve('content', file), 'utf8');
-  return parse(text.split('---\n')[1]!) as FrontMatter;
+  const fields = parse(text.split('---\n')[1]!) as FrontMatter & { edition: EditionId };
+  return { ...fields, headline: typeset(fields.headline, getEdition(fields.edition).lang) };
+}
+
+/** A section's display name, from the edition's sections.yml. */
+export function sectionName(edition: EditionId, slug: string): string {
+  const file = parse(fs.readFileSync(path.resolve('content', edition, 'sections.yml'), 'utf8')) as { sections: { slug: string; name: string }[] };
+  const section = file.sections.find((s) => s.slug === slug);
+  if (!section) throw new Error(`no section ${slug} in ${edition}`);
+  return section.name;
+}
+
+/** A demo story as the importer reads it (validated, typeset): what its page must show. */
+export async function demoStory(file: string): Promise<Article> {
+  const source = fs.readFileSync(path.resolve('content', file), 'utf8');
+  const parsed = await parseArticleMarkdown(source, file, imageDimensionsFrom(path.resolve('public')));
+  if (!parsed.ok) throw new Error(`${file}: ${parsed.issues.map((i) => i.message).join('; ')}`);
+  return parsed.article;
 }
 
 export const demoByEdition: Record<
@@ -35,6 +74,10 @@ export const demoByEdition: Record<
     untranslated: string;
     searchWord: string;
     searchFinds: string;
+    searchFindsPath: string;
+    liveFile: string;
+    /** Where stories the tests import go, so that the other tests' expectations about the demo hold. */
+    testSection: string;
   }
 > = {
   en: {
@@ -48,6 +91,9 @@ export const demoByEdition: Record<
     untranslated: '/en/africa/20180314-dakar-fishermen-face-shrinking-catches',
     searchWord: 'servers',
     searchFinds: 'en/europe/europol-hits-is-propaganda-servers.md',
+    searchFindsPath: '/en/europe/20180427-europol-hits-is-propaganda-servers',
+    liveFile: 'en/middle-east/lebanon-election-results-live.md',
+    testSection: 'environment',
   },
   fr: {
     europol: '/fr/europe/20180427-europol-serveurs-propagande-etat-islamique',
@@ -61,6 +107,9 @@ export const demoByEdition: Record<
     // Without its accent and in the singular: "élections".
     searchWord: 'election libanais',
     searchFinds: 'fr/moyen-orient/liban-premieres-legislatives-depuis-neuf-ans.md',
+    searchFindsPath: '/fr/moyen-orient/20180506-liban-premieres-legislatives-depuis-neuf-ans',
+    liveFile: 'fr/moyen-orient/liban-resultats-legislatives-en-direct.md',
+    testSection: 'environnement',
   },
   ar: {
     europol: '/ar/europe/20180427-europol-is-propaganda-servers',
@@ -74,5 +123,8 @@ export const demoByEdition: Record<
     // With harakat, and without the article: "يوروبول" is written without them in the story.
     searchWord: 'يُوروبول',
     searchFinds: 'ar/europe/europol-is-propaganda-servers.md',
+    searchFindsPath: '/ar/europe/20180427-europol-is-propaganda-servers',
+    liveFile: 'ar/middle-east/lebanon-election-count-live.md',
+    testSection: 'environment',
   },
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { editions } from '../domain/editions';
 import { type ArticleSummary } from '../domain/stories';
-import { buildStoryFeed } from './story-feed';
+import { buildStoryFeed, storyFeedXml } from './story-feed';
 
 const story: ArticleSummary = {
   id: 'one',
@@ -24,6 +24,14 @@ describe('story feeds', () => {
     expect(rss).toContain('<link>http://localhost:3000/en/europe/20180427-one</link>');
     expect(rss).toContain('<pubDate>Fri, 27 Apr 2018 12:05:00 GMT</pubDate>');
     expect(rss).toContain('Europe');
+  });
+
+  it('say their language: RSS in <language>, Atom in xml:lang on the root', () => {
+    for (const edition of [editions.fr, editions.ar]) {
+      const feed = buildStoryFeed(edition, [], []);
+      expect(storyFeedXml(feed, 'rss', edition.lang)).toContain(`<language>${edition.lang}</language>`);
+      expect(storyFeedXml(feed, 'atom', edition.lang)).toContain(`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${edition.lang}">`);
+    }
   });
 
   it('never let a headline or standfirst become markup in a feed reader', () => {

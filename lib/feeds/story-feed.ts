@@ -56,3 +56,17 @@ export function buildStoryFeed(edition: EditionConfig, sections: Section[], stor
   }
   return feed;
 }
+
+const atomRoot = '<feed xmlns="http://www.w3.org/2005/Atom">';
+
+/**
+ * The feed's XML. RSS carries the edition's language in `<language>` (the library writes it);
+ * Atom has no such element and the library writes no `xml:lang`, so it is added to the root,
+ * where Atom readers look for the language of every text in the feed.
+ */
+export function storyFeedXml(feed: Feed, format: 'rss' | 'atom', lang: string): string {
+  if (format === 'rss') return feed.rss2();
+  const atom = feed.atom1();
+  if (!atom.includes(atomRoot)) throw new Error('the feed library changed its Atom root element: update storyFeedXml');
+  return atom.replace(atomRoot, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang}">`);
+}

@@ -1,4 +1,4 @@
-import { buildStoryFeed, feedSize } from '@/lib/feeds/story-feed';
+import { buildStoryFeed, feedSize, storyFeedXml } from '@/lib/feeds/story-feed';
 import { getEdition, isEditionId } from '@/lib/domain/editions';
 import { isSlug } from '@/lib/domain/slug';
 import { getLatest, getSections } from '@/lib/data/reads';
@@ -24,8 +24,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ edit
   const section = sectionSlug ? sections.find((s) => s.slug === sectionSlug) : undefined;
   if (sectionSlug && !section) return notFound();
   const stories = await getLatest(edition, feedSize, section?.slug);
-  const feed = buildStoryFeed(getEdition(edition), sections, stories.items, section);
-  const xml = format === 'rss.xml' ? feed.rss2() : feed.atom1();
+  const config = getEdition(edition);
+  const feed = buildStoryFeed(config, sections, stories.items, section);
+  const xml = storyFeedXml(feed, format === 'rss.xml' ? 'rss' : 'atom', config.lang);
   const type = format === 'rss.xml' ? 'application/rss+xml' : 'application/atom+xml';
   return responseWithValidator(request, xml, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': feedCacheControl });
 }

@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** One Lighthouse run (mobile, its default simulated throttling) in Debian's Chromium: the bench's and the font measurement's. */
+
+export type LighthouseResult = { performance: number; accessibility: number; bestPractices: number; seo: number; lcpMs: number; cls: number; tbtMs: number };
+
+/**
+ * Lighthouse's own transient failures — its trace recording missed the navigation
+ * (NO_NAVSTART), Chromium's protocol stalled — say "Please run Lighthouse again": the run is
+ * repeated after a second, up to four times, and said so. Anything else fails the bench.
+ */
+const transientLighthouseError = /Please run Lighthouse again|NO_NAVSTART|NO_TRACING_STARTED|PROTOCOL_TIMEOUT/;
+
+/** `extraArgs`: more Lighthouse flags, e.g. `--throttling-method=devtools` for applied throttling. */
+export function lighthouse(url: string, extraArgs: string[] = [], attempt = 1): LighthouseResult {
+  const out = path.join(os.tmpdir(), `bench-lh-${Date.now()}.json`);
+  const flags = '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync';
+  const result = spawnSync(
+    path.resolve('node_modules/.bin/lighthouse'),
+    [url, '--quiet', `--chrome-flags=${flags}`, '--output=json', `--output-path=${out}`, ...extraArgs],
+    {
+      env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+      encoding: 'utf8',
+    },
+  );
+  if (result.status !== 0 || !fs.existsSync(out)) {
+    if (attempt < 5 && transientLighthouseError.test(result.stderr ?? '')) {
+      console.error(`bench: lighthouse could not record ${url} (${result.stderr.trim().split('\n').at(-1)}): running it again`);
+      fs.rmSync(out, { force: true });
+      spawnSync('sleep', ['1']);
+      return lighthouse(url, extraArgs, attempt + 1);
+    }
+    throw new Error(`lighthouse failed for ${url}: ${result.stderr}`);
+  }
+  const report = JSON.parse(fs.readFileSync(out, 'utf8'));
+  fs.rmSync(out);
+  const category = (id: string) => report.categories[id].score as number;
+  return {
+    performance: category('performance'),
+    accessibility: category('accessibility'),
+    bestPractices: category('best-practices'),
+    seo: category('seo'),
+    lcpMs: report.audits['largest-contentful-paint'].numericValue,
+    cls: report.audits['cumulative-layout-shift'].numericValue,
+    tbtMs: report.audits['total-blocking-time'].numericValue,
+  };
+}
