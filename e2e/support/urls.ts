@@ -1,7 +1,8 @@
-/** Addresses from the demo content that the tests rely on (see README, "Try it"). */
-export const richestStory = '/en/europe/20180427-europol-hits-is-propaganda-servers';
-export const withdrawnStory = '/en/europe/20180419-paris-metro-line-to-close-for-two-years';
-export const renamedStoryOldUrl = '/en/europe/20180322-sleeper-trains-make-a-comeback';
-export const renamedStoryUrl = '/en/europe/20180322-night-trains-return-to-european-rails';
-export const notFoundHeading = 'Page not found';
-export const notFoundMessage = 'The content you requested does not exist or is not available anymore.';
+import { editions } from '../../lib/domain/editions';
+import { demoByEdition } from './demo';
+
+/** The English demo addresses the older specs name (see README, "Try it"); every edition's are in ./demo.ts. */
+export const richestStory = demoByEdition.en.europol;
+export const withdrawnStory = demoByEdition.en.withdrawn;
+export const renamedStoryOldUrl = demoByEdition.en.renamedOld;
+export const notFoundHeading = editions.en.strings.notFoundTitle;
