@@ -11,14 +11,16 @@
  * path, so the only difference is the font. The page's Content-Security-Policy is dropped by
  * both (the injected style is not in it); nothing else changes.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import readline from 'node:readline';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { lighthouse, type LighthouseResult } from './lighthouse';
 
 const { values } = parseArgs({
-  options: { base: { type: 'string' }, path: { type: 'string' }, runs: { type: 'string' } },
+  options: { base: { type: 'string' }, path: { type: 'string' }, runs: { type: 'string' }, serve: { type: 'string' } },
 });
 const base = values.base ?? 'http://localhost:3000';
 const pagePath = values.path ?? '/ar/europe/20180427-europol-is-propaganda-servers';
@@ -37,7 +39,8 @@ ${Object.entries(fonts)
 html[lang='ar']{--font-ui:'Noto Naskh Arabic Web',system-ui,sans-serif;--font-text:'Noto Naskh Arabic Web',serif}
 </style>`;
 
-function proxy(withFont: boolean): Promise<{ url: string; close: () => void }> {
+/** A proxy in this process: what `--serve plain|font` runs, printing its address. */
+function serveProxy(withFont: boolean): Promise<{ url: string; close: () => void }> {
   const server = http.createServer(async (request, response) => {
     const url = request.url ?? '/';
     if (url.startsWith('/__font/')) {
@@ -64,7 +67,26 @@ function proxy(withFont: boolean): Promise<{ url: string; close: () => void }> {
   );
 }
 
+/**
+ * A proxy in a process of its own: Lighthouse runs synchronously here (lib: scripts/lighthouse.ts),
+ * which would stop a proxy in this process from answering.
+ */
+function proxy(withFont: boolean): Promise<{ url: string; close: () => void }> {
+  const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, '--base', base, '--serve', withFont ? 'font' : 'plain'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve) => {
+    readline.createInterface({ input: child.stdout! }).once('line', (url) => resolve({ url, close: () => child.kill() }));
+  });
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+if (values.serve) {
+  const { url } = await serveProxy(values.serve === 'font');
+  console.log(url);
+  await new Promise(() => {});
+}
 
 const plain = await proxy(false);
 const withFont = await proxy(true);
