@@ -49,7 +49,11 @@ const nextConfig = {
   htmlLimitedBots: /.*/,
   images: {
     formats: ['image/avif', 'image/webp'],
-    localPatterns: [{ pathname: '/images/**', search: '' }],
+    // Our pictures, and pictures uploaded through the API or the import (decision 015).
+    localPatterns: [
+      { pathname: '/images/**', search: '' },
+      { pathname: '/media/*', search: '' },
+    ],
     // Story pictures from other hosts: only those listed in IMAGE_HOSTS, over https. The same
     // list must be set where the server runs (lib/server/main.mjs refuses to start otherwise):
     // the schema and the Content-Security-Policy read it there.

@@ -3,7 +3,7 @@ import { requestPathHeader, unavailableStatusHeader } from './lib/routing/reques
 import { decidePageRequest, firstListPagePath } from './lib/data/page-request';
 import { api, unavailablePath } from './lib/domain/urls';
 import { getStore } from './lib/store/database';
-import { pageCacheControl, privateNoStore, redirectCacheControl, unavailableCacheControl } from './lib/cache/cache-control';
+import { pageCacheControl, privateNoStore, redirectCacheControl, unavailableCacheControl, untilNextScheduled } from './lib/cache/cache-control';
 import { cacheStatus } from './lib/cache/cache-status';
 import { ifNoneMatchAccepts } from './lib/cache/conditional';
 import { defaultEditionId, isEditionId } from './lib/domain/editions';
@@ -77,19 +77,22 @@ async function notModifiedResponse(request: NextRequest, decision: Awaited<Retur
   if (!path) return null;
   const etag = await cacheStatus()?.freshPageEtag(path);
   if (!etag || !ifNoneMatchAccepts(ifNoneMatch, etag)) return null;
-  return new NextResponse(null, { status: 304, headers: { ETag: etag, 'Cache-Control': pageCacheControl, Vary: pageVary } });
+  return new NextResponse(null, { status: 304, headers: { ETag: etag, 'Cache-Control': pagesCacheControl(request.nextUrl.pathname), Vary: pageVary } });
 }
 
 function respond(request: NextRequest, headers: Headers, decision: Awaited<ReturnType<typeof decidePageRequest>>): NextResponse {
   switch (decision.kind) {
     case 'render':
-      if (decision.cacheable !== false) return withCacheControl(NextResponse.next({ request: { headers } }), pageCacheControl);
-      return withCacheControl(
-        withNonce(headers, (h) => NextResponse.next({ request: { headers: h } })),
-        privateNoStore,
+      if (decision.cacheable !== false) return withCacheControl(NextResponse.next({ request: { headers } }), pagesCacheControl(request.nextUrl.pathname));
+      return withNoindex(
+        withCacheControl(
+          withNonce(headers, (h) => NextResponse.next({ request: { headers: h } })),
+          privateNoStore,
+        ),
+        decision.preview === true,
       );
     case 'rewrite':
-      return withCacheControl(NextResponse.rewrite(new URL(decision.path, request.url), { request: { headers } }), pageCacheControl);
+      return withCacheControl(NextResponse.rewrite(new URL(decision.path, request.url), { request: { headers } }), pagesCacheControl(request.nextUrl.pathname));
     case 'redirect': {
       const response = NextResponse.redirect(new URL(decision.location, request.url), decision.status);
       if (decision.vary) response.headers.set('Vary', decision.vary);
@@ -119,6 +122,17 @@ function withNonce(headers: Headers, respond: (headers: Headers) => NextResponse
   return response;
 }
 
+/** A page's Cache-Control, cut short before the next scheduled story of its edition (decision 015). */
+function pagesCacheControl(pathname: string): string {
+  return untilNextScheduled(pageCacheControl, pathname.split('/')[1]);
+}
+
+/** A preview is for the newsroom: no search engine may index it, whatever finds the link. */
+function withNoindex(response: NextResponse, noindex: boolean): NextResponse {
+  if (noindex) response.headers.set('X-Robots-Tag', 'noindex, nofollow');
+  return response;
+}
+
 function withRequestId(response: NextResponse, requestId: string): NextResponse {
   response.headers.set('X-Request-Id', requestId);
   return response;
@@ -130,6 +144,7 @@ function withCacheControl(response: NextResponse, value: string): NextResponse {
 }
 
 export const config = {
-  // Pages and the API: not the framework's files, pictures, the liveness check or files at the root.
-  matcher: ['/((?!_next/|images/|api/health|favicon.ico|robots.txt|sitemaps?/|.*\\.(?:xml|txt|ico|png|jpg|svg|webmanifest)$).*)'],
+  // Pages and the API: not the framework's files, pictures (ours and uploads), the liveness check,
+  // files at the root, or picture uploads (whose bodies Next would otherwise copy in memory for the proxy).
+  matcher: ['/((?!_next/|images/|media/|api/health|api/v1/media|favicon.ico|robots.txt|sitemaps?/|.*\\.(?:xml|txt|ico|png|jpg|svg|webmanifest)$).*)'],
 };

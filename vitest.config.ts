@@ -17,6 +17,7 @@ const storeContractTests = [
   'lib/content/demo-content.test.ts',
   'lib/data/page-request.test.ts',
   'lib/store/hardening.test.ts',
+  'lib/store/workflow.test.ts',
 ];
 
 export default defineConfig({

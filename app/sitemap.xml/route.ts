@@ -2,7 +2,7 @@ import { editionIds } from '@/lib/domain/editions';
 import { planStorySitemaps, sitemapIndexXml, xmlHeaders } from '@/lib/seo/sitemaps';
 import { absoluteUrl } from '@/lib/domain/site-config';
 import { getSitemapMonths } from '@/lib/data/crawler-reads';
-import { feedCacheControl } from '@/lib/cache/cache-control';
+import { feedCacheControl, untilNextScheduled } from '@/lib/cache/cache-control';
 import { responseWithValidator } from '@/lib/cache/conditional';
 import { sitemapPath } from '@/lib/domain/urls';
 
@@ -19,5 +19,5 @@ export async function GET(request: Request) {
     sitemaps.push({ loc: absoluteUrl(sitemapPath(edition, 'news.xml')), lastModifiedTs: latest || undefined });
     for (const file of files) sitemaps.push({ loc: absoluteUrl(sitemapPath(edition, file.name)), lastModifiedTs: file.lastModifiedTs });
   }
-  return responseWithValidator(request, sitemapIndexXml(sitemaps), { ...xmlHeaders, 'Cache-Control': feedCacheControl });
+  return responseWithValidator(request, sitemapIndexXml(sitemaps), { ...xmlHeaders, 'Cache-Control': untilNextScheduled(feedCacheControl) });
 }

@@ -6,6 +6,7 @@ import { slugify } from '@/lib/domain/slug';
 import { ArticleBody } from './ArticleBody';
 import { ArticleFigure } from './ArticleFigure';
 import { Byline } from './Byline';
+import { Corrections } from './Corrections';
 import { Translations } from './Translations';
 import styles from './Article.module.css';
 import { sectionPath, tagPath, type EditionAlternate } from '@/lib/domain/urls';
@@ -38,6 +39,7 @@ export function Article({ article, section, edition, afterBody, translations = [
         </h1>
         <p className={styles.standfirst}>{article.standfirst}</p>
         <Byline authors={article.authors} publishedAt={article.publishedAt} updatedAt={article.updatedAt} edition={edition} />
+        <Corrections corrections={article.corrections} edition={edition} />
         <Translations translations={translations} heading={strings.translationsHeading} />
       </header>
       <ArticleFigure image={article.mainImage} strings={strings} lead />

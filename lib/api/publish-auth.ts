@@ -77,8 +77,23 @@ export async function readJsonBody(request: Request): Promise<JsonBody> {
   if (!/^application\/json\b/i.test(type)) {
     return { ok: false, response: apiError(415, 'Send the body as JSON, with Content-Type: application/json') };
   }
+  const body = await readBodyBytes(request, limit);
+  if (!body.ok) return tooLarge();
+  const text = Buffer.from(body.bytes).toString('utf8');
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return {
+      ok: false,
+      response: apiError(400, 'The body is not valid JSON', [{ field: '(body)', message: error instanceof Error ? error.message : 'cannot be parsed' }]),
+    };
+  }
+}
+
+/** Reads a body up to `limit` bytes, stopping (and saying so) as soon as it is larger, instead of buffering whatever is sent. */
+export async function readBodyBytes(request: Request, limit: number): Promise<{ ok: true; bytes: Uint8Array } | { ok: false }> {
   const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) return tooLarge();
+  if (Number.isFinite(declared) && declared > limit) return { ok: false };
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (request.body) {
@@ -89,18 +104,10 @@ export async function readJsonBody(request: Request): Promise<JsonBody> {
       size += value.byteLength;
       if (size > limit) {
         await reader.cancel();
-        return tooLarge();
+        return { ok: false };
       }
       chunks.push(value);
     }
   }
-  const text = Buffer.concat(chunks).toString('utf8');
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    return {
-      ok: false,
-      response: apiError(400, 'The body is not valid JSON', [{ field: '(body)', message: error instanceof Error ? error.message : 'cannot be parsed' }]),
-    };
-  }
+  return { ok: true, bytes: new Uint8Array(Buffer.concat(chunks)) };
 }

@@ -10,6 +10,10 @@ import { writeContent } from '../store/write-content';
 import { prepareSearchTerms } from '../store/search';
 import type { Db } from '../store/database';
 import { fieldIssues, type ApiIssue } from './responses';
+import { getMediaInfo } from '../store/media';
+import { mediaId } from '../domain/safe-links';
+import { mediaPath } from '../domain/urls';
+import { previewLink } from '../data/preview';
 
 /**
  * The publishing API's operations, with the same schema and the same store code as the
@@ -18,7 +22,7 @@ import { fieldIssues, type ApiIssue } from './responses';
  */
 
 export type PublishOutcome =
-  | { ok: true; status: 200 | 201; body: { id: string; path: string; status: string } }
+  | { ok: true; status: 200 | 201; body: { id: string; path: string; status: string; preview?: { path: string; expiresAt: string } } }
   | { ok: false; status: 400 | 404 | 409; message: string; issues: ApiIssue[] };
 
 const invalid = (issues: ApiIssue[]): PublishOutcome => ({ ok: false, status: 400, message: 'The story is not valid', issues });
@@ -30,15 +34,32 @@ const invalid = (issues: ApiIssue[]): PublishOutcome => ({ ok: false, status: 40
  */
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Local pictures must exist: a story must never go out with a broken main image. */
-async function missingImages(article: Article): Promise<ApiIssue[]> {
+/**
+ * A story's pictures must exist: a file under public/ for /images/, an upload for /media/
+ * (whose stored size then replaces whatever size the story gave: nothing shifts).
+ */
+async function checkImages(db: Db, article: Article): Promise<ApiIssue[]> {
   const lookup = imageDimensionsFrom(path.resolve(/*turbopackIgnore: true*/ 'public'));
   const images: [string, ArticleImage][] = [['mainImage', article.mainImage]];
   article.body.forEach((block, i) => block.type === 'image' && images.push([`body.${i}.image`, block.image]));
+  const uploads = await getMediaInfo(
+    db,
+    images.map(([, image]) => mediaId(image.src)).filter((id): id is string => id !== null),
+  );
   const issues: ApiIssue[] = [];
   for (const [field, image] of images) {
-    if (image.src.startsWith('/images/') && !(await lookup(image.src)))
+    const id = mediaId(image.src);
+    if (id) {
+      const upload = uploads.get(id);
+      if (!upload || image.src !== mediaPath(upload.id, upload.extension)) {
+        issues.push({ field: `${field}.src`, message: `no uploaded picture at ${image.src}: upload it to /api/v1/media first` });
+      } else {
+        image.width = upload.width;
+        image.height = upload.height;
+      }
+    } else if (image.src.startsWith('/images/') && !(await lookup(image.src))) {
       issues.push({ field: `${field}.src`, message: `image file not found: public${image.src}` });
+    }
   }
   return issues;
 }
@@ -51,14 +72,14 @@ export async function publishArticle(db: Db, body: unknown): Promise<PublishOutc
   if (!(await sectionExists(db, article.edition, article.section))) {
     return invalid([{ field: 'section', message: `section "${article.section}" does not exist in edition "${article.edition}"` }]);
   }
-  const imageIssues = await missingImages(article);
+  const imageIssues = await checkImages(db, article);
   if (imageIssues.length) return invalid(imageIssues);
   await prepareSearchTerms(article);
   await yieldToOthers();
   try {
     const summary = await writeContent(db, { sections: [], articles: [article] });
     const created = summary.created.includes(article.id);
-    return { ok: true, status: created ? 201 : 200, body: { id: article.id, path: articlePath(article), status: article.status } };
+    return { ok: true, status: created ? 201 : 200, body: await writeAnswer(db, article.id) };
   } catch (error) {
     if (error instanceof ContentConflictError)
       return { ok: false, status: 409, message: error.message, issues: [{ field: error.field, message: error.message }] };
@@ -66,10 +87,41 @@ export async function publishArticle(db: Db, body: unknown): Promise<PublishOutc
   }
 }
 
+/**
+ * What a write answers: the story's address and status as stored (`scheduled` for a published
+ * story whose time is ahead) and, for a draft or a scheduled story, a fresh preview link.
+ */
+async function writeAnswer(db: Db, id: string): Promise<Extract<PublishOutcome, { ok: true }>['body']> {
+  const stored = await getArticleById(db, id);
+  if (!stored) throw new Error(`story ${id} vanished after its write`);
+  const body = { id, path: articlePath(stored.article), status: stored.status };
+  if (stored.status === 'scheduled') globalThis.__newsroomSchedule?.wake();
+  return stored.status === 'draft' || stored.status === 'scheduled' ? { ...body, preview: await previewLink(db, stored) } : body;
+}
+
+/** Adds a correction to a story (corrections are append-only): `{ text, at? }`, at defaulting to now. */
+export async function addCorrection(db: Db, id: string, body: unknown): Promise<PublishOutcome> {
+  const stored = await getArticleById(db, id);
+  if (!stored) return { ok: false, status: 404, message: `No story "${id}"`, issues: [{ field: 'id', message: 'no such story' }] };
+  const input = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const correction = { at: input.at ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), text: input.text };
+  const extra = Object.keys(input).filter((key) => key !== 'at' && key !== 'text');
+  if (extra.length) return invalid(extra.map((key) => ({ field: key, message: 'is not a field of a correction (at, text)' })));
+  const { updates: _updates, ...article } = stored.article;
+  const parsed = ArticleSchema.safeParse({ ...article, corrections: [...article.corrections, correction] });
+  if (!parsed.success) {
+    const issues = fieldIssues(parsed.error).map((issue) => ({ ...issue, field: (issue.field ?? '').replace(/^corrections\.\d+\.?/, '') || 'text' }));
+    return invalid(issues);
+  }
+  await writeContent(db, { sections: [], articles: [parsed.data] });
+  return { ok: true, status: 201, body: await writeAnswer(db, id) };
+}
+
 /** Withdraws a story: from then on its address answers 410 and it leaves lists, feeds and sitemaps. */
 export async function withdrawArticle(db: Db, id: string): Promise<PublishOutcome> {
-  const article = await getArticleById(db, id);
-  if (!article) return { ok: false, status: 404, message: `No story "${id}"`, issues: [{ field: 'id', message: 'no such story' }] };
+  const stored = await getArticleById(db, id);
+  if (!stored) return { ok: false, status: 404, message: `No story "${id}"`, issues: [{ field: 'id', message: 'no such story' }] };
+  const { article } = stored;
   if (article.status !== 'withdrawn') {
     await writeContent(db, { sections: [], articles: [{ ...article, status: 'withdrawn', updates: [] }] });
   }

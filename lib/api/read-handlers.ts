@@ -59,9 +59,11 @@ const shortCache = { 'Cache-Control': 'public, max-age=0, s-maxage=30' };
  */
 export async function readArticle(db: Db, id: string): Promise<Response> {
   const missing = () => apiError(404, `No story "${id.slice(0, 100)}"`, [{ parameter: 'id', message: 'no such story' }], shortCache);
-  const article = await getArticleById(db, id);
-  if (!article) return missing();
-  if (article.status !== 'published') return apiError(410, `Story "${id}" was withdrawn`, [{ parameter: 'id', message: 'withdrawn' }], shortCache);
+  const stored = await getArticleById(db, id);
+  // Drafts and scheduled stories are not public: the same answer as no story at all.
+  if (!stored || stored.status === 'draft' || stored.status === 'scheduled') return missing();
+  const { article } = stored;
+  if (stored.status !== 'published') return apiError(410, `Story "${id}" was withdrawn`, [{ parameter: 'id', message: 'withdrawn' }], shortCache);
   const { updates: _updates, ...story } = article;
   return jsonResponse({ ...story, path: articlePath(article) }, { headers: { 'Cache-Control': listCacheControl } });
 }

@@ -18,3 +18,34 @@ export const feedCacheControl = 'public, max-age=60, s-maxage=300, stale-while-r
 
 /** Nothing to cache: search results, the publishing API. */
 export const privateNoStore = 'private, no-store';
+
+/**
+ * A public Cache-Control made to expire when the next scheduled story of the edition (any
+ * edition, when the answer is not one edition's) is published: a CDN or nginx must not keep a
+ * front, feed, sitemap or list that the story will be in past that time (decision 015). Within
+ * reach of its shared lifetime and stale allowance, the shared lifetime is cut to the time left
+ * and nothing may be served stale while refreshing.
+ */
+export function untilNextScheduled(value: string, edition?: string, now = Date.now()): string {
+  const next = globalThis.__newsroomSchedule?.next;
+  if (!next || next.size === 0) return value;
+  const due = edition ? next.get(edition) : Math.min(...next.values());
+  if (due === undefined) return value;
+  const seconds = (name: string) => Number(new RegExp(`(?:^|,\\s*)${name}=(\\d+)`).exec(value)?.[1] ?? 0);
+  const left = Math.max(0, Math.floor((due - now) / 1000));
+  const shared = seconds('s-maxage') || seconds('max-age');
+  if (left >= shared + seconds('stale-while-revalidate')) return value;
+  const parts = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => !part.startsWith('stale-while-revalidate='))
+    .map((part) =>
+      part.startsWith('s-maxage=')
+        ? `s-maxage=${Math.min(left, shared)}`
+        : part.startsWith('max-age=')
+          ? `max-age=${Math.min(left, seconds('max-age'))}`
+          : part,
+    );
+  if (!parts.some((part) => part.startsWith('s-maxage='))) parts.push(`s-maxage=${Math.min(left, shared)}`);
+  return parts.join(', ');
+}

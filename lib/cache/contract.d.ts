@@ -58,7 +58,15 @@ export type CacheStatus = {
 /** The store's invalidation log, as the server registers it at start (lib/server/start.ts). */
 export type CacheEvents = { startSeq: number; since(seq: number): Promise<{ seq: number; tag: string }[]> };
 
+/**
+ * Scheduled stories, as this process's scheduler last read them (lib/data/scheduler.ts): the
+ * time of each edition's next one, so that no shared cache is told to keep an answer past it;
+ * `wake` makes the scheduler look again now (after this process wrote a scheduled story).
+ */
+export type ScheduleState = { next: Map<string, number>; wake(): void };
+
 declare global {
+  var __newsroomSchedule: ScheduleState | undefined;
   var __newsroomPageCache: PageCacheState | undefined;
   var __newsroomCacheStatus: CacheStatus | undefined;
   var __newsroomCacheEvents: CacheEvents | undefined;

@@ -18,7 +18,7 @@ beforeAll(async () => {
   await generateDemoImages(path.resolve('public/images/demo'));
   store = await openTestStore();
   const report = await importContent(store.db, path.resolve('content'));
-  stories = (await Promise.all(report.created.map((id) => getArticleById(store.db, id)))).filter((a): a is Article => Boolean(a));
+  stories = (await Promise.all(report.created.map((id) => getArticleById(store.db, id)))).flatMap((stored) => (stored ? [stored.article] : []));
 }, 120_000);
 
 const blocks = (a: Article, type: string) => a.body.filter((b) => b.type === type);

@@ -6,6 +6,9 @@ import { listStories } from '../store/lists';
 import type { Store } from '../store/database';
 import { makeTempDir, openTestStore, storyMarkdown, writePicture } from '../testing/fixtures';
 import { ContentImportError, importContent } from './import-content';
+import sharp from 'sharp';
+import { getMediaBytes } from '../store/media';
+import { mediaId } from '../domain/safe-links';
 
 const sectionsYml = `edition: en
 sections:
@@ -71,7 +74,7 @@ describe('importing a folder of stories', () => {
     write('en/europe/one.md', story('story-one', 'story-one', { headline: 'A corrected headline' }));
     const report = await run();
     expect(report.updated).toEqual(['story-one']);
-    expect((await getArticleById(store.db, 'story-one'))?.headline).toBe('A corrected headline');
+    expect((await getArticleById(store.db, 'story-one'))?.article.headline).toBe('A corrected headline');
   });
 
   it('keeps a renamed story reachable at its old address', async () => {
@@ -83,7 +86,7 @@ describe('importing a folder of stories', () => {
       kind: 'moved',
       path: '/en/europe/20180427-new-slug',
     });
-    expect((await getArticleById(store.db, 'story-one'))?.previousSlugs).toEqual(['old-slug']);
+    expect((await getArticleById(store.db, 'story-one'))?.article.previousSlugs).toEqual(['old-slug']);
   });
 });
 
@@ -102,7 +105,7 @@ describe('importing a folder with a bad file', () => {
     write('en/europe/one.md', story('story-one', 'story-one', { headline: 'Changed in the failing run' }));
     write('en/europe/bad.md', storyMarkdown({ frontMatter: { id: 'story-bad', slug: 'story-bad', publishedAt: 'yesterday' } }));
     await importFails();
-    expect((await getArticleById(store.db, 'story-one'))?.headline).toBe('Police take down propaganda servers');
+    expect((await getArticleById(store.db, 'story-one'))?.article.headline).toBe('Police take down propaganda servers');
     expect(await storedIds()).toEqual(['story-one']);
   });
 
@@ -143,5 +146,57 @@ describe('importing a folder with a bad file', () => {
     const empty = makeTempDir();
     const nothing = await importContent(store.db, empty, { publicDir }).catch((e: unknown) => e);
     expect((nothing as ContentImportError).issues[0]?.message).toMatch(/no \.md stories/);
+  });
+});
+
+describe('pictures beside the stories (decision 015)', () => {
+  const gpsPhoto = (width: number, height: number) =>
+    sharp({ create: { width, height, channels: 3, background: { r: 90, g: 40, b: 20 } } })
+      .withExif({ IFD0: { Artist: 'Lena Hoffmann' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '52/1 4/1 3012/100' } })
+      .jpeg()
+      .toBuffer();
+
+  it('takes in a picture beside the story and one in media/, cleaned and stored with the story', async () => {
+    fs.writeFileSync(path.join(dir, 'en', 'harbour.jpg'), await gpsPhoto(1200, 800));
+    fs.mkdirSync(path.join(dir, 'media'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'media', 'crane.jpg'), await gpsPhoto(640, 480));
+    write(
+      'en/with-pictures.md',
+      storyMarkdown({
+        frontMatter: { id: 'with-pictures', slug: 'with-pictures', mainImage: '{ src: harbour.jpg, alt: A harbour, caption: The harbour., credit: "Lena Hoffmann, Meridian" }' },
+        body: 'First paragraph.\n\n::image[A crane at work.]{src=crane.jpg alt="A crane" credit="Lena Hoffmann, Meridian"}\n',
+      }),
+    );
+    await run();
+    const stored = (await getArticleById(store.db, 'with-pictures'))!.article;
+    expect(stored.mainImage).toMatchObject({ src: expect.stringMatching(/^\/media\/[0-9a-f]{32}\.jpg$/), width: 1200, height: 800 });
+    const inline = stored.body.find((block) => block.type === 'image');
+    expect(inline?.type === 'image' && inline.image).toMatchObject({ src: expect.stringMatching(/^\/media\/[0-9a-f]{32}\.jpg$/), width: 640, height: 480 });
+    const id = mediaId(stored.mainImage.src)!;
+    const bytes = (await getMediaBytes(store.db, id))!.bytes;
+    expect((await sharp(Buffer.from(bytes)).metadata()).exif).toBeUndefined();
+  });
+
+  it('writes neither pictures nor stories when one story is wrong, and names a missing or unreadable picture', async () => {
+    fs.writeFileSync(path.join(dir, 'en', 'harbour.jpg'), await gpsPhoto(1200, 800));
+    fs.writeFileSync(path.join(dir, 'en', 'broken.jpg'), 'not a picture');
+    write('en/good.md', story('good-story', 'good-story', { mainImage: '{ src: harbour.jpg, alt: A harbour, caption: The harbour., credit: "A, B" }' }));
+    write('en/missing.md', story('missing-picture', 'missing-picture', { mainImage: '{ src: nowhere.jpg, alt: A harbour, caption: The harbour., credit: "A, B" }' }));
+    write('en/broken.md', story('broken-picture', 'broken-picture', { mainImage: '{ src: broken.jpg, alt: A harbour, caption: The harbour., credit: "A, B" }' }));
+    const error = await importFails();
+    expect(error.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: 'en/missing.md', field: 'mainImage.src', message: expect.stringMatching(/picture not found: nowhere\.jpg/) }),
+        expect.objectContaining({ file: 'en/broken.md', field: 'mainImage.src', message: expect.stringMatching(/broken\.jpg: not a picture/) }),
+      ]),
+    );
+    expect(await storedIds()).toEqual([]);
+    expect(Number((await store.db.selectFrom('media').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(0);
+  });
+
+  it('never reads a file outside the folder imported', async () => {
+    write('en/escape.md', story('escape', 'escape', { mainImage: '{ src: ../../../etc/hostname.jpg, alt: A, caption: A., credit: "A, B" }' }));
+    const error = await importFails();
+    expect(error.issues[0]).toMatchObject({ field: 'mainImage.src', message: expect.stringMatching(/picture not found/) });
   });
 });

@@ -7,7 +7,11 @@ import { writeContent, type WriteSummary } from '../store/write-content';
 import type { Db } from '../store/database';
 import { SectionSchema, type Article, type Section } from '../domain/article-schema';
 import { localImagePath } from '../domain/safe-links';
-import { parseArticleMarkdown, type ContentIssue, type ImageDimensionsLookup } from './markdown-article';
+import { isRelativePictureSource, parseArticleMarkdown, type ContentIssue, type ImageDimensionsLookup } from './markdown-article';
+import { cleanPicture, mediaMaxBytes } from './media';
+import { getMediaInfo, type MediaRecord } from '../store/media';
+import { mediaId } from '../domain/safe-links';
+import { mediaPath } from '../domain/urls';
 
 /**
  * Imports a folder (or a single file) of content into the store: every `*.md` is a story,
@@ -30,6 +34,8 @@ export function formatIssue(issue: ContentIssue): string {
 export type ImportOptions = {
   /** Where `/images/...` sources are looked up (default: ./public). */
   publicDir?: string;
+  /** Pictures a story names by a relative path are looked for beside it, then here (default: `media/` in the folder imported). */
+  mediaDir?: string;
   /** File names in issues are shown relative to this folder (default: the working directory). */
   relativeTo?: string;
 };
@@ -40,9 +46,15 @@ export async function importContent(db: Db, target: string, options: ImportOptio
   const publicDir = path.resolve(/*turbopackIgnore: true*/ options.publicDir ?? 'public');
   const relativeTo = options.relativeTo ?? process.cwd();
   const display = (file: string) => path.relative(relativeTo, file) || file;
-  const lookupImage = imageDimensionsFrom(publicDir);
+  const root = path.resolve(target);
+  const rootDir = (await fs.stat(root).catch(() => null))?.isDirectory() ? root : path.dirname(root);
+  const pictures = importedPictures(db, {
+    publicDir,
+    mediaDir: path.resolve(options.mediaDir ?? path.join(rootDir, 'media')),
+    within: rootDir,
+  });
 
-  const files = await listContentFiles(path.resolve(target)).catch((error: NodeJS.ErrnoException) => {
+  const files = await listContentFiles(root).catch((error: NodeJS.ErrnoException) => {
     throw new ContentImportError([{ file: target, message: error.code === 'ENOENT' ? 'no such file or folder' : error.message }]);
   });
   if (files.length === 0) throw new ContentImportError([{ file: target, message: 'no .md stories or sections.yml files found' }]);
@@ -60,7 +72,7 @@ export async function importContent(db: Db, target: string, options: ImportOptio
       else issues.push(...parsed.issues);
       continue;
     }
-    const parsed = await parseArticleMarkdown(source, display(file), lookupImage);
+    const parsed = await parseArticleMarkdown(source, display(file), pictures.lookupFor(file));
     if (!parsed.ok) {
       issues.push(...parsed.issues);
       continue;
@@ -76,7 +88,7 @@ export async function importContent(db: Db, target: string, options: ImportOptio
   if (issues.length) throw new ContentImportError(issues);
 
   try {
-    const summary = await writeContent(db, { sections, articles });
+    const summary = await writeContent(db, { sections, articles, media: pictures.taken() });
     return { ...summary, files: files.length };
   } catch (error) {
     if (error instanceof ContentConflictError) {
@@ -130,6 +142,63 @@ function parseSectionsFile(source: string, file: string): ParsedSections {
     }
   });
   return issues.length ? { ok: false, issues } : { ok: true, sections };
+}
+
+/**
+ * The pictures of an import (decision 015): `/images/…` from public/, `/media/…` already
+ * uploaded, and files named relative to a story — beside it, or in the media folder — taken in
+ * through the same checks and cleaning as an upload. What is taken in is written with the
+ * stories, in their transaction: all of it or none of it.
+ */
+function importedPictures(db: Db, options: { publicDir: string; mediaDir: string; within: string }) {
+  const publicLookup = imageDimensionsFrom(options.publicDir);
+  const taken = new Map<string, MediaRecord>();
+  const byFile = new Map<string, Promise<{ width: number; height: number; src: string } | { problem: string }>>();
+  const inside = (file: string, folder: string) => file.startsWith(folder + path.sep);
+
+  const takeIn = (file: string, src: string) => {
+    let pending = byFile.get(file);
+    if (!pending) {
+      pending = (async () => {
+        const stat = await fs.stat(file);
+        if (stat.size > mediaMaxBytes()) return { problem: `${src}: the picture is larger than ${mediaMaxBytes()} bytes (MEDIA_MAX_BYTES)` };
+        const cleaned = await cleanPicture(new Uint8Array(await fs.readFile(file)));
+        if (!cleaned.ok) return { problem: `${src}: ${cleaned.message}` };
+        taken.set(cleaned.record.id, cleaned.record);
+        return { width: cleaned.record.width, height: cleaned.record.height, src: mediaPath(cleaned.record.id, cleaned.record.extension) };
+      })();
+      byFile.set(file, pending);
+    }
+    return pending;
+  };
+
+  return {
+    taken: () => [...taken.values()],
+    lookupFor(storyFile: string): ImageDimensionsLookup {
+      return async (src) => {
+        if (src.startsWith('/images/')) return publicLookup(src);
+        const id = mediaId(src);
+        if (id) {
+          const known = taken.get(id) ?? (await getMediaInfo(db, [id])).get(id);
+          return known && src === mediaPath(known.id, known.extension) ? { width: known.width, height: known.height, src } : null;
+        }
+        if (!isRelativePictureSource(src)) return null;
+        if (!/\.(jpe?g|png|webp|avif)$/i.test(src)) return { problem: `${src}: a picture must be a .jpg, .png, .webp or .avif file` };
+        let decoded: string;
+        try {
+          decoded = decodeURIComponent(src);
+        } catch {
+          return null;
+        }
+        for (const folder of [path.dirname(storyFile), options.mediaDir]) {
+          const file = path.resolve(folder, decoded);
+          if (!inside(file, options.within) && !inside(file, options.mediaDir)) continue;
+          if ((await fs.stat(file).catch(() => null))?.isFile()) return takeIn(file, src);
+        }
+        return null;
+      };
+    },
+  };
 }
 
 /** Reads image sizes from the files under `publicDir`, refusing paths that leave it. */

@@ -32,8 +32,15 @@ export type ContentIssue = { file: string; line?: number; field?: string; messag
 
 export type ParsedArticle = { ok: true; article: Article } | { ok: false; issues: ContentIssue[] };
 
-/** Finds the pixel size of a local image (`/images/...`), or null when there is no such file. */
-export type ImageDimensionsLookup = (src: string) => Promise<{ width: number; height: number } | null>;
+/**
+ * Finds a picture a story names: its pixel size, and — for a picture taken in by the import
+ * (a file beside the story, decision 015) — the address it is served at (`src`); a problem
+ * with it; or null when there is no such picture.
+ */
+export type ImageDimensionsLookup = (src: string) => Promise<{ width: number; height: number; src?: string } | { problem: string } | null>;
+
+/** A picture named by a path relative to the story's file (`photo.jpg`, `./photo.jpg`, `../media/photo.jpg`). */
+export const isRelativePictureSource = (src: string) => !src.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(src);
 
 /**
  * The schema's own input types, with every value the writer typed allowed to be missing or of
@@ -187,11 +194,24 @@ function lineOfField(doc: Document, path: string[], yamlLine: (offset: number) =
 
 async function completeImageSize(image: ImageFields, lookupImage: ImageDimensionsLookup): Promise<string | null> {
   const src = image.src;
-  if (typeof src !== 'string' || !src.startsWith('/images/')) return null;
-  const size = await lookupImage(src);
-  if (!size) return `image file not found: public${src}`;
-  image.width ??= size.width;
-  image.height ??= size.height;
+  if (typeof src !== 'string') return null;
+  const relative = isRelativePictureSource(src);
+  if (!relative && !src.startsWith('/images/') && !src.startsWith('/media/')) return null;
+  const found = await lookupImage(src);
+  if (found && 'problem' in found) return found.problem;
+  if (!found) {
+    if (relative) return `picture not found: ${src} (looked beside the story and in the content's media/ folder)`;
+    return src.startsWith('/media/') ? `no uploaded picture at ${src}` : `image file not found: public${src}`;
+  }
+  if (found.src !== undefined) {
+    // Taken in or uploaded: its address and size are what the store holds.
+    image.src = found.src;
+    image.width = found.width;
+    image.height = found.height;
+    return null;
+  }
+  image.width ??= found.width;
+  image.height ??= found.height;
   return null;
 }
 

@@ -7,6 +7,7 @@ import { type StoryFilter } from '../domain/stories';
 import type { Db } from '../store/database';
 import { slugPattern } from '../domain/slug';
 import { readPageParam } from '../domain/page-param';
+import { readPreview } from './preview';
 import { editionPath, isReservedEditionPath, listPagePath, parseArticleSegment, publicListPath, readNameSegment } from '../domain/urls';
 
 /**
@@ -23,7 +24,7 @@ import { editionPath, isReservedEditionPath, listPagePath, parseArticleSegment, 
 
 export type PageRequestDecision =
   /** `cacheable`: the same for every reader, so a CDN may hold it (search results are not). */
-  | { kind: 'render'; cacheable?: false }
+  | { kind: 'render'; cacheable?: false; preview?: true }
   /** Render another (internal, cacheable) path for this URL; the reader's URL stays. */
   | { kind: 'rewrite'; path: string }
   | { kind: 'redirect'; location: string; status: 301 | 307; vary?: string }
@@ -59,6 +60,11 @@ export async function decidePageRequest(db: Db, request: PageRequest): Promise<P
         return third === undefined ? render : missing;
       case 'search':
         return third === undefined ? { kind: 'render', cacheable: false } : missing;
+      case 'preview':
+        // A draft's or scheduled story's signed link: for the newsroom only (decision 015).
+        return third !== undefined && rest.length === 0 && (await readPreview(db, edition, third))
+          ? { kind: 'render', cacheable: false, preview: true }
+          : missing;
       case 'tag':
       case 'author': {
         const read = third === undefined || rest.length > 0 ? null : readNameSegment(third);

@@ -4,7 +4,7 @@ import { isReservedEditionPath } from './urls';
 import { isNameSlug, maxSlugLength, slugify, slugPattern } from './slug';
 import { typesetStory } from './typography';
 import { imageHosts } from './image-hosts.mjs';
-import { isSafeHref, localImagePath, remoteImageHost } from './safe-links';
+import { isSafeHref, localImagePath, mediaId, remoteImageHost } from './safe-links';
 import { refusedCharacterMessage } from './text-rules';
 
 export { isSafeHref };
@@ -43,6 +43,7 @@ export const articleLimits = {
   bodyText: 100_000,
   updates: 500,
   updateBlocks: 40,
+  corrections: 50,
   /** Levels of nesting in the JSON of a story: checked before anything else reads it. */
   jsonDepth: 32,
 } as const;
@@ -64,17 +65,27 @@ const sectionSlug = slug.refine((s) => !isReservedEditionPath(s), 'is reserved f
 
 /** The earliest time a story may carry: older dates are typing mistakes (year 0, 1018…). */
 const earliestStoryTime = Date.UTC(1900, 0, 1);
-/** How far ahead of the server's clock a time may be: clocks differ a little; publishing ahead is not a feature yet. */
+/** How far ahead of the server's clock a time may be: clocks differ a little. */
 const clockSkewMs = 5 * 60 * 1000;
+/** How far ahead a story may be scheduled (its publishedAt): further is a typing mistake. */
+const scheduleLimitMs = 366 * 24 * 60 * 60 * 1000;
+
+const isoInstant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time with a zone, e.g. 2018-04-27T14:05:00+02:00' });
 
 /** An instant with its zone, e.g. `2018-04-27T14:05:00+02:00` or `2018-04-27T12:05:00Z`, between 1900 and now. */
-const instant = z.iso
-  .datetime({ offset: true, message: 'must be an ISO 8601 date and time with a zone, e.g. 2018-04-27T14:05:00+02:00' })
-  .superRefine((value, ctx) => {
-    const ts = Date.parse(value);
-    if (!(ts >= earliestStoryTime)) ctx.addIssue({ code: 'custom', message: 'must not be earlier than 1900-01-01' });
-    else if (ts > Date.now() + clockSkewMs) ctx.addIssue({ code: 'custom', message: 'must not be in the future (a few minutes of clock difference aside)' });
-  });
+const instant = isoInstant.superRefine((value, ctx) => {
+  const ts = Date.parse(value);
+  if (!(ts >= earliestStoryTime)) ctx.addIssue({ code: 'custom', message: 'must not be earlier than 1900-01-01' });
+  else if (ts > Date.now() + clockSkewMs) ctx.addIssue({ code: 'custom', message: 'must not be in the future (a few minutes of clock difference aside)' });
+});
+
+/** A story's publication time: may be ahead, up to a year, which schedules the story for that time. */
+const publicationInstant = isoInstant.superRefine((value, ctx) => {
+  const ts = Date.parse(value);
+  if (!(ts >= earliestStoryTime)) ctx.addIssue({ code: 'custom', message: 'must not be earlier than 1900-01-01' });
+  else if (ts > Date.now() + scheduleLimitMs)
+    ctx.addIssue({ code: 'custom', message: 'must not be more than a year ahead (a story is scheduled up to a year ahead)' });
+});
 
 const href = z
   .string()
@@ -88,6 +99,11 @@ const imageSource = z
   .string()
   .max(2048)
   .superRefine((src, ctx) => {
+    if (src.startsWith('/media/')) {
+      if (!mediaId(src))
+        ctx.addIssue({ code: 'custom', message: 'must be a picture uploaded to /api/v1/media, as its answer gives it: /media/{id}.jpg or .webp' });
+      return;
+    }
     if (src.startsWith('/')) {
       if (!localImagePath(src)) {
         ctx.addIssue({ code: 'custom', message: 'must be a path under /images/, percent-encoded where needed, without . or .. segments or backslashes' });
@@ -190,7 +206,11 @@ const AuthorSchema = z
 
 const tag = text(80).refine((name) => slugify(name).length > 0, 'must contain a letter or digit');
 
-const ArticleStatusSchema = z.enum(['published', 'withdrawn']);
+/** `draft`: stored and checked, never public; `withdrawn`: its address answers 410. */
+const ArticleStatusSchema = z.enum(['published', 'draft', 'withdrawn']);
+
+/** A correction: when it was made and what it says. Shown under the byline; never edited or removed once published. */
+const CorrectionSchema = z.object({ at: instant, text: text(1000) }).strict();
 
 const ArticleObjectSchema = z
   .object({
@@ -201,7 +221,7 @@ const ArticleObjectSchema = z
     headline: text(200),
     standfirst: text(500),
     authors: z.array(AuthorSchema).min(1, 'needs at least one author').max(articleLimits.authors),
-    publishedAt: instant,
+    publishedAt: publicationInstant,
     updatedAt: instant.optional(),
     status: ArticleStatusSchema.default('published'),
     previousSlugs: z.array(slug).max(articleLimits.previousSlugs).default([]),
@@ -222,6 +242,8 @@ const ArticleObjectSchema = z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]{2,79}$/, 'must be 3 to 80 lowercase letters, digits or hyphens')
       .optional(),
+    /** Corrections, oldest first: each bumps the story's modified time (decision 015). */
+    corrections: z.array(CorrectionSchema).max(articleLimits.corrections).default([]),
   })
   .strict()
   .superRefine((article, ctx) => {
@@ -236,6 +258,11 @@ const ArticleObjectSchema = z
     }
     if (article.updatedAt && Date.parse(article.updatedAt) < Date.parse(article.publishedAt)) {
       ctx.addIssue({ code: 'custom', path: ['updatedAt'], message: 'must not be earlier than publishedAt' });
+    }
+    for (const [index, correction] of article.corrections.entries()) {
+      if (Date.parse(correction.at) < Date.parse(article.publishedAt)) {
+        ctx.addIssue({ code: 'custom', path: ['corrections', index, 'at'], message: 'must not be earlier than publishedAt' });
+      }
     }
     if (article.previousSlugs.includes(article.slug)) {
       ctx.addIssue({ code: 'custom', path: ['previousSlugs'], message: 'must not contain the current slug' });
@@ -254,8 +281,20 @@ export const ArticleSchema = z.preprocess(
     }
     return input;
   },
-  ArticleObjectSchema.transform((article) => typesetStory(article, getEdition(article.edition).lang)),
+  ArticleObjectSchema.transform((article) => typesetStory(withCorrections(article), getEdition(article.edition).lang)),
 );
+
+/**
+ * Corrections oldest first, and the story's modified time at least the latest of them: a
+ * correction is a change readers, feeds and crawlers must see as one.
+ */
+export function withCorrections<T extends { publishedAt: string; updatedAt?: string; corrections: { at: string; text: string }[] }>(article: T): T {
+  if (article.corrections.length === 0) return article;
+  const corrections = [...article.corrections].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const latest = corrections.at(-1)!.at;
+  const modified = article.updatedAt ?? article.publishedAt;
+  return { ...article, corrections, updatedAt: Date.parse(latest) > Date.parse(modified) ? latest : article.updatedAt };
+}
 
 /** Whether a JSON value nests deeper than `max` levels (objects and arrays), without recursion. */
 export function jsonDepthExceeds(value: unknown, max: number): boolean {
@@ -324,6 +363,7 @@ export type BodyBlock = z.output<typeof BodyBlockSchema>;
 export type InlineRun = z.output<typeof InlineRunSchema>;
 export type ArticleStatus = z.output<typeof ArticleStatusSchema>;
 export type LiveUpdate = z.output<typeof LiveUpdateSchema>;
+export type Correction = z.output<typeof CorrectionSchema>;
 /** What the schema takes, before validation: what a converter (Markdown, an editing tool) produces. */
 export type BodyBlockInput = z.input<typeof BodyBlockSchema>;
 export type InlineRunInput = z.input<typeof InlineRunSchema>;

@@ -1,5 +1,6 @@
 import { editionIds, type EditionId } from './editions';
 import { slugify } from './slug';
+import type { StoredStatus } from './stories';
 
 /**
  * The cache tags of our content. Every cached read is tagged with what it depends on; every
@@ -31,7 +32,7 @@ export type StoryPlacement = {
   slugs: string[];
   tags: string[];
   authors: string[];
-  status: 'published' | 'withdrawn';
+  status: StoredStatus;
   publishedTs: number;
   translationGroup: string | null;
 };

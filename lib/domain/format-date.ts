@@ -5,7 +5,7 @@ type DateStyle = Pick<EditionConfig, 'locale' | 'timeZone'>;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(edition: DateStyle, kind: 'dateTime' | 'date' | 'zone' | 'short'): Intl.DateTimeFormat {
+function formatter(edition: DateStyle, kind: 'dateTime' | 'date' | 'longDate' | 'zone' | 'short'): Intl.DateTimeFormat {
   const key = `${edition.locale}|${edition.timeZone}|${kind}`;
   let f = formatters.get(key);
   if (!f) {
@@ -15,9 +15,11 @@ function formatter(edition: DateStyle, kind: 'dateTime' | 'date' | 'zone' | 'sho
         ? { dateStyle: 'long', timeStyle: 'short', timeZone }
         : kind === 'date'
           ? { dateStyle: 'medium', timeZone }
-          : kind === 'short'
-            ? { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }
-            : { timeZone, timeZoneName: 'short' };
+          : kind === 'longDate'
+            ? { dateStyle: 'long', timeZone }
+            : kind === 'short'
+              ? { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }
+              : { timeZone, timeZoneName: 'short' };
     f = new Intl.DateTimeFormat(locale, options);
     formatters.set(key, f);
   }
@@ -36,6 +38,11 @@ export function formatDateTime(edition: DateStyle, iso: string): string {
 /** "27 Apr 2018": a card or list date. */
 export function formatDate(edition: DateStyle, iso: string): string {
   return formatter(edition, 'date').format(new Date(iso));
+}
+
+/** "28 April 2018": the date of a correction, in the newsroom's zone. */
+export function formatLongDate(edition: DateStyle, iso: string): string {
+  return formatter(edition, 'longDate').format(new Date(iso));
 }
 
 /** "27 Apr, 14:05": a time in a list of the latest stories. */

@@ -63,3 +63,11 @@ export function remoteImageHost(src: string): string | null {
     return null;
   }
 }
+
+/** An uploaded picture is stored as JPEG, or as WebP when it has transparency (decision 015). */
+const mediaPattern = /^\/media\/([0-9a-f]{32})\.(jpg|webp)$/;
+
+/** An uploaded picture's address, `/media/{id}.{extension}`: its id, else null. */
+export function mediaId(src: string): string | null {
+  return mediaPattern.exec(src)?.[1] ?? null;
+}

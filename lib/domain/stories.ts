@@ -81,4 +81,10 @@ export function monthBounds(month: string): { start: number; end: number } {
 export type LiveUpdateEntry = LiveUpdate & { articleId: string };
 
 /** Where a story stands, for the API: whether it is published, live, and its address. */
-export type ArticleState = { status: ArticleStatus; live: boolean; edition: EditionId; path: string };
+export type ArticleState = { status: StoredStatus; live: boolean; edition: EditionId; path: string };
+
+/**
+ * Where a stored story stands: what the editor asked for (`published`, `draft`, `withdrawn`),
+ * except that a published story whose time is still ahead is `scheduled` until then.
+ */
+export type StoredStatus = ArticleStatus | 'scheduled';

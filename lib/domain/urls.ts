@@ -65,7 +65,7 @@ export function parseArticlePath(pathname: string): ArticleLocator | null {
  * First segments under an edition that belong to the site, not to a section: a section may
  * never take one of these slugs, or its front would be unreachable.
  */
-const reservedEditionPaths = ['about', 'search', 'tag', 'author', 'unavailable', 'lists', 'feeds', 'sitemaps', 'api'] as const;
+const reservedEditionPaths = ['about', 'search', 'tag', 'author', 'unavailable', 'lists', 'feeds', 'sitemaps', 'api', 'preview'] as const;
 
 export function isReservedEditionPath(segment: string): boolean {
   return (reservedEditionPaths as readonly string[]).includes(segment);
@@ -149,6 +149,10 @@ export const tagPath = (edition: string, tagSlug: string) => publicListPath(edit
 export const authorPath = (edition: string, authorSlug: string) => publicListPath(edition, 'author', authorSlug);
 
 export const aboutPath = (edition: string) => `/${edition}/about`;
+/** A signed preview of a draft or scheduled story (decision 015): never linked from a public page. */
+export const previewPath = (edition: string, token: string) => `/${edition}/preview/${token}`;
+/** An uploaded picture (decision 015). */
+export const mediaPath = (id: string, extension: string) => `/media/${id}.${extension}`;
 
 /** The search page; with a query, its results (page 1 carries no page number). */
 export function searchPath(edition: string, query?: { q: string; page?: number }): string {
@@ -167,8 +171,9 @@ export const sitemapIndexPath = '/sitemap.xml';
 /** One sitemap of an edition: `news.xml`, `pages.xml`, `stories-2018-04.xml`… */
 export const sitemapPath = (edition: string, file: string) => `/sitemaps/${edition}/${file}`;
 
-/** A fixed-ratio crop of a local picture (`/images/...`), for structured data; null for a remote picture. */
-export const cropPath = (image: { src: string }, ratio: string) => (image.src.startsWith('/images/') ? `/media/crop/${ratio}${image.src}` : null);
+/** A fixed-ratio crop of a local or uploaded picture (`/images/...`, `/media/...`), for structured data; null for a remote picture. */
+export const cropPath = (image: { src: string }, ratio: string) =>
+  image.src.startsWith('/images/') || image.src.startsWith('/media/') ? `/media/crop/${ratio}${image.src}` : null;
 
 /** The public JSON API. */
 export const api = {

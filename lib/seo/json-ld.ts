@@ -80,6 +80,10 @@ export function newsArticleJsonLd(article: Article, section: Section, edition: E
     inLanguage: edition.lang,
     isAccessibleForFree: true,
     ...translationLinks(article, alternates),
+    // Corrections in the open, as schema.org and the Trust Project describe them (decision 015).
+    ...(article.corrections.length
+      ? { correction: article.corrections.map((c) => ({ '@type': 'CorrectionComment' as const, text: c.text, datePublished: c.at })) }
+      : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import { latestCacheTagSeq, listCacheTagEvents } from '../store/cache-events';
 import { getStore, StoreConfigError } from '../store/database';
 import { ContentImportError } from '../content/import-content';
 import { isStoreUnavailable } from '../store/store-errors';
+import { startScheduler } from '../data/scheduler';
 
 /**
  * What instrumentation.ts runs when a Node.js server starts: opens (creating and migrating) the
@@ -23,6 +24,7 @@ export async function startNodeServer() {
       if (report) logger.info({ stories: report.created.length }, 'content store seeded');
       // This process's cache starts empty: only invalidations from now on concern it.
       globalThis.__newsroomCacheEvents = { startSeq: await latestCacheTagSeq(db), since: async (seq) => listCacheTagEvents((await getStore()).db, seq) };
+      startScheduler();
       if (attempt > 0) logger.info('content store reachable');
     } catch (error) {
       // Unreachable: wait for it. A configuration that is wrong, or demo content that does not

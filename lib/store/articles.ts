@@ -1,6 +1,6 @@
 import type { Article } from '../domain/article-schema';
 import type { EditionId } from '../domain/editions';
-import type { ArticleState, ArticleUrlResolution } from '../domain/stories';
+import type { ArticleState, ArticleUrlResolution, StoredStatus } from '../domain/stories';
 import { articlePath, type ArticleLocator } from '../domain/urls';
 import { readArticleDocument, type Db } from './rows';
 
@@ -20,9 +20,12 @@ export async function getArticleByLocator(db: Db, locator: ArticleLocator): Prom
   return row ? readArticleDocument(row.document) : undefined;
 }
 
-export async function getArticleById(db: Db, id: string): Promise<Article | undefined> {
-  const row = await db.selectFrom('articles').select('document').where('id', '=', id).executeTakeFirst();
-  return row ? readArticleDocument(row.document) : undefined;
+/** A stored story by id, whatever its status, with what its row says of it. */
+export type StoredArticle = { article: Article; status: StoredStatus; storedTs: number };
+
+export async function getArticleById(db: Db, id: string): Promise<StoredArticle | undefined> {
+  const row = await db.selectFrom('articles').select(['document', 'status', 'stored_ts']).where('id', '=', id).executeTakeFirst();
+  return row ? { article: readArticleDocument(row.document), status: row.status, storedTs: Number(row.stored_ts) } : undefined;
 }
 
 /**
@@ -43,7 +46,8 @@ export async function resolveArticleUrl(db: Db, locator: ArticleLocator): Promis
       .executeTakeFirst();
     renamed = true;
   }
-  if (!row) return { kind: 'missing' };
+  // A draft or a scheduled story is not there yet: exactly like a story that does not exist.
+  if (!row || row.status === 'draft' || row.status === 'scheduled') return { kind: 'missing' };
   if (row.status === 'withdrawn') return { kind: 'gone' };
   if (!renamed && row.section === locator.section && row.path_date === locator.date) return { kind: 'found', id: row.id };
   const edition = row.edition as EditionId;

@@ -38,7 +38,7 @@ describe('text stored before control characters were refused', () => {
     });
     // As an older version could have written it: control characters in the row, the document and the search index.
     const dirty = (text: string) => `${text.slice(0, 3)}\u0001\u0002${text.slice(3)}\u0003`;
-    const stored = await getArticleById(store.db, 'old-story');
+    const stored = (await getArticleById(store.db, 'old-story'))?.article;
     const document = JSON.stringify({
       ...stored,
       headline: dirty('Old headline'),
@@ -53,7 +53,7 @@ describe('text stored before control characters were refused', () => {
     await sql`delete from site_settings where key = 'search_text_version'`.execute(store.db);
     await ensureSearchIndex(store.db);
 
-    const cleaned = await getArticleById(store.db, 'old-story');
+    const cleaned = (await getArticleById(store.db, 'old-story'))?.article;
     expect(cleaned?.headline).toBe('Old headline');
     expect(JSON.stringify(cleaned)).not.toMatch(/[\u0001-\u0003]/);
     expect((await listSections(store.db, 'en')).find((s) => s.slug === 'europe')?.name).toBe('Europe');

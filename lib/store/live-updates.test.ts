@@ -21,7 +21,7 @@ describe('live stories', () => {
       ],
     });
     const stored = await getArticleById(store.db, 'live');
-    expect(stored?.updates).toEqual([]);
+    expect(stored?.article.updates).toEqual([]);
     await addLiveUpdates(store.db, 'live', [update('third', '2018-05-06T21:00:00Z')]);
     // Re-importing the file without the API's update keeps it.
     await writeContent(store.db, {

@@ -11,6 +11,7 @@ import { searchAccentsMigration } from './migrations/009-search-accents';
 import { publishAuthFailuresMigration } from './migrations/010-publish-auth-failures';
 import { textWithoutControlCharactersMigration } from './migrations/011-text-without-control-characters';
 import { editionsMigration } from './migrations/012-editions';
+import { newsroomWorkflowMigration } from './migrations/013-newsroom-workflow';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so that they travel
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '010-publish-auth-failures': publishAuthFailuresMigration,
   '011-text-without-control-characters': textWithoutControlCharactersMigration,
   '012-editions': editionsMigration,
+  '013-newsroom-workflow': newsroomWorkflowMigration,
 };
 
 /** `schema`: PostgreSQL only, where the store lives when not in the default search path. */

@@ -36,7 +36,9 @@ export function toSummary(row: SummaryRow): ArticleSummary {
 
 /** A story's stored document (the `document` column). */
 export function readArticleDocument(json: string): Article {
-  return JSON.parse(json) as Article;
+  // Stories stored before corrections existed (migration 013) have none.
+  const article = JSON.parse(json) as Article;
+  return article.corrections ? article : { ...article, corrections: [] };
 }
 
 /** A story's main picture (the `main_image` column). */

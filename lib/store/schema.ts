@@ -1,4 +1,4 @@
-import type { ListKind } from '../domain/stories';
+import type { ListKind, StoredStatus } from '../domain/stories';
 import type { Generated } from 'kysely';
 
 /** Table shapes as Kysely sees them. Columns are snake_case; times are epoch milliseconds. */
@@ -18,7 +18,8 @@ export type ArticlesTable = {
   updated_at: string | null;
   /** updated_at, or published_at when never updated: what sitemaps call lastmod. */
   modified_ts: number;
-  status: 'published' | 'withdrawn';
+  /** `scheduled`: published with a time still ahead; `draft`: never public (migration 013). */
+  status: StoredStatus;
   /** 1 for a live story: it carries timestamped updates. */
   live: number;
   /** The card image, JSON: what lists need without reading the whole story. */
@@ -90,6 +91,19 @@ type ListMonthsTable = { edition: string; kind: ListKind; slug: string; month: s
 /** Failed publishing logins per client address, in a window (migration 010). */
 type PublishAuthFailuresTable = { client: string; failures: number; window_start_ts: number };
 
+/** Uploaded pictures, cleaned, by the hash of what is served (migration 013, decision 015). */
+type MediaTable = {
+  id: string;
+  content_type: string;
+  extension: string;
+  width: number;
+  height: number;
+  byte_length: number;
+  bytes: Uint8Array;
+  suggested_credit: string | null;
+  created_ts: number;
+};
+
 type CacheTagEventsTable = { seq: Generated<number>; tag: string; created_ts: number };
 
 export type Database = {
@@ -105,4 +119,5 @@ export type Database = {
   list_months: ListMonthsTable;
   article_search_keys: ArticleSearchKeysTable;
   publish_auth_failures: PublishAuthFailuresTable;
+  media: MediaTable;
 };

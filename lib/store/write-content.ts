@@ -6,11 +6,19 @@ import { pathDate } from '../domain/urls';
 import { placementOf, recordCacheInvalidations } from './cache-events';
 import { latestLiveUpdateTs, saveLiveUpdate } from './live-updates';
 import { refreshListMonths, refreshSitemapMonths } from './monthly-counts';
-import type { Db } from './rows';
+import { readArticleDocument, type Db } from './rows';
 import { indexForSearch } from './search';
 import { ContentConflictError } from './store-errors';
+import { saveMedia, type MediaRecord } from './media';
+import { withCorrections, type Article as StoredArticle } from '../domain/article-schema';
+import type { StoredStatus } from '../domain/stories';
 
-export type ContentBatch = { sections: Section[]; articles: Article[] };
+/** What a story's row says: a published story whose time is still ahead is scheduled until then. */
+function storedStatusOf(article: Pick<Article, 'status' | 'publishedAt'>, now = Date.now()): StoredStatus {
+  return article.status === 'published' && Date.parse(article.publishedAt) > now ? 'scheduled' : article.status;
+}
+
+export type ContentBatch = { sections: Section[]; articles: Article[]; media?: MediaRecord[] };
 
 export type WriteSummary = { sections: number; created: string[]; updated: string[] };
 
@@ -20,6 +28,11 @@ export type WriteOptions = {
    * and recounting monthly aggregates per story; call rebuildMonthlyCounts() afterwards.
    */
   bulk?: boolean;
+  /**
+   * Publishing scheduled stories at their time: a story whose row no longer says `scheduled`
+   * (another server published it a moment ago, or an editor changed it) is left as it is.
+   */
+  onlyScheduled?: boolean;
 };
 
 /**
@@ -44,13 +57,17 @@ export async function writeContent(db: Db, batch: ContentBatch, options: WriteOp
       summary.sections += 1;
     }
 
+    // Pictures first: the stories below may use them, and either all of it is written or none.
+    for (const record of batch.media ?? []) await saveMedia(trx, record);
+
     const knownSections = new Set((await trx.selectFrom('sections').select(['edition', 'slug']).execute()).map((s) => `${s.edition}/${s.slug}`));
 
     for (const incoming of batch.articles) {
       if (!knownSections.has(`${incoming.edition}/${incoming.section}`)) {
         throw new ContentConflictError(incoming.id, `section "${incoming.section}" does not exist in edition "${incoming.edition}"`, 'section');
       }
-      const existing = await trx.selectFrom('articles').select(['edition', 'slug']).where('id', '=', incoming.id).executeTakeFirst();
+      const existing = await trx.selectFrom('articles').select(['edition', 'slug', 'document', 'status']).where('id', '=', incoming.id).executeTakeFirst();
+      if (options.onlyScheduled && existing?.status !== 'scheduled') continue;
       const before = existing && !bulk ? await placementOf(trx, incoming.id) : undefined;
       const latestThreshold = bulk ? 0 : await latestThresholdTs(trx, incoming.edition);
       if (existing && existing.edition !== incoming.edition) {
@@ -66,8 +83,10 @@ export async function writeContent(db: Db, batch: ContentBatch, options: WriteOp
 
       // Updates live in their own table (the API adds them one by one); the document holds the rest.
       const { updates, ...rest } = incoming;
-      const article: Article = { ...rest, previousSlugs, updates: [] };
+      const corrections = keepCorrections(incoming.id, existing ? readArticleDocument(existing.document).corrections : undefined, rest.corrections);
+      const article: Article = withCorrections({ ...rest, corrections, previousSlugs, updates: [] } satisfies StoredArticle);
       const publishedTs = Date.parse(article.publishedAt);
+      const status = storedStatusOf(article);
       const lastUpdateTs = await latestLiveUpdateTs(trx, article.id, updates);
       const row = {
         edition: article.edition,
@@ -80,7 +99,7 @@ export async function writeContent(db: Db, batch: ContentBatch, options: WriteOp
         published_ts: publishedTs,
         updated_at: article.updatedAt ?? null,
         modified_ts: Math.max(article.updatedAt ? Date.parse(article.updatedAt) : publishedTs, lastUpdateTs),
-        status: article.status,
+        status,
         live: article.live ? 1 : 0,
         main_image: JSON.stringify(article.mainImage),
         document: JSON.stringify(article),
@@ -97,7 +116,7 @@ export async function writeContent(db: Db, batch: ContentBatch, options: WriteOp
       for (const slug of previousSlugs) {
         await trx.insertInto('article_previous_slugs').values({ edition: article.edition, slug, article_id: article.id }).execute();
       }
-      const listing = { published_ts: publishedTs, is_published: article.status === 'published' ? 1 : 0 };
+      const listing = { published_ts: publishedTs, is_published: status === 'published' ? 1 : 0 };
       await trx.deleteFrom('article_tags').where('article_id', '=', article.id).execute();
       const tagSlugs = new Set<string>();
       for (const [position, name] of article.tags.entries()) {
@@ -120,7 +139,7 @@ export async function writeContent(db: Db, batch: ContentBatch, options: WriteOp
           .execute();
       }
       for (const update of updates) await saveLiveUpdate(trx, article.id, update);
-      await indexForSearch(trx, article);
+      await indexForSearch(trx, article, status === 'published');
       const after = bulk ? undefined : await placementOf(trx, article.id);
       if (!bulk) await refreshSitemapMonths(trx, article.edition, [publishedTs, ...(before ? [before.publishedTs] : [])]);
       if (!bulk) await refreshListMonths(trx, article.edition, [before, after]);
@@ -133,6 +152,25 @@ export async function writeContent(db: Db, batch: ContentBatch, options: WriteOp
     if (!bulk) await recordCacheInvalidations(trx, [...invalidated]);
     return summary;
   });
+}
+
+/**
+ * Corrections are append-only: those already stored stay, word for word, whatever a later
+ * write sends (it may leave them out); a correction that changes one of them is refused.
+ */
+function keepCorrections(id: string, stored: Article['corrections'] | undefined, incoming: Article['corrections']): Article['corrections'] {
+  const kept = [...(stored ?? [])];
+  const byTime = new Map(kept.map((c) => [Date.parse(c.at), c]));
+  for (const correction of incoming) {
+    const same = byTime.get(Date.parse(correction.at));
+    if (!same) {
+      kept.push(correction);
+      byTime.set(Date.parse(correction.at), correction);
+    } else if (same.text !== correction.text) {
+      throw new ContentConflictError(id, `the correction of ${same.at} is published and cannot be changed; add a new correction instead`, 'corrections');
+    }
+  }
+  return kept;
 }
 
 /** How many of the newest stories count as "latest" for caching: more than any page shows. */

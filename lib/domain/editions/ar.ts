@@ -35,6 +35,8 @@ export const arabic = {
     byPrefix: 'بقلم',
     published: 'نُشر في',
     updated: 'آخر تحديث',
+    correctionsLabel: 'تصحيحات',
+    correction: (date) => `تصحيح، ${date}:`,
     imageCaptionPrefix: 'تعليق الصورة، ',
     imageCreditPrefix: 'مصدر الصورة، ',
     tags: 'مواضيع',

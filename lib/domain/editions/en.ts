@@ -22,6 +22,8 @@ export const english = {
     byPrefix: 'By',
     published: 'Published',
     updated: 'Updated',
+    correctionsLabel: 'Corrections',
+    correction: (date) => `Correction, ${date}:`,
     imageCaptionPrefix: 'Image caption, ',
     imageCreditPrefix: 'Image credit, ',
     tags: 'Topics',

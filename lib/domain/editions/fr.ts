@@ -25,6 +25,8 @@ export const french = {
     byPrefix: 'Par',
     published: 'Publié le',
     updated: 'Mis à jour le',
+    correctionsLabel: 'Rectificatifs',
+    correction: (date) => `Rectificatif du ${date}\u202F:`,
     imageCaptionPrefix: 'Légende de l’image, ',
     imageCreditPrefix: 'Crédit de l’image, ',
     tags: 'Thèmes',

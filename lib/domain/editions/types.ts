@@ -29,6 +29,10 @@ export type EditionStrings = {
   byPrefix: string;
   published: string;
   updated: string;
+  /** Names the list of a story's corrections for screen readers. */
+  correctionsLabel: string;
+  /** What opens a correction, given its date: "Correction, 28 April 2018:". */
+  correction: (date: string) => string;
   /** Read by screen readers before a caption, which otherwise sounds like body text. */
   imageCaptionPrefix: string;
   /** Read by screen readers before a credit. */

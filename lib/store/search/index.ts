@@ -87,10 +87,11 @@ export async function prepareSearchTerms(article: Article): Promise<void> {
 }
 
 /**
- * Keeps the full-text index in step: a published story is indexed, a withdrawn one is not.
+ * Keeps the full-text index in step: a published story is indexed; a withdrawn, draft or
+ * scheduled one is not (`published`: what its row says, decision 015).
  * Its search row is addressed by the story's integer key, through the index's rowid.
  */
-export async function indexForSearch(trx: Db, article: Article): Promise<void> {
+export async function indexForSearch(trx: Db, article: Article, published: boolean): Promise<void> {
   await trx
     .insertInto('article_search_keys')
     .values({ article_id: article.id })
@@ -102,16 +103,15 @@ export async function indexForSearch(trx: Db, article: Article): Promise<void> {
     .where('article_id', '=', article.id)
     .executeTakeFirstOrThrow();
   const language = languageOf(article.edition);
-  const document: SearchDocument | null =
-    article.status === 'published'
-      ? {
-          edition: article.edition,
-          headline: searchTermsOf(article.headline, language),
-          standfirst: searchTermsOf(article.standfirst, language),
-          body: searchTermsOf(bodyText(article), language),
-          tags: searchTermsOf(article.tags.join(' '), language),
-          slug: searchTermsOf(article.slug.replaceAll('-', ' '), language),
-        }
-      : null;
+  const document: SearchDocument | null = published
+    ? {
+        edition: article.edition,
+        headline: searchTermsOf(article.headline, language),
+        standfirst: searchTermsOf(article.standfirst, language),
+        body: searchTermsOf(bodyText(article), language),
+        tags: searchTermsOf(article.tags.join(' '), language),
+        slug: searchTermsOf(article.slug.replaceAll('-', ' '), language),
+      }
+    : null;
   await searchOf(trx).index(trx, key, article.id, document);
 }

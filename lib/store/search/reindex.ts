@@ -19,10 +19,10 @@ export async function ensureSearchIndex(db: Db): Promise<number> {
   let after = '';
   let indexed = 0;
   for (;;) {
-    const batch = await db.selectFrom('articles').select(['id', 'document']).where('id', '>', after).orderBy('id').limit(batchSize).execute();
+    const batch = await db.selectFrom('articles').select(['id', 'document', 'status']).where('id', '>', after).orderBy('id').limit(batchSize).execute();
     if (batch.length === 0) break;
     await db.transaction().execute(async (trx) => {
-      for (const row of batch) await indexForSearch(trx, readArticleDocument(row.document));
+      for (const row of batch) await indexForSearch(trx, readArticleDocument(row.document), row.status === 'published');
     });
     indexed += batch.length;
     after = batch.at(-1)!.id;

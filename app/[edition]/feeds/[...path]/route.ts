@@ -2,7 +2,7 @@ import { buildStoryFeed, feedSize, storyFeedXml } from '@/lib/feeds/story-feed';
 import { getEdition, isEditionId } from '@/lib/domain/editions';
 import { isSlug } from '@/lib/domain/slug';
 import { getLatest, getSections } from '@/lib/data/reads';
-import { feedCacheControl } from '@/lib/cache/cache-control';
+import { feedCacheControl, untilNextScheduled } from '@/lib/cache/cache-control';
 import { responseWithValidator } from '@/lib/cache/conditional';
 
 /**
@@ -28,5 +28,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ edit
   const feed = buildStoryFeed(config, sections, stories.items, section);
   const xml = storyFeedXml(feed, format === 'rss.xml' ? 'rss' : 'atom', config.lang);
   const type = format === 'rss.xml' ? 'application/rss+xml' : 'application/atom+xml';
-  return responseWithValidator(request, xml, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': feedCacheControl });
+  return responseWithValidator(request, xml, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': untilNextScheduled(feedCacheControl, edition) });
 }

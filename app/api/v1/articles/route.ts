@@ -4,7 +4,7 @@ import { apiError, jsonResponse, listCacheControl, parameterIssues, withErrorHan
 import { getStore } from '@/lib/store/database';
 import { publishArticle } from '@/lib/api/publish-handlers';
 import { readJsonBody, refuseUnlessAuthorised } from '@/lib/api/publish-auth';
-import { privateNoStore } from '@/lib/cache/cache-control';
+import { privateNoStore, untilNextScheduled } from '@/lib/cache/cache-control';
 
 /**
  * GET /api/v1/articles?edition=en&section=&tag=&author=&limit=&cursor=
@@ -18,7 +18,7 @@ export async function GET(request: Request) {
     const { db } = await getStore();
     const result = await listArticles(db, parsed.data);
     if (!result.ok) return apiError(result.status, result.message, result.issues, { 'Cache-Control': 'public, max-age=0, s-maxage=30' });
-    return jsonResponse(result.body, { headers: { 'Cache-Control': listCacheControl } });
+    return jsonResponse(result.body, { headers: { 'Cache-Control': untilNextScheduled(listCacheControl, parsed.data.edition) } });
   });
 }
 

@@ -12,7 +12,7 @@ import {
 } from '@/lib/seo/sitemaps';
 import { getIndexablePages, getNewsStories, getSitemapStories } from '@/lib/data/crawler-reads';
 import { getSections } from '@/lib/data/reads';
-import { feedCacheControl } from '@/lib/cache/cache-control';
+import { feedCacheControl, untilNextScheduled } from '@/lib/cache/cache-control';
 import { responseWithValidator } from '@/lib/cache/conditional';
 import { aboutPath, authorPath, editionPath, everyEdition, sectionPath, tagPath, type EditionAlternate } from '@/lib/domain/urls';
 import { hreflangs } from '@/lib/seo/page-metadata';
@@ -25,7 +25,7 @@ const notFound = () => new Response('Not found', { status: 404, headers: { 'Cont
 export async function GET(request: Request, { params }: { params: Promise<{ edition: string; file: string }> }) {
   const { edition, file } = await params;
   if (!isEditionId(edition)) return notFound();
-  const xml = (body: string) => responseWithValidator(request, body, { ...xmlHeaders, 'Cache-Control': feedCacheControl });
+  const xml = (body: string) => responseWithValidator(request, body, { ...xmlHeaders, 'Cache-Control': untilNextScheduled(feedCacheControl) });
   if (file === 'pages.xml') return xml(await pagesSitemap(edition));
   if (file === 'news.xml') return xml(await newsSitemap(edition));
   const month = parseStorySitemapName(file);

@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { StoryPage } from '@/components/article/StoryPage';
+import { getEdition, isEditionId } from '@/lib/domain/editions';
+import { getSection, getSections } from '@/lib/data/reads';
+import { readPreviewStory } from '@/lib/data/preview';
+import { storyAlternates } from '@/lib/data/alternates';
+import { articleMetadata, editionFeeds, noindexRobots } from '@/lib/seo/page-metadata';
+import { getStore } from '@/lib/store/database';
+
+type Params = Promise<{ edition: string; token: string }>;
+
+// Read for each request, never cached: the proxy has checked the link and answers private, no-store.
+export const dynamic = 'force-dynamic';
+
+async function load(params: Params) {
+  const { edition, token } = await params;
+  if (!isEditionId(edition)) return undefined;
+  const found = await readPreviewStory((await getStore()).db, edition, token);
+  const section = found && (await getSection(edition, found.article.section));
+  return found && section ? { ...found, section } : undefined;
+}
+
+/** The story's own metadata, as it will be published, but never indexed. */
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const found = await load(params);
+  if (!found) return { robots: noindexRobots };
+  const edition = getEdition(found.article.edition);
+  const metadata = articleMetadata(found.article, found.section, edition, editionFeeds(edition, found.section), await storyAlternates(found.article));
+  return { ...metadata, robots: noindexRobots };
+}
+
+/** A draft or scheduled story exactly as it will look once published (decision 015). */
+export default async function PreviewPage({ params }: { params: Params }) {
+  const found = await load(params);
+  if (!found) notFound();
+  const [sections, alternates] = await Promise.all([getSections(found.article.edition), storyAlternates(found.article)]);
+  return <StoryPage article={found.article} section={found.section} sections={sections} related={found.related} alternates={alternates} />;
+}

@@ -1,0 +1,51 @@
+import type { Article as ArticleData, Section } from '@/lib/domain/article-schema';
+import type { ArticleSummary } from '@/lib/domain/stories';
+import type { EditionAlternate } from '@/lib/domain/urls';
+import { Article, articleHeadlineId } from '@/components/article/Article';
+import { ArticleLayout } from '@/components/article/ArticleLayout';
+import { Breadcrumbs } from '@/components/article/Breadcrumbs';
+import { RelatedStories } from '@/components/article/RelatedStories';
+import { PageShell } from '@/components/layout/PageShell';
+import { LiveUpdates } from '@/components/live/LiveUpdates';
+import { JsonLd } from '@/components/seo/JsonLd';
+import { articlePath, editionPath, sectionPath } from '@/lib/domain/urls';
+import { getEdition } from '@/lib/domain/editions';
+import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
+
+type Props = { article: ArticleData; section: Section; sections: Section[]; related: ArticleSummary[]; alternates: EditionAlternate[] };
+
+/** A story's whole page: what its address shows, and what a preview of it shows before it is published (decision 015). */
+export function StoryPage({ article, section, sections, related, alternates }: Props) {
+  const edition = article.edition;
+  const config = getEdition(edition);
+  return (
+    <PageShell edition={edition} currentSection={section.slug} skipTo={articleHeadlineId} alternates={alternates}>
+      <JsonLd data={newsArticleJsonLd(article, section, config, alternates)} />
+      <JsonLd
+        data={breadcrumbJsonLd([
+          { name: config.strings.home, path: editionPath(edition) },
+          { name: section.name, path: sectionPath(edition, section.slug) },
+          { name: article.headline, path: articlePath(article) },
+        ])}
+      />
+      <ArticleLayout edition={edition} currentArticleId={article.id}>
+        <Breadcrumbs
+          label={config.strings.breadcrumbLabel}
+          crumbs={[
+            { name: config.strings.home, href: editionPath(edition) },
+            { name: section.name, href: sectionPath(edition, section.slug) },
+          ]}
+          current={article.headline}
+        />
+        <Article
+          article={article}
+          section={section}
+          edition={config}
+          translations={alternates.filter((a) => a.edition !== edition)}
+          afterBody={article.live ? <LiveUpdates edition={edition} articleId={article.id} /> : null}
+        />
+        <RelatedStories stories={related} edition={config} sections={sections} />
+      </ArticleLayout>
+    </PageShell>
+  );
+}
