@@ -5,6 +5,7 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import sharp from 'sharp';
 import { startServer, type RunningServer } from './support/server';
 import {
   bringDatabaseBack,
@@ -122,6 +123,68 @@ test('a story published through one instance is served by the other; withdrawn, 
   expect((await get(b, path)).status).toBe(410);
   expect((await get(a, path)).status).toBe(410);
   expect((await get(b, '/en/environment')).text).not.toContain('told by two instances');
+});
+
+test('a picture uploaded through one instance is served, resized and cropped by the other, with no GPS or EXIF block', async () => {
+  const photo = await sharp({ create: { width: 1600, height: 900, channels: 3, background: { r: 12, g: 140, b: 90 } } })
+    .withExif({ IFD0: { Artist: 'Lena Hoffmann' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '52/1 4/1 3012/100' } })
+    .jpeg()
+    .toBuffer();
+  const uploaded = await fetch(`${a.url}/api/v1/media`, { method: 'POST', headers: { ...auth, 'Content-Type': 'image/jpeg' }, body: new Uint8Array(photo) });
+  expect(uploaded.status).toBe(201);
+  const { src, width, height } = (await uploaded.json()) as { src: string; width: number; height: number };
+  expect([width, height]).toEqual([1600, 900]);
+
+  const onB = await fetch(`${b.url}${src}`);
+  expect(onB.status).toBe(200);
+  const bytes = Buffer.from(await onB.arrayBuffer());
+  expect((await sharp(bytes).metadata()).exif).toBeUndefined();
+  expect(bytes.includes(Buffer.from('Exif\0\0', 'latin1'))).toBe(false);
+  const resized = await fetch(`${b.url}/_next/image?url=${encodeURIComponent(src)}&w=640&q=70`, { headers: { Accept: 'image/webp' } });
+  expect(resized.status).toBe(200);
+  expect((await sharp(Buffer.from(await resized.arrayBuffer())).metadata()).width).toBe(640);
+  expect((await fetch(`${b.url}/media/crop/16x9${src}`)).status).toBe(200);
+
+  // A story using it, published through B, shows it on A.
+  const story = {
+    ...example,
+    id: 'cluster-photo',
+    slug: 'cluster-photo',
+    publishedAt: '2018-05-16T10:00:00+02:00',
+    mainImage: { ...(example.mainImage as object), src, width, height },
+  };
+  const published = await fetch(`${b.url}/api/v1/articles`, { method: 'POST', headers: auth, body: JSON.stringify(story) });
+  expect(published.status).toBe(201);
+  const page = await get(a, '/en/environment/20180516-cluster-photo');
+  expect(page.status).toBe(200);
+  expect(page.text).toContain(encodeURIComponent(src));
+});
+
+test('a story scheduled through one instance appears on time on both, with no restart and no further publish', async () => {
+  const at = Math.ceil((Date.now() + 6_000) / 1000) * 1000;
+  const story = {
+    ...example,
+    id: 'cluster-scheduled',
+    slug: 'cluster-scheduled',
+    headline: 'Scheduled on one instance, due on both',
+    publishedAt: new Date(at).toISOString().replace('.000Z', 'Z'),
+  };
+  const written = await fetch(`${a.url}/api/v1/articles`, { method: 'POST', headers: auth, body: JSON.stringify(story) });
+  expect(written.status).toBe(201);
+  const { path, status } = (await written.json()) as { path: string; status: string };
+  expect(status).toBe('scheduled');
+  // Both fronts are cached before its time, and must not stay so.
+  for (const server of [a, b]) {
+    expect((await get(server, path)).status).toBe(404);
+    expect((await get(server, '/en')).text).not.toContain(story.headline);
+  }
+  for (const server of [a, b]) {
+    await expect.poll(async () => (await get(server, path)).status, { timeout: 15_000, intervals: [250] }).toBe(200);
+    expect(Date.now()).toBeGreaterThanOrEqual(at);
+    expect((await get(server, '/en')).text).toContain(story.headline);
+  }
+  // Both within a few seconds of the time: the instance that scheduled it publishes it, the other sees the write.
+  expect(Date.now() - at).toBeLessThan(5_000);
 });
 
 test('both instances give a page the same validator, so either answers a conditional request with 304', async () => {

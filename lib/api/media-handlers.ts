@@ -17,9 +17,11 @@ const multipartOverhead = 64 * 1024;
  */
 export async function uploadMedia(db: Db, request: Request): Promise<Response> {
   const limit = mediaMaxBytes();
-  const type = (request.headers.get('content-type') ?? '').toLowerCase();
-  const multipart = type.startsWith('multipart/form-data');
-  if (!multipart && !type.startsWith('image/') && !type.startsWith('application/octet-stream')) {
+  // As sent: a multipart boundary is case-sensitive.
+  const type = request.headers.get('content-type') ?? '';
+  const kind = type.toLowerCase();
+  const multipart = kind.startsWith('multipart/form-data');
+  if (!multipart && !kind.startsWith('image/') && !kind.startsWith('application/octet-stream')) {
     return apiError(
       415,
       'Send the picture as its bytes (Content-Type: image/jpeg, image/png, image/webp or image/avif) or as multipart/form-data with one file',

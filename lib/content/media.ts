@@ -50,7 +50,7 @@ export async function cleanPicture(input: Uint8Array): Promise<CleanedPicture> {
     // Reads the header only: the size is known before a pixel is decoded.
     metadata = await sharp(input, { limitInputPixels: false }).metadata();
   } catch {
-    return { ok: false, status: 415, message: `not a picture sharp can read: upload a ${acceptedTypes} file` };
+    return { ok: false, status: 415, message: `not a picture: upload a ${acceptedTypes} file` };
   }
   if (!acceptedFormat(metadata)) {
     const kind = metadata.format === 'heif' ? 'HEIC' : (metadata.format ?? 'unknown').toUpperCase();
