@@ -337,6 +337,18 @@ test('nginx with the shipped configuration balances over both and caches by our 
     expect((await get(nginx, '/en/search?q=europol')).headers.get('x-cache-status')).not.toBe('HIT');
     expect(search.status).toBe(200);
 
+    // A picture of several megabytes goes through nginx to an instance; what it stored is cached as immutable.
+    const big = await sharp({ create: { width: 3000, height: 2000, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+      .jpeg({ quality: 95 })
+      .toBuffer();
+    expect(big.byteLength).toBeGreaterThan(2 * 1024 * 1024);
+    const viaNginx = await fetch(`${nginx.url}/api/v1/media`, { method: 'POST', headers: { ...auth, 'Content-Type': 'image/jpeg' }, body: new Uint8Array(big) });
+    expect(viaNginx.status).toBe(201);
+    const { src } = (await viaNginx.json()) as { src: string };
+    await get(nginx, src);
+    const picture = await fetch(`${nginx.url}${src}`);
+    expect([picture.status, picture.headers.get('x-cache-status')]).toEqual([200, 'HIT']);
+
     // Readers' requests reach both instances; each names nginx's request id in its log.
     const ids: string[] = [];
     for (let i = 0; i < 8; i += 1) ids.push((await fetch(`${nginx.url}/en/search?q=balance${i}`)).headers.get('x-request-id') ?? '');

@@ -71,7 +71,7 @@ export async function cleanPicture(input: Uint8Array): Promise<CleanedPicture> {
       .resize({ width: maxEdge, height: maxEdge, fit: 'inside', withoutEnlargement: true })
       .toColourspace('srgb');
     // Photographs as JPEG; pictures with transparency as WebP, which keeps it (decision 015).
-    output = await (opaque ? pipeline.jpeg({ quality: 90, mozjpeg: true, chromaSubsampling: '4:4:4' }) : pipeline.webp({ quality: 90, alphaQuality: 100 })).toBuffer({
+    output = await (opaque ? pipeline.jpeg({ quality: 88 }) : pipeline.webp({ quality: 90, alphaQuality: 100 })).toBuffer({
       resolveWithObject: true,
     });
   } catch (error) {
