@@ -338,16 +338,31 @@ test('nginx with the shipped configuration balances over both and caches by our 
     expect(search.status).toBe(200);
 
     // A picture of several megabytes goes through nginx to an instance; what it stored is cached as immutable.
-    const big = await sharp({ create: { width: 3000, height: 2000, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+    const big = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
       .jpeg({ quality: 95 })
       .toBuffer();
     expect(big.byteLength).toBeGreaterThan(2 * 1024 * 1024);
-    const viaNginx = await fetch(`${nginx.url}/api/v1/media`, { method: 'POST', headers: { ...auth, 'Content-Type': 'image/jpeg' }, body: new Uint8Array(big) });
+    const viaNginx = await fetch(`${nginx.url}/api/v1/media`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'image/jpeg' },
+      body: new Uint8Array(big),
+    });
     expect(viaNginx.status).toBe(201);
     const { src } = (await viaNginx.json()) as { src: string };
     await get(nginx, src);
     const picture = await fetch(`${nginx.url}${src}`);
     expect([picture.status, picture.headers.get('x-cache-status')]).toEqual([200, 'HIT']);
+
+    // A draft's preview is never kept by nginx.
+    const draft = { ...example, id: 'cluster-draft', slug: 'cluster-draft', status: 'draft' };
+    const { preview } = (await (await fetch(`${a.url}/api/v1/articles`, { method: 'POST', headers: auth, body: JSON.stringify(draft) })).json()) as {
+      preview: { path: string };
+    };
+    for (let i = 0; i < 2; i += 1) {
+      const shown = await fetch(`${nginx.url}${preview.path}`);
+      expect(shown.status).toBe(200);
+      expect(shown.headers.get('x-cache-status')).not.toBe('HIT');
+    }
 
     // Readers' requests reach both instances; each names nginx's request id in its log.
     const ids: string[] = [];

@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { demoByEdition, demoStory } from './support/demo';
 import { expectNoAxeViolations } from './support/axe';
+import { importStory, storyFile } from './support/content';
 import { editionIds, getEdition } from '../lib/domain/editions';
 import { formatLongDate } from '../lib/domain/format-date';
 import { articlePath, searchPath } from '../lib/domain/urls';
@@ -153,6 +154,37 @@ test.describe('editors and their photos', () => {
     });
     expect(missing.status()).toBe(400);
     expect(((await missing.json()) as { error: { issues: { field: string }[] } }).error.issues.map((i) => i.field)).toEqual(['mainImage.src']);
+  });
+});
+
+test.describe('the import takes pictures too', () => {
+  test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== 'desktop', 'one import per run: the desktop project'));
+
+  test('a picture beside a story file is cleaned, stored and shown; an unreadable one stops the import, which writes nothing', async ({ request }) => {
+    const fields = {
+      id: 'e2e-imported-picture',
+      edition: 'en',
+      section: 'environment',
+      slug: 'e2e-imported-picture',
+      headline: 'A harbour photographed from the lighthouse',
+      standfirst: 'The picture travelled with the story file.',
+      authors: '[Lena Hoffmann]',
+      publishedAt: '2018-05-02T09:00:00Z',
+      mainImage: '{ src: lighthouse.jpg, alt: A harbour seen from above, caption: The harbour., credit: "Lena Hoffmann, Northlight Images" }',
+    };
+    const broken = importStory(storyFile(fields, 'The harbour at dawn.'), { 'lighthouse.jpg': Buffer.from('not a picture at all') });
+    expect(broken.status).toBe(1);
+    expect(broken.output).toContain('lighthouse.jpg: not a picture');
+    expect((await request.get('/en/environment/20180502-e2e-imported-picture')).status()).toBe(404);
+
+    const imported = importStory(storyFile(fields, 'The harbour at dawn.'), { 'lighthouse.jpg': await phonePhoto(seed(), 1500, 1000) });
+    expect(imported.status, imported.output).toBe(0);
+    const page = await (await request.get('/en/environment/20180502-e2e-imported-picture')).text();
+    const src = decodeURIComponent(/url=(%2Fmedia%2F[0-9a-f]{32}\.jpg)/.exec(page)?.[1] ?? '');
+    expect(src).toMatch(/^\/media\/[0-9a-f]{32}\.jpg$/);
+    const served = await request.get(src);
+    const metadata = await sharp(await served.body()).metadata();
+    expect([metadata.width, metadata.height, metadata.exif]).toEqual([1500, 1000, undefined]);
   });
 });
 

@@ -8,10 +8,12 @@ import path from 'node:path';
  * Stories imported by tests go into the Environment section with their own ids, so the other
  * tests' expectations about Europe and the demo stories hold.
  */
-export function importStory(markdown: string): { status: number | null; output: string } {
+export function importStory(markdown: string, besideIt: Record<string, Buffer> = {}): { status: number | null; output: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-story-'));
   const file = path.join(dir, 'story.md');
   fs.writeFileSync(file, markdown);
+  // Files beside the story: pictures it names by a relative path.
+  for (const [name, bytes] of Object.entries(besideIt)) fs.writeFileSync(path.join(dir, name), bytes);
   const result = spawnSync('npx', ['tsx', 'scripts/content-import.ts', file], {
     env: { ...process.env, DATABASE_PATH: process.env.E2E_DATABASE_PATH ?? '.data/e2e.sqlite' },
     encoding: 'utf8',

@@ -3,7 +3,9 @@ import { writeContent } from '../store/write-content';
 import type { Store } from '../store/database';
 import { article, openTestStore, testSections } from '../testing/fixtures';
 import { decidePageRequest, firstListPagePath, preferredEdition } from './page-request';
-import { parseListPageStart } from '../domain/urls';
+import { articlePath, parseListPageStart } from '../domain/urls';
+import { getArticleById } from '../store/articles';
+import { previewLink } from './preview';
 
 let store: Store;
 
@@ -162,5 +164,35 @@ describe('the first page of a list, named without the store', () => {
     ]) {
       expect(first(path), path).toBeNull();
     }
+  });
+});
+
+describe('drafts, scheduled stories and their previews (decision 015)', () => {
+  it('answers a draft’s or a scheduled story’s address 404, like a story that does not exist, and its signed preview link only', async () => {
+    const draft = article({ id: 'draft-one', slug: 'draft-story', status: 'draft' });
+    const scheduled = article({ id: 'scheduled-one', slug: 'scheduled-story', publishedAt: new Date(Date.now() + 3_600_000).toISOString() });
+    await writeContent(store.db, { sections: [], articles: [draft, scheduled] });
+    for (const story of [draft, scheduled]) expect(await decide(articlePath(story))).toEqual({ kind: 'unavailable', edition: 'en', status: 404 });
+
+    const stored = (await getArticleById(store.db, 'draft-one'))!;
+    const { path } = await previewLink(store.db, stored);
+    expect(await decide(path)).toEqual({ kind: 'render', cacheable: false, preview: true });
+    const token = path.split('/').at(-1)!;
+    const missing = { kind: 'unavailable', edition: 'en', status: 404 };
+    expect(await decide(path.replace('/en/', '/fr/'))).toEqual({ kind: 'unavailable', edition: 'fr', status: 404 });
+    expect(await decide(`${path.slice(0, -1)}${path.endsWith('A') ? 'B' : 'A'}`)).toEqual(missing);
+    expect(await decide(`${path}/more`)).toEqual(missing);
+    expect(await decide('/en/preview')).toEqual(missing);
+    expect(await decide(`/en/preview/${token.replace('draft-one', 'live-one')}`)).toEqual(missing);
+    // Expired: a link made three days ago.
+    const old = await previewLink(store.db, stored, Date.now() - 4 * 24 * 3_600_000);
+    expect(await decide(old.path)).toEqual(missing);
+    // Written again: the old link is revoked.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await writeContent(store.db, { sections: [], articles: [{ ...draft, headline: 'A second draft' }] });
+    expect(await decide(path)).toEqual(missing);
+    // Published: no preview at all, even with a link signed for what is stored now.
+    await writeContent(store.db, { sections: [], articles: [{ ...scheduled, publishedAt: '2018-04-27T14:05:00+02:00' }] });
+    expect(await decide((await previewLink(store.db, (await getArticleById(store.db, 'scheduled-one'))!)).path)).toEqual(missing);
   });
 });

@@ -12,10 +12,12 @@ import * as search from './search';
 import * as sections from './sections';
 import * as sitemaps from './sitemaps';
 import * as writes from './write-content';
+import * as media from './media';
+import * as schedule from './schedule';
 import { openStore, type Store } from './database';
 
 /** Every reading and writing function of the store, by name. */
-const repository = { ...articles, ...cacheEvents, ...lists, ...liveUpdates, ...related, ...search, ...sections, ...sitemaps, ...writes };
+const repository = { ...articles, ...cacheEvents, ...lists, ...liveUpdates, ...media, ...related, ...schedule, ...search, ...sections, ...sitemaps, ...writes };
 
 /**
  * Every query the site runs on a request, and every query of a write, uses an index: SQLite's
@@ -131,6 +133,11 @@ describe('the hot queries use indexes, never a full table scan', () => {
       await repository.listCacheTagEvents(db, 0);
       await repository.searchArticles(db, { edition: 'en', terms: { all: true, words: [{ word: 'story', prefix: false }] }, limit: 10, offset: 0 });
       await repository.latestCacheTagSeq(db);
+      // The workflow (decision 015): every server asks for scheduled stories every few seconds; pictures by id.
+      await repository.nextScheduledTimes(db);
+      await repository.dueScheduledStories(db, Date.now());
+      await repository.getMediaInfo(db, ['0123456789abcdef0123456789abcdef']);
+      await repository.getMediaBytes(db, '0123456789abcdef0123456789abcdef');
     });
     expect(plans.length).toBeGreaterThan(15);
     expect(fullScans(plans)).toEqual([]);
