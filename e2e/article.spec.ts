@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { demoByEdition, demoStory, sectionName } from './support/demo';
 import { editionIds, getEdition } from '../lib/domain/editions';
-import { formatDateTime } from '../lib/domain/format-date';
+import { formatDateTime, formatLongDate } from '../lib/domain/format-date';
 import { publication } from '../lib/domain/site-config';
 import { sectionPath } from '../lib/domain/urls';
 
@@ -42,8 +42,15 @@ for (const id of editionIds) {
       const byline = article.locator('p', { hasText: strings.byPrefix }).first();
       await expect(byline).toHaveText(`${strings.byPrefix} ${new Intl.ListFormat(edition.locale, { type: 'conjunction' }).format(names)}`);
       for (const name of names) await expect(byline.getByRole('link', { name, exact: true })).toBeVisible();
-      await expect(article.locator(`time[datetime="${story.publishedAt}"]`)).toHaveText(formatDateTime(edition, story.publishedAt));
-      if (story.updatedAt) await expect(article.locator(`time[datetime="${story.updatedAt}"]`)).toHaveText(formatDateTime(edition, story.updatedAt));
+      // Published and updated: the byline's times (a correction moves "updated" to its own time, and shows that time too).
+      const times = byline.locator('xpath=following-sibling::p[1]');
+      await expect(times.locator(`time[datetime="${story.publishedAt}"]`)).toHaveText(formatDateTime(edition, story.publishedAt));
+      if (story.updatedAt) await expect(times.locator(`time[datetime="${story.updatedAt}"]`)).toHaveText(formatDateTime(edition, story.updatedAt));
+      for (const correction of story.corrections) {
+        await expect(article.getByRole('region', { name: strings.correctionsLabel })).toContainText(
+          `${strings.correction(formatLongDate(edition, correction.at))} ${correction.text}`,
+        );
+      }
 
       // Main picture: a figure whose caption reads caption, then credit.
       const lead = article.locator('figure').first();

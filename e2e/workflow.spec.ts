@@ -46,6 +46,14 @@ function phonePhoto(seed: number, width = 1800, height = 1200): Promise<Buffer> 
 }
 
 const seed = () => Math.floor(Math.random() * 1e9);
+/**
+ * Each attempt's mark on the stories it writes: a store kept from an earlier run
+ * (reuseExistingServer), or an earlier attempt of a retried test, already holds theirs.
+ */
+let run = '';
+test.beforeEach(() => {
+  run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+});
 
 test.describe('editors and their photos', () => {
   test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== 'desktop', 'an HTTP API: once is enough'));
@@ -124,8 +132,8 @@ test.describe('editors and their photos', () => {
     const uploaded = (await (await upload(request, await phonePhoto(seed(), 2000, 1000))).json()) as Uploaded;
     const story = {
       ...example,
-      id: 'e2e-uploaded-picture',
-      slug: 'e2e-uploaded-picture',
+      id: `e2e-uploaded-picture-${run}`,
+      slug: `e2e-uploaded-picture-${run}`,
       publishedAt: isoSeconds(Date.now() - 60_000),
       // A wrong size is replaced by the stored one: the page reserves the right room.
       mainImage: { ...example.mainImage, src: uploaded.src, width: 10, height: 10 },
@@ -148,8 +156,8 @@ test.describe('editors and their photos', () => {
 
     const missing = await post(request, {
       ...story,
-      id: 'e2e-missing-picture',
-      slug: 'e2e-missing-picture',
+      id: `e2e-missing-picture-${run}`,
+      slug: `e2e-missing-picture-${run}`,
       mainImage: { ...example.mainImage, src: `/media/${'0'.repeat(32)}.jpg` },
     });
     expect(missing.status()).toBe(400);
@@ -162,10 +170,10 @@ test.describe('the import takes pictures too', () => {
 
   test('a picture beside a story file is cleaned, stored and shown; an unreadable one stops the import, which writes nothing', async ({ request }) => {
     const fields = {
-      id: 'e2e-imported-picture',
+      id: `e2e-imported-picture-${run}`,
       edition: 'en',
       section: 'environment',
-      slug: 'e2e-imported-picture',
+      slug: `e2e-imported-picture-${run}`,
       headline: 'A harbour photographed from the lighthouse',
       standfirst: 'The picture travelled with the story file.',
       authors: '[Lena Hoffmann]',
@@ -175,11 +183,11 @@ test.describe('the import takes pictures too', () => {
     const broken = importStory(storyFile(fields, 'The harbour at dawn.'), { 'lighthouse.jpg': Buffer.from('not a picture at all') });
     expect(broken.status).toBe(1);
     expect(broken.output).toContain('lighthouse.jpg: not a picture');
-    expect((await request.get('/en/environment/20180502-e2e-imported-picture')).status()).toBe(404);
+    expect((await request.get(`/en/environment/20180502-e2e-imported-picture-${run}`)).status()).toBe(404);
 
     const imported = importStory(storyFile(fields, 'The harbour at dawn.'), { 'lighthouse.jpg': await phonePhoto(seed(), 1500, 1000) });
     expect(imported.status, imported.output).toBe(0);
-    const page = await (await request.get('/en/environment/20180502-e2e-imported-picture')).text();
+    const page = await (await request.get(`/en/environment/20180502-e2e-imported-picture-${run}`)).text();
     const src = decodeURIComponent(/url=(%2Fmedia%2F[0-9a-f]{32}\.jpg)/.exec(page)?.[1] ?? '');
     expect(src).toMatch(/^\/media\/[0-9a-f]{32}\.jpg$/);
     const served = await request.get(src);
@@ -225,9 +233,9 @@ test.describe('scheduled stories and drafts', () => {
     const at = Math.ceil((Date.now() + 8_000) / 1000) * 1000;
     const story = {
       ...example,
-      id: 'e2e-scheduled-funicular',
-      slug: 'e2e-funicular-reopens',
-      headline: 'A restored funicular reopens above the harbour',
+      id: `e2e-scheduled-funicular-${run}`,
+      slug: `e2e-funicular-reopens-${run}`,
+      headline: `A restored funicular reopens above the harbour (${run})`,
       publishedAt: isoSeconds(at),
     };
     const written = await post(request, story);
@@ -256,9 +264,9 @@ test.describe('scheduled stories and drafts', () => {
   }) => {
     const story = {
       ...example,
-      id: 'e2e-draft-funicular',
-      slug: 'e2e-draft-funicular',
-      headline: 'A draft about a funicular',
+      id: `e2e-draft-funicular-${run}`,
+      slug: `e2e-draft-funicular-${run}`,
+      headline: `A draft about a funicular (${run})`,
       status: 'draft',
       publishedAt: isoSeconds(Date.now() - 60_000),
     };
@@ -302,12 +310,20 @@ test.describe('scheduled stories and drafts', () => {
     const expired = `${id}.${past}.${stored}.${createHmac('sha256', secret).update(`preview:${id}.${past}.${stored}`).digest('base64url')}`;
     expect((await request.get(`${base}${expired}`)).status()).toBe(404);
 
+    // The editor reads it back with the token (the public read says it does not exist), and can send it back as it is.
+    const read = await request.get(`/api/v1/articles/${story.id}`, { headers: auth });
+    expect(read.status()).toBe(200);
+    expect(read.headers()['cache-control']).toBe('private, no-store');
+    const editorCopy = (await read.json()) as Record<string, unknown> & { state: string; preview: { path: string } };
+    expect(editorCopy).toMatchObject({ id: story.id, headline: story.headline, status: 'draft', state: 'draft', path: answer.path });
+    expect((await request.get(`/api/v1/articles/${story.id}`, { headers: { Authorization: 'Bearer wrong' } })).status()).toBe(401);
+
     // Writing the draft again revokes the old link; the answer carries a new one.
-    const rewritten = (await (await post(request, { ...story, headline: 'A second draft about a funicular' })).json()) as Written;
+    const rewritten = (await (await post(request, { ...story, headline: `A second draft about a funicular (${run})` })).json()) as Written;
     expect((await request.get(preview)).status()).toBe(404);
     const fresh = await request.get(rewritten.preview!.path);
     expect(fresh.status()).toBe(200);
-    expect(await fresh.text()).toContain('A second draft about a funicular');
+    expect(await fresh.text()).toContain(`A second draft about a funicular (${run})`);
   });
 });
 
@@ -333,9 +349,9 @@ test.describe('corrections', () => {
 
   test('are added through the API, append-only: kept when a write leaves them out, refused when one is changed', async ({ request }, testInfo) => {
     test.skip(testInfo.project.name !== 'desktop', 'an HTTP API: once is enough');
-    const story = { ...example, id: 'e2e-corrected', slug: 'e2e-corrected', publishedAt: isoSeconds(Date.now() - 3_600_000) };
+    const story = { ...example, id: `e2e-corrected-${run}`, slug: `e2e-corrected-${run}`, publishedAt: isoSeconds(Date.now() - 3_600_000) };
     expect((await post(request, story)).status()).toBe(201);
-    const added = await request.post('/api/v1/articles/e2e-corrected/corrections', {
+    const added = await request.post(`/api/v1/articles/${story.id}/corrections`, {
       data: JSON.stringify({ text: 'An earlier version gave the wrong number of turbines.' }),
       headers: { ...auth, 'Content-Type': 'application/json' },
     });
@@ -347,7 +363,7 @@ test.describe('corrections', () => {
 
     // Published again without it: still there.
     expect((await post(request, { ...story, headline: 'A new offshore wind farm, corrected' })).status()).toBe(200);
-    const stored = (await (await request.get('/api/v1/articles/e2e-corrected')).json()) as { corrections: { at: string; text: string }[] };
+    const stored = (await (await request.get(`/api/v1/articles/${story.id}`)).json()) as { corrections: { at: string; text: string }[] };
     expect(stored.corrections.map((c) => c.text)).toEqual(['An earlier version gave the wrong number of turbines.']);
     // Changed: refused, naming the field.
     const changed = await post(request, { ...story, corrections: [{ at: stored.corrections[0]!.at, text: 'Something else.' }] });
@@ -355,7 +371,7 @@ test.describe('corrections', () => {
     expect(((await changed.json()) as { error: { issues: { field: string }[] } }).error.issues[0]?.field).toBe('corrections');
     expect(
       (
-        await request.post('/api/v1/articles/e2e-corrected/corrections', { data: '{"text":""}', headers: { ...auth, 'Content-Type': 'application/json' } })
+        await request.post(`/api/v1/articles/${story.id}/corrections`, { data: '{"text":""}', headers: { ...auth, 'Content-Type': 'application/json' } })
       ).status(),
     ).toBe(400);
     expect(

@@ -9,7 +9,8 @@ import { sectionExists } from '../store/sections';
 import { writeContent } from '../store/write-content';
 import { prepareSearchTerms } from '../store/search';
 import type { Db } from '../store/database';
-import { fieldIssues, type ApiIssue } from './responses';
+import { apiError, fieldIssues, jsonResponse, type ApiIssue } from './responses';
+import { privateNoStore } from '../cache/cache-control';
 import { getMediaInfo } from '../store/media';
 import { mediaId } from '../domain/safe-links';
 import { mediaPath } from '../domain/urls';
@@ -97,6 +98,19 @@ async function writeAnswer(db: Db, id: string): Promise<Extract<PublishOutcome, 
   const body = { id, path: articlePath(stored.article), status: stored.status };
   if (stored.status === 'scheduled') globalThis.__newsroomSchedule?.wake();
   return stored.status === 'draft' || stored.status === 'scheduled' ? { ...body, preview: await previewLink(db, stored) } : body;
+}
+
+/**
+ * An editor's read of a story, whatever its status: the story as the API takes it (its `status`
+ * as the editor set it, so it can be sent back as it is), plus where it stands (`state`:
+ * `scheduled` for a published story whose time is ahead) and, before it is public, a preview link.
+ */
+export async function readArticleForEditor(db: Db, id: string): Promise<Response> {
+  const stored = await getArticleById(db, id);
+  if (!stored) return apiError(404, `No story "${id}"`, [{ field: 'id', message: 'no such story' }]);
+  const { updates: _updates, ...story } = stored.article;
+  const { status: state, preview } = await writeAnswer(db, id);
+  return jsonResponse({ ...story, path: articlePath(story), state, ...(preview ? { preview } : {}) }, { headers: { 'Cache-Control': privateNoStore } });
 }
 
 /** Adds a correction to a story (corrections are append-only): `{ text, at? }`, at defaulting to now. */

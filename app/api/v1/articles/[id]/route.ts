@@ -4,12 +4,16 @@ import { refuseUnlessAuthorised } from '@/lib/api/publish-auth';
 import { apiError, jsonResponse, withErrorHandling } from '@/lib/api/responses';
 import { privateNoStore } from '@/lib/cache/cache-control';
 import { readArticle } from '@/lib/api/read-handlers';
+import { readArticleForEditor } from '@/lib/api/publish-handlers';
 import { getStore } from '@/lib/store/database';
 
 /**
  * GET /api/v1/articles/{id} — a published story as the publishing API takes it (the import's
  * schema), with its `path`: what an editing tool reads before it sends a correction. 410 for a
  * withdrawn story, 404 for any other id. Public: it holds only what the page shows.
+ *
+ * With the publishing token, an editor's read: the story whatever its status — a draft or a
+ * scheduled story too, with a fresh preview link — never cached (decision 015).
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return withErrorHandling(request, async () => {
@@ -18,7 +22,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       return apiError(404, `No story "${id.slice(0, 100)}"`, [{ parameter: 'id', message: 'no such story' }], {
         'Cache-Control': 'public, max-age=0, s-maxage=30',
       });
-    return readArticle((await getStore()).db, id);
+    const { db } = await getStore();
+    if (request.headers.has('authorization')) {
+      const refused = await refuseUnlessAuthorised(request, db);
+      if (refused) return refused;
+      return readArticleForEditor(db, id);
+    }
+    return readArticle(db, id);
   });
 }
 
