@@ -374,6 +374,12 @@ test.describe('corrections', () => {
         await request.post(`/api/v1/articles/${story.id}/corrections`, { data: '{"text":""}', headers: { ...auth, 'Content-Type': 'application/json' } })
       ).status(),
     ).toBe(400);
+    // The same time as the published correction, in other words: refused through this door too.
+    const sameTime = await request.post(`/api/v1/articles/${story.id}/corrections`, {
+      data: JSON.stringify({ at: stored.corrections[0]!.at, text: 'Other words.' }),
+      headers: { ...auth, 'Content-Type': 'application/json' },
+    });
+    expect(sameTime.status()).toBe(409);
     expect(
       (
         await request.post('/api/v1/articles/no-such-story/corrections', { data: '{"text":"x"}', headers: { ...auth, 'Content-Type': 'application/json' } })

@@ -77,10 +77,15 @@ export async function publishArticle(db: Db, body: unknown): Promise<PublishOutc
   if (imageIssues.length) return invalid(imageIssues);
   await prepareSearchTerms(article);
   await yieldToOthers();
+  return writeStory(db, article);
+}
+
+/** Writes one story: 201 when new, 200 when updated, 409 naming the field the store refused (a slug, a translation group, a correction). */
+async function writeStory(db: Db, article: Article, status?: 201): Promise<PublishOutcome> {
   try {
     const summary = await writeContent(db, { sections: [], articles: [article] });
     const created = summary.created.includes(article.id);
-    return { ok: true, status: created ? 201 : 200, body: await writeAnswer(db, article.id) };
+    return { ok: true, status: status ?? (created ? 201 : 200), body: await writeAnswer(db, article.id) };
   } catch (error) {
     if (error instanceof ContentConflictError)
       return { ok: false, status: 409, message: error.message, issues: [{ field: error.field, message: error.message }] };
@@ -127,8 +132,7 @@ export async function addCorrection(db: Db, id: string, body: unknown): Promise<
     const issues = fieldIssues(parsed.error).map((issue) => ({ ...issue, field: (issue.field ?? '').replace(/^corrections\.\d+\.?/, '') || 'text' }));
     return invalid(issues);
   }
-  await writeContent(db, { sections: [], articles: [parsed.data] });
-  return { ok: true, status: 201, body: await writeAnswer(db, id) };
+  return writeStory(db, parsed.data, 201);
 }
 
 /** Withdraws a story: from then on its address answers 410 and it leaves lists, feeds and sitemaps. */

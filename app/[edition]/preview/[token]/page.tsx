@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { StoryPage } from '@/components/article/StoryPage';
 import { getEdition, isEditionId } from '@/lib/domain/editions';
 import { getSection, getSections } from '@/lib/data/reads';
@@ -13,13 +14,18 @@ type Params = Promise<{ edition: string; token: string }>;
 // Read for each request, never cached: the proxy has checked the link and answers private, no-store.
 export const dynamic = 'force-dynamic';
 
-async function load(params: Params) {
-  const { edition, token } = await params;
+/** The story a link names, read once per request (the metadata and the page share it). */
+const loadPreview = cache(async (edition: string, token: string) => {
   if (!isEditionId(edition)) return undefined;
   const found = await readPreviewStory((await getStore()).db, edition, token);
   const section = found && (await getSection(edition, found.article.section));
   return found && section ? { ...found, section } : undefined;
-}
+});
+
+const load = async (params: Params) => {
+  const { edition, token } = await params;
+  return loadPreview(edition, token);
+};
 
 /** The story's own metadata, as it will be published, but never indexed. */
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
