@@ -330,14 +330,11 @@ test.describe('scheduled stories and drafts', () => {
 test.describe('corrections', () => {
   for (const editionId of editionIds) {
     const edition = getEdition(editionId);
-    test(`are shown under the byline in the ${edition.name} edition, in its language and time zone, and in structured data`, async ({ page }) => {
+    test(`are in the ${edition.name} edition's structured data, and move its modified time`, async ({ page }) => {
       const story = await demoStory(demoByEdition[editionId].europolFile);
       expect(story.corrections.length).toBeGreaterThan(0);
       await page.goto(demoByEdition[editionId].europol);
-      const list = page.getByRole('region', { name: edition.strings.correctionsLabel });
-      for (const correction of story.corrections) {
-        await expect(list).toContainText(`${edition.strings.correction(formatLongDate(edition, correction.at))} ${correction.text}`);
-      }
+      // The visible text is e2e/article.spec.ts's: here, what crawlers read.
       const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent()) ?? '{}') as {
         correction: { '@type': string; text: string; datePublished: string }[];
         dateModified: string;

@@ -15,6 +15,9 @@ import { getMediaInfo } from '../store/media';
 import { mediaId } from '../domain/safe-links';
 import { mediaPath } from '../domain/urls';
 import { previewLink } from '../data/preview';
+import { getStore } from '../store/database';
+import { articleIdPattern } from '../domain/live-updates-contract';
+import { readJsonBody, refuseUnlessAuthorised } from './publish-auth';
 
 /**
  * The publishing API's operations, with the same schema and the same store code as the
@@ -161,4 +164,25 @@ export async function publishLiveUpdate(db: Db, id: string, body: unknown): Prom
   if (!parsed.success) return invalid(fieldIssues(parsed.error));
   await addLiveUpdates(db, id, [parsed.data]);
   return { ok: true, status: 201, body: { id: parsed.data.id, path: state.path, status: state.status } };
+}
+
+/**
+ * A write to one story through `/api/v1/articles/{id}/…` (an update, a correction): the
+ * publishing token, an id of the right shape, a JSON body, then the operation's outcome as JSON.
+ */
+export async function storyWrite(
+  request: Request,
+  params: Promise<{ id: string }>,
+  operation: (db: Db, id: string, body: unknown) => Promise<PublishOutcome>,
+): Promise<Response> {
+  const { db } = await getStore();
+  const refused = await refuseUnlessAuthorised(request, db);
+  if (refused) return refused;
+  const { id } = await params;
+  if (!articleIdPattern.test(id)) return apiError(404, `No story "${id.slice(0, 100)}"`, [{ parameter: 'id', message: 'no such story' }]);
+  const body = await readJsonBody(request);
+  if (!body.ok) return body.response;
+  const outcome = await operation(db, id, body.value);
+  if (!outcome.ok) return apiError(outcome.status, outcome.message, outcome.issues);
+  return jsonResponse(outcome.body, { status: outcome.status, headers: { 'Cache-Control': privateNoStore } });
 }

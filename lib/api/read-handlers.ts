@@ -5,7 +5,7 @@ import { sectionExists } from '../store/sections';
 import type { Db } from '../store/database';
 import { listFilter, listKey, toListItem, type ArticleListQuery, type ArticleListResponse } from '../domain/api-contract';
 import { decodeCursor, encodeCursor } from '../domain/cursor';
-import { cursorSecret } from '../data/cursor-secret';
+import { cursorSecret } from '../data/shared-secrets';
 import { toUpdateItem, type LiveUpdatesQuery } from '../domain/live-updates-contract';
 import { articlePath } from '../domain/urls';
 import { apiError, jsonResponse, listCacheControl, type ApiIssue } from './responses';

@@ -1,7 +1,7 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../store/database';
 import { getArticleById, type StoredArticle } from '../store/articles';
-import { getOrCreateSetting } from '../store/settings';
+import { previewSecret } from './shared-secrets';
 import { previewPath } from '../domain/urls';
 import { listRelated } from '../store/related';
 import type { ArticleSummary } from '../domain/stories';
@@ -18,19 +18,6 @@ import type { ArticleSummary } from '../domain/stories';
 function previewLifetimeMs(): number {
   const hours = Number(process.env.PREVIEW_LINK_HOURS);
   return (Number.isFinite(hours) && hours > 0 ? hours : 72) * 60 * 60 * 1000;
-}
-
-let cached: Promise<string> | undefined;
-
-/** PREVIEW_SECRET when set, else one generated once and kept in the store, shared by every instance. */
-function previewSecret(db: Db): Promise<string> {
-  const fromEnv = process.env.PREVIEW_SECRET;
-  if (fromEnv) return Promise.resolve(fromEnv);
-  cached ??= getOrCreateSetting(db, 'preview_secret', () => randomBytes(32).toString('base64url')).catch((error: unknown) => {
-    cached = undefined;
-    throw error;
-  });
-  return cached;
 }
 
 const sign = (secret: string, payload: string) => createHmac('sha256', secret).update(`preview:${payload}`).digest('base64url');

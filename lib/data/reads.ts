@@ -2,7 +2,7 @@ import 'server-only';
 import { cache } from 'react';
 import { listKey, toListItem, type ArticleListResponse } from '../domain/api-contract';
 import { encodeCursor } from '../domain/cursor';
-import { cursorSecret } from './cursor-secret';
+import { cursorSecret } from './shared-secrets';
 import { parseListPageStart, type ArticleLocator } from '../domain/urls';
 import { cachedRead } from '../cache/cached-read';
 import { contentTags } from '../domain/content-tags';

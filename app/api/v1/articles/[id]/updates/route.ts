@@ -1,11 +1,9 @@
 import { articleIdPattern, LiveUpdatesQuerySchema } from '@/lib/domain/live-updates-contract';
 import { queryObject } from '@/lib/domain/api-contract';
-import { apiError, jsonResponse, parameterIssues, withErrorHandling } from '@/lib/api/responses';
+import { apiError, parameterIssues, withErrorHandling } from '@/lib/api/responses';
 import { readLiveUpdates } from '@/lib/api/read-handlers';
 import { getStore } from '@/lib/store/database';
-import { publishLiveUpdate } from '@/lib/api/publish-handlers';
-import { readJsonBody, refuseUnlessAuthorised } from '@/lib/api/publish-auth';
-import { privateNoStore } from '@/lib/cache/cache-control';
+import { publishLiveUpdate, storyWrite } from '@/lib/api/publish-handlers';
 
 /**
  * GET /api/v1/articles/{id}/updates?after={updateId}&limit=: the updates of a live story,
@@ -26,16 +24,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
  * { title?, body: [blocks], publishedAt?, id? }. Time defaults to now.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return withErrorHandling(request, async () => {
-    const { db } = await getStore();
-    const refused = await refuseUnlessAuthorised(request, db);
-    if (refused) return refused;
-    const { id } = await params;
-    if (!articleIdPattern.test(id)) return apiError(404, `No story "${id.slice(0, 100)}"`, [{ parameter: 'id', message: 'no such story' }]);
-    const body = await readJsonBody(request);
-    if (!body.ok) return body.response;
-    const outcome = await publishLiveUpdate(db, id, body.value);
-    if (!outcome.ok) return apiError(outcome.status, outcome.message, outcome.issues);
-    return jsonResponse(outcome.body, { status: outcome.status, headers: { 'Cache-Control': privateNoStore } });
-  });
+  return withErrorHandling(request, () => storyWrite(request, params, publishLiveUpdate));
 }
