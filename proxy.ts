@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { requestPathHeader, unavailableStatusHeader } from './lib/routing/request-headers';
-import { decidePageRequest, firstListPagePath } from './lib/data/page-request';
+import { decidePageRequestOnce, type PageRequestDecision, firstListPagePath } from './lib/data/page-request';
 import { api, unavailablePath } from './lib/domain/urls';
 import { getStore } from './lib/store/database';
 import { pageCacheControl, privateNoStore, redirectCacheControl, unavailableCacheControl, untilNextScheduled } from './lib/cache/cache-control';
@@ -36,8 +36,8 @@ export async function proxy(request: NextRequest) {
 
   let decision;
   try {
-    const { db } = await getStore();
-    decision = await decidePageRequest(db, {
+    const { db, version } = await getStore();
+    decision = await decidePageRequestOnce(db, version, {
       pathname,
       searchParams: request.nextUrl.searchParams,
       acceptLanguage: request.headers.get('accept-language'),
@@ -70,7 +70,7 @@ const pageVary = 'rsc, next-router-state-tree, next-router-prefetch, next-router
  * answered here before anything renders (see lib/cache/next-cache-handler.mjs, freshPageEtag).
  * Only for HTML: the router's RSC requests go on to Next.
  */
-async function notModifiedResponse(request: NextRequest, decision: Awaited<ReturnType<typeof decidePageRequest>>): Promise<NextResponse | null> {
+async function notModifiedResponse(request: NextRequest, decision: PageRequestDecision): Promise<NextResponse | null> {
   const ifNoneMatch = request.headers.get('if-none-match');
   if (!ifNoneMatch || (request.method !== 'GET' && request.method !== 'HEAD') || request.headers.has('rsc')) return null;
   const path = decision.kind === 'rewrite' ? decision.path : decision.kind === 'render' && decision.cacheable !== false ? request.nextUrl.pathname : null;
@@ -80,7 +80,7 @@ async function notModifiedResponse(request: NextRequest, decision: Awaited<Retur
   return new NextResponse(null, { status: 304, headers: { ETag: etag, 'Cache-Control': pagesCacheControl(request.nextUrl.pathname), Vary: pageVary } });
 }
 
-function respond(request: NextRequest, headers: Headers, decision: Awaited<ReturnType<typeof decidePageRequest>>): NextResponse {
+function respond(request: NextRequest, headers: Headers, decision: PageRequestDecision): NextResponse {
   switch (decision.kind) {
     case 'render':
       if (decision.cacheable !== false) return withCacheControl(NextResponse.next({ request: { headers } }), pagesCacheControl(request.nextUrl.pathname));

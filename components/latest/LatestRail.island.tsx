@@ -1,9 +1,10 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type DehydratedState } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { StoryList } from '@/components/story-lists/StoryList';
 import { articleListKey, fetchArticleList } from '@/components/islands/api-client';
+import { QueryIsland } from '@/components/islands/QueryIsland.island';
 import type { ArticleListItem } from '@/lib/domain/api-contract';
 import type { Section } from '@/lib/domain/article-schema';
 import type { IslandEdition } from '@/lib/domain/editions/island';
@@ -66,5 +67,14 @@ export function LatestRailClient({ edition, limit, count, excludeId, headingId, 
         <StoryList stories={shown} edition={edition} sections={sections} showStandfirst={false} timeFormat={timeFormat} />
       </div>
     </div>
+  );
+}
+
+/** The island as the page loads it, after the first paint (LatestRail.deferred.tsx): the server's data, then the rail. */
+export default function LatestRailIsland({ state, ...props }: Props & { state: DehydratedState }) {
+  return (
+    <QueryIsland state={state}>
+      <LatestRailClient {...props} />
+    </QueryIsland>
   );
 }

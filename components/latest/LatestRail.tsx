@@ -1,11 +1,14 @@
 import { dehydrate } from '@tanstack/react-query';
 import { getRequestQueryClient } from '@/components/islands/request-query-client';
-import { QueryIsland } from '@/components/islands/QueryIsland.island';
 import { articleListKey } from '@/components/islands/api-client';
 import { getEdition, islandEdition, type EditionId } from '@/lib/domain/editions';
 import { latestPollSeconds } from '@/lib/domain/site-config';
 import { getLatestItems, getSections } from '@/lib/data/reads';
-import { LatestRailClient } from './LatestRail.island';
+import { DeferredLatestRail } from './LatestRail.deferred';
+// The rail's styles load with the page, not with its code after the first paint (LatestRail.deferred.tsx).
+import './LatestRail.module.css';
+import '@/components/story-lists/StoryList.module.css';
+import '@/components/story-lists/StoryItem.module.css';
 
 type Props = {
   edition: EditionId;
@@ -30,17 +33,16 @@ export async function LatestRail({ edition, count, excludeId, headingId, timeFor
     queryFn: () => getLatestItems(edition, limit),
   });
   return (
-    <QueryIsland state={dehydrate(queryClient)}>
-      <LatestRailClient
-        edition={islandEdition(getEdition(edition))}
-        limit={limit}
-        count={count}
-        excludeId={excludeId}
-        headingId={headingId}
-        timeFormat={timeFormat}
-        pollSeconds={latestPollSeconds()}
-        sections={await getSections(edition)}
-      />
-    </QueryIsland>
+    <DeferredLatestRail
+      state={dehydrate(queryClient)}
+      edition={islandEdition(getEdition(edition))}
+      limit={limit}
+      count={count}
+      excludeId={excludeId}
+      headingId={headingId}
+      timeFormat={timeFormat}
+      pollSeconds={latestPollSeconds()}
+      sections={await getSections(edition)}
+    />
   );
 }

@@ -1,9 +1,10 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type DehydratedState } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { ArticleBody } from '@/components/article/ArticleBody';
 import { fetchLiveUpdates, liveUpdatesKey } from '@/components/islands/api-client';
+import { QueryIsland } from '@/components/islands/QueryIsland.island';
 import type { LiveUpdateItem } from '@/lib/domain/live-updates-contract';
 import type { IslandEdition } from '@/lib/domain/editions/island';
 import { plural } from '@/lib/domain/editions/plural';
@@ -59,5 +60,14 @@ export function LiveUpdatesClient({ edition, articleId, initialUpdates, pollSeco
         ))}
       </ol>
     </section>
+  );
+}
+
+/** The island as the page loads it, after the first paint (LiveUpdates.deferred.tsx). */
+export default function LiveUpdatesIsland({ state, ...props }: Props & { state: DehydratedState }) {
+  return (
+    <QueryIsland state={state}>
+      <LiveUpdatesClient {...props} />
+    </QueryIsland>
   );
 }

@@ -1,12 +1,13 @@
 import { dehydrate } from '@tanstack/react-query';
 import { getRequestQueryClient } from '@/components/islands/request-query-client';
-import { QueryIsland } from '@/components/islands/QueryIsland.island';
 import { liveUpdatesKey } from '@/components/islands/api-client';
 import { toUpdateItem } from '@/lib/domain/live-updates-contract';
 import { getEdition, islandEdition, type EditionId } from '@/lib/domain/editions';
 import { livePollSeconds } from '@/lib/domain/site-config';
 import { getLiveUpdates } from '@/lib/data/reads';
-import { LiveUpdatesClient } from './LiveUpdates.island';
+import { DeferredLiveUpdates } from './LiveUpdates.deferred';
+// The updates' styles load with the page, not with their code after the first paint.
+import './LiveUpdates.module.css';
 
 const shownOnLoad = 30;
 
@@ -21,8 +22,12 @@ export async function LiveUpdates({ edition, articleId }: { edition: EditionId; 
   // Nothing is newer than what this page shows: say so up front, so the island does not ask on load.
   queryClient.setQueryData(liveUpdatesKey(articleId, newest), { items: [] });
   return (
-    <QueryIsland state={dehydrate(queryClient)}>
-      <LiveUpdatesClient edition={islandEdition(getEdition(edition))} articleId={articleId} initialUpdates={updates} pollSeconds={livePollSeconds()} />
-    </QueryIsland>
+    <DeferredLiveUpdates
+      state={dehydrate(queryClient)}
+      edition={islandEdition(getEdition(edition))}
+      articleId={articleId}
+      initialUpdates={updates}
+      pollSeconds={livePollSeconds()}
+    />
   );
 }

@@ -3,8 +3,9 @@ import type { ReactNode } from 'react';
 import type { Section } from '@/lib/domain/article-schema';
 import { islandEdition, type EditionConfig } from '@/lib/domain/editions';
 import type { StoriesPage } from '@/lib/data/reads';
-import { QueryIsland } from '@/components/islands/QueryIsland.island';
-import { LoadMoreStories } from './LoadMoreStories.island';
+import { DeferredLoadMoreStories } from './LoadMoreStories.deferred';
+// Its styles load with the page, not with its code after the first paint.
+import './LoadMoreStories.module.css';
 import { Pagination } from './Pagination';
 import { StoryCard } from './StoryCard';
 import styles from './ListFront.module.css';
@@ -40,15 +41,12 @@ export function ListFront({ edition, sections, path, eyebrow, title, description
           </li>
         ))}
       </ol>
-      {/* Nothing to prefetch: the island fetches only when the reader asks for more. */}
-      <QueryIsland state={{ queries: [], mutations: [] }}>
-        <LoadMoreStories
-          {...loadMore}
-          edition={islandEdition(edition)}
-          sections={sections}
-          fallback={<Pagination href={(page) => pageHref(path, page)} page={stories.page} hasOlder={stories.hasOlder} strings={edition.strings} />}
-        />
-      </QueryIsland>
+      <DeferredLoadMoreStories
+        {...loadMore}
+        edition={islandEdition(edition)}
+        sections={sections}
+        fallback={<Pagination href={(page) => pageHref(path, page)} page={stories.page} hasOlder={stories.hasOlder} strings={edition.strings} />}
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { QueryIsland } from '@/components/islands/QueryIsland.island';
 import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { articlePagesKey, fetchArticleList } from '@/components/islands/api-client';
 import type { Section } from '@/lib/domain/article-schema';
@@ -93,5 +94,14 @@ export function LoadMoreStories({ edition, filter, pageSize, startCursor, sectio
         </button>
       )}
     </div>
+  );
+}
+
+/** The island as the page loads it, after the first paint (LoadMoreStories.deferred.tsx): nothing to prefetch, it fetches only when asked. */
+export default function LoadMoreStoriesIsland(props: Props) {
+  return (
+    <QueryIsland state={{ queries: [], mutations: [] }}>
+      <LoadMoreStories {...props} />
+    </QueryIsland>
   );
 }

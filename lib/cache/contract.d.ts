@@ -36,6 +36,7 @@ export type PageCacheState = {
   entries: Map<string, CacheEntry>;
   bytes: number;
   seq: number;
+  storeVersion: number | undefined;
   tagSeq: Map<string, number>;
   localExpiry: Map<string, number>;
   pendingSeq: Map<string, number>;
@@ -56,7 +57,12 @@ export type CacheStatus = {
 };
 
 /** The store's invalidation log, as the server registers it at start (lib/server/start.ts). */
-export type CacheEvents = { startSeq: number; since(seq: number): Promise<{ seq: number; tag: string }[]> };
+export type CacheEvents = {
+  startSeq: number;
+  since(seq: number): Promise<{ seq: number; tag: string }[]>;
+  /** The store's change counter (lib/store/database.ts, Store.version), where it has one: unchanged means no new event. */
+  version?: () => number;
+};
 
 /**
  * Scheduled stories, as this process's scheduler last read them (lib/data/scheduler.ts): the

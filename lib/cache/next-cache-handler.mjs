@@ -47,6 +47,8 @@ const state = (globalThis.__newsroomPageCache ??= {
   bytes: 0,
   /** The last invalidation event read from the store. */
   seq: 0,
+  /** The store's change counter when the events were last read (undefined: read every time). */
+  storeVersion: undefined,
   /** tag → number of the last event that invalidated it. */
   tagSeq: new Map(),
   /** tag → time it was invalidated by revalidateTag() in this process. */
@@ -156,6 +158,10 @@ async function readNewEvents() {
   if (state.refreshing) return state.refreshing;
   if (!state.eventsUnread) return;
   state.eventsUnread = false;
+  // Nothing committed to the store, by any process, since the last read: no new event to read
+  // (SQLite's data_version, read before the query so that a write during it is read next time).
+  const version = source.version?.();
+  if (version !== undefined && version === state.storeVersion) return;
   state.refreshing = (async () => {
     try {
       const events = await source.since(state.seq);
@@ -163,6 +169,7 @@ async function readNewEvents() {
         state.tagSeq.set(tag, seq);
         if (seq > state.seq) state.seq = seq;
       }
+      state.storeVersion = version;
       state.warned = false;
     } catch (error) {
       // The store is unreachable: serve what we have rather than fail, and say so once.

@@ -38,6 +38,43 @@ export type PageRequest = {
 
 const render: PageRequestDecision = { kind: 'render' };
 
+/**
+ * The decisions already made, while the store has not changed (issue 17). A decision depends
+ * only on the URL and the store's contents (a scheduled story goes out by a write of the
+ * scheduler), so as long as nothing has been committed to the store by any process — what
+ * `version` tells in microseconds (lib/store/database.ts, Store.version) — the same URL gets
+ * the same answer without a query: a cached article's request no longer asks the store what its
+ * URL is. Not remembered: the edition root's redirect (it follows Accept-Language), and pages
+ * rendered for one request (search, previews, whose links expire). Without a version
+ * (PostgreSQL), every request decides again.
+ */
+type Remembered = { version: number; decisions: Map<string, PageRequestDecision> };
+const rememberedMax = 10_000;
+
+export async function decidePageRequestOnce(
+  db: Db,
+  version: (() => number) | undefined,
+  request: PageRequest,
+  remembered: Remembered = ((globalThis as { __newsroomDecisions?: Remembered }).__newsroomDecisions ??= { version: -1, decisions: new Map() }),
+): Promise<PageRequestDecision> {
+  if (!version || request.pathname === '/' || request.pathname === '') return decidePageRequest(db, request);
+  const now = version();
+  if (now !== remembered.version) {
+    remembered.decisions.clear();
+    remembered.version = now;
+  }
+  const key = `${request.pathname}?${request.searchParams?.toString() ?? ''}`;
+  const known = remembered.decisions.get(key);
+  if (known) return known;
+  const decision = await decidePageRequest(db, request);
+  // Kept only if nothing was written while deciding; a flood of unknown URLs cannot grow it without bound.
+  if (!(decision.kind === 'render' && decision.cacheable === false) && version() === now) {
+    if (remembered.decisions.size >= rememberedMax) remembered.decisions.clear();
+    remembered.decisions.set(key, decision);
+  }
+  return decision;
+}
+
 export async function decidePageRequest(db: Db, request: PageRequest): Promise<PageRequestDecision> {
   const { pathname } = request;
   const searchParams = request.searchParams ?? new URLSearchParams();

@@ -19,11 +19,15 @@ import { startScheduler } from '../data/scheduler';
 export async function startNodeServer() {
   const connect = async (attempt: number): Promise<void> => {
     try {
-      const { db } = await getStore();
+      const { db, version } = await getStore();
       const report = await seedStoreIfEmpty(db);
       if (report) logger.info({ stories: report.created.length }, 'content store seeded');
       // This process's cache starts empty: only invalidations from now on concern it.
-      globalThis.__newsroomCacheEvents = { startSeq: await latestCacheTagSeq(db), since: async (seq) => listCacheTagEvents((await getStore()).db, seq) };
+      globalThis.__newsroomCacheEvents = {
+        startSeq: await latestCacheTagSeq(db),
+        since: async (seq) => listCacheTagEvents((await getStore()).db, seq),
+        ...(version ? { version } : {}),
+      };
       startScheduler();
       if (attempt > 0) logger.info('content store reachable');
     } catch (error) {

@@ -46,6 +46,14 @@ export type Db = Kysely<Database>;
 export type Store = {
   db: Kysely<Database>;
   config: StoreConfig;
+  /**
+   * A number that changes whenever anything is committed to the store, by any process: a check
+   * that costs microseconds, so that what depends only on the store's contents (the page
+   * cache's invalidations, the proxy's decisions) is read again only after a write. SQLite's
+   * `data_version`, read on a second connection (so that this process's own commits count too);
+   * absent for PostgreSQL, which has no such check short of a query.
+   */
+  version?: () => number;
   close(): Promise<void>;
 };
 
@@ -149,7 +157,18 @@ async function openSqliteStore(config: Extract<StoreConfig, { kind: 'sqlite' }>)
     await db.destroy();
     throw error;
   }
-  return { db, config, close: () => db.destroy() };
+  // A file store's second, read-only connection (an in-memory store has one process and no file to share).
+  const probe = config.path === ':memory:' ? null : new SqliteDatabase(config.path, { readonly: true, fileMustExist: true });
+  const dataVersion = probe?.prepare('pragma data_version').pluck();
+  return {
+    db,
+    config,
+    ...(dataVersion ? { version: () => dataVersion.get() as number } : {}),
+    close: async () => {
+      probe?.close();
+      await db.destroy();
+    },
+  };
 }
 
 /**
