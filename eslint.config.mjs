@@ -44,7 +44,19 @@ const layerZones = [
 ];
 
 const config = [
-  { ignores: ['.next/**', 'node_modules/**', '.data/**', 'test-results/**', 'playwright-report/**', 'public/**', 'next-env.d.ts'] },
+  {
+    ignores: [
+      '.next/**',
+      '**/.next/**',
+      'scripts/bench/floor/public/**',
+      'node_modules/**',
+      '.data/**',
+      'test-results/**',
+      'playwright-report/**',
+      'public/**',
+      'next-env.d.ts',
+    ],
+  },
   ...nextCoreWebVitals,
   ...nextTypescript,
   prettier,

@@ -5,7 +5,17 @@ import path from 'node:path';
 
 /** One Lighthouse run (mobile, its default simulated throttling) in Debian's Chromium: the bench's and the font measurement's. */
 
-export type LighthouseResult = { performance: number; accessibility: number; bestPractices: number; seo: number; lcpMs: number; cls: number; tbtMs: number };
+/** `scriptBytes`: every script the page loaded until the network was quiet (islands fetched after the first paint included), as transferred. */
+export type LighthouseResult = {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  seo: number;
+  lcpMs: number;
+  cls: number;
+  tbtMs: number;
+  scriptBytes: number;
+};
 
 /**
  * Lighthouse's own transient failures — its trace recording missed the navigation
@@ -46,5 +56,8 @@ export function lighthouse(url: string, extraArgs: string[] = [], attempt = 1): 
     lcpMs: report.audits['largest-contentful-paint'].numericValue,
     cls: report.audits['cumulative-layout-shift'].numericValue,
     tbtMs: report.audits['total-blocking-time'].numericValue,
+    scriptBytes: ((report.audits['network-requests']?.details?.items ?? []) as { resourceType?: string; transferSize?: number }[])
+      .filter((item) => item.resourceType === 'Script')
+      .reduce((sum, item) => sum + (item.transferSize ?? 0), 0),
   };
 }

@@ -27,7 +27,7 @@ type Props = {
  * New stories wait behind a "Show N new stories" button in a slot that is always there, so
  * nothing moves under the reader's eyes until they ask for it.
  */
-export function LatestRailClient({ edition, limit, count, excludeId, headingId, timeFormat, pollSeconds, sections }: Props) {
+function LatestRailClient({ edition, limit, count, excludeId, headingId, timeFormat, pollSeconds, sections }: Props) {
   const { strings } = edition;
   const { data } = useQuery({
     queryKey: articleListKey({ edition: edition.id, limit }),

@@ -13,7 +13,7 @@ import styles from './LiveUpdates.module.css';
 
 type Props = { edition: IslandEdition; articleId: string; initialUpdates: LiveUpdateItem[]; pollSeconds: number };
 
-export function LiveUpdatesClient({ edition, articleId, initialUpdates, pollSeconds }: Props) {
+function LiveUpdatesClient({ edition, articleId, initialUpdates, pollSeconds }: Props) {
   const config = edition;
   const [shown, setShown] = useState(initialUpdates);
   const listRef = useRef<HTMLOListElement>(null);

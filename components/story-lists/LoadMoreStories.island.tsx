@@ -28,7 +28,7 @@ type Props = {
  */
 const noSubscription = () => () => {};
 
-export function LoadMoreStories({ edition, filter, pageSize, startCursor, sections, fallback }: Props) {
+function LoadMoreStories({ edition, filter, pageSize, startCursor, sections, fallback }: Props) {
   const { strings } = edition;
   // False on the server and while hydrating, true once the page runs: the button replaces the links only then.
   const mounted = useSyncExternalStore(

@@ -11,16 +11,16 @@ import pino from 'pino';
 /** @type {import('pino').Logger} */
 export const logger = (globalThis.__newsroomLogger ??= pino(
   {
-  level: process.env.LOG_LEVEL || 'info',
-  // The instance, and which of its processes (lib/server/main.mjs: the primary, or worker n).
-  base: {
-    service: 'newsroom',
-    instance: process.env.INSTANCE_NAME || os.hostname(),
-    ...(cluster.isWorker ? { process: `worker ${cluster.worker?.id}` } : {}),
-    pid: process.pid,
-  },
-  timestamp: pino.stdTimeFunctions.isoTime,
-  formatters: { level: (label) => ({ level: label }) },
+    level: process.env.LOG_LEVEL || 'info',
+    // The instance, and which of its processes (lib/server/main.mjs: the primary, or worker n).
+    base: {
+      service: 'newsroom',
+      instance: process.env.INSTANCE_NAME || os.hostname(),
+      ...(cluster.isWorker ? { process: `worker ${cluster.worker?.id}` } : {}),
+      pid: process.pid,
+    },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
   },
   // Written asynchronously (issue 17): a blocking write(2) for every access line cost a cached
   // page a fifth of its throughput. Lines are written as they come when the stream is idle and

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeContent } from '../store/write-content';
-import type { Store } from '../store/database';
-import { article, openTestStore, testSections } from '../testing/fixtures';
-import { decidePageRequest, firstListPagePath, preferredEdition } from './page-request';
+import path from 'node:path';
+import { openStore, type Store } from '../store/database';
+import { article, makeTempDir, openTestStore, testSections } from '../testing/fixtures';
+import { decidePageRequest, decidePageRequestOnce, firstListPagePath, preferredEdition } from './page-request';
 import { articlePath, parseListPageStart } from '../domain/urls';
 import { getArticleById } from '../store/articles';
 import { previewLink } from './preview';
@@ -194,5 +195,41 @@ describe('drafts, scheduled stories and their previews (decision 015)', () => {
     // Published: no preview at all, even with a link signed for what is stored now.
     await writeContent(store.db, { sections: [], articles: [{ ...scheduled, publishedAt: '2018-04-27T14:05:00+02:00' }] });
     expect(await decide((await previewLink(store.db, (await getArticleById(store.db, 'scheduled-one'))!)).path)).toEqual(missing);
+  });
+});
+
+describe('decisions remembered while the store is unchanged (issue 17)', () => {
+  it('answers a URL from memory until anything is committed, by this process or another; never a search', async () => {
+    // A file store of its own, and a second connection to it standing for another process.
+    const own = await openStore({ kind: 'sqlite', path: path.join(makeTempDir('newsroom-decisions-'), 'test.sqlite') });
+    const other = await openStore(own.config);
+    try {
+      await writeContent(own.db, { sections: testSections, articles: [article({ id: 'remembered', slug: 'remembered-story' })] });
+      const remembered = { version: -1, decisions: new Map() };
+      const at = articlePath(article({ id: 'remembered', slug: 'remembered-story' }));
+      const ask = (pathname: string) => decidePageRequestOnce(own.db, own.version, { pathname, searchParams: new URLSearchParams() }, remembered);
+      expect(own.version).toBeTypeOf('function');
+
+      expect(await ask(at)).toEqual({ kind: 'render' });
+      expect(remembered.decisions.has(`${at}?`)).toBe(true);
+      await ask('/en/search');
+      expect(remembered.decisions.has('/en/search?')).toBe(false);
+
+      // Withdrawn through the other connection: the next request sees it.
+      await writeContent(other.db, { sections: [], articles: [article({ id: 'remembered', slug: 'remembered-story', status: 'withdrawn' })] });
+      expect(await ask(at)).toEqual({ kind: 'unavailable', edition: 'en', status: 410 });
+      // And through this one.
+      await writeContent(own.db, { sections: [], articles: [article({ id: 'remembered', slug: 'remembered-story' })] });
+      expect(await ask(at)).toEqual({ kind: 'render' });
+    } finally {
+      await other.close();
+      await own.close();
+    }
+  });
+
+  it('decides every request again where the store has no change counter (PostgreSQL)', async () => {
+    const remembered = { version: -1, decisions: new Map() };
+    await decidePageRequestOnce(store.db, undefined, { pathname: '/en/about' }, remembered);
+    expect(remembered.decisions.size).toBe(0);
   });
 });

@@ -1,16 +1,12 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
 /**
  * The framework's floor (issue 17): a trivial Next.js page with our article's text and
  * picture, no client component of its own, no proxy, no cache handler. `npm run bench` builds
  * it here and serves it with `next start` beside our site, so that every figure of ours is
  * compared with what Next itself costs on the same machine in the same run.
+ *
+ * @type {import('next').NextConfig}
  */
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-
-/** @type {import('next').NextConfig} */
-export default {
+const floorConfig = {
   poweredByHeader: false,
   // The same picture pipeline as ours (next.config.js): AVIF/WebP at the same widths and quality.
   images: {
@@ -20,3 +16,5 @@ export default {
     qualities: [70],
   },
 };
+
+export default floorConfig;
