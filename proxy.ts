@@ -65,6 +65,9 @@ export async function proxy(request: NextRequest) {
 /** What Next varies its page answers on; a 304 must say the same (RFC 9110, 15.4.5). */
 const pageVary = 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding';
 
+// What the HTTP front needs to answer a cache hit the way this proxy and Next would (lib/server/cached-pages.mjs).
+globalThis.__newsroomPageAnswer ??= { cacheControl: (pathname) => pagesCacheControl(pathname), vary: pageVary };
+
 /**
  * A conditional GET for a page we hold, unchanged since the asker got it: 304 with no body,
  * answered here before anything renders (see lib/cache/next-cache-handler.mjs, freshPageEtag).

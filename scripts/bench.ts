@@ -48,7 +48,11 @@ const budgets = {
   /** What CI fails below: the framework's own floor on this kind of machine leaves no room for the targets (decision 009). */
   ciGates: { performance: 0.75, accessibility: 1, lcpMs: 3200 },
   hitVsStatic: 1.0,
-  missVsStatic: 0.25,
+  /**
+   * A forced miss (a render) against the floor's cache hit, one process each: since the front
+   * answers our hits (lib/server/cached-pages.mjs), our static page is no measure of a render.
+   */
+  missVsFloor: 0.1,
   /**
    * CI machines are shared and noisy: ratios get this much slack there. Measured fairly (warmed,
    * alternating rounds), the article hit's median in the short form came at 0.72–0.84 × the
@@ -63,7 +67,7 @@ const budgets = {
    * each; LCP with applied throttling, the median of three alternating runs. CI gates on the LCP
    * ratios (with room for a shared machine) and on the bytes; the rest is reported.
    */
-  vsFloor: { staticHit: 0.7, articleHit: 0.5, workers: 1.8, tail: 4, appliedLcp: 1.1, ciLcpSlack: 1.25, simulatedLcpMs: 300, simulatedScore: 0.03 },
+  vsFloor: { staticHit: 0.7, articleHit: 0.5, workers: 1.8, tail: 4, appliedLcp: 1.1, ciLcpSlack: 1.45, simulatedLcpMs: 300, simulatedScore: 0.03 },
   /** The shipped nginx configuration's cache hits, against nginx serving the same HTML from disk. */
   proxiedVsNginx: 0.5,
 };
@@ -80,8 +84,8 @@ function log(message: string) {
   process.stderr.write(`bench: ${message}\n`);
 }
 
-function run(command: string, args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
+function run(command: string, args: string[], env: Record<string, string> = {}, cwd?: string) {
+  const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with status ${result.status}`);
 }
 
@@ -97,7 +101,8 @@ function buildFloor() {
   const picture = 'images/demo/europol-headquarters.jpg';
   fs.mkdirSync(path.join(floorDir, 'public', path.dirname(picture)), { recursive: true });
   fs.copyFileSync(path.join('public', picture), path.join(floorDir, 'public', picture));
-  run(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'build', floorDir]);
+  // Built from its own folder: the page reads the story relative to it.
+  run(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'build'], {}, floorDir);
 }
 
 // ---- servers ---------------------------------------------------------------------------------
@@ -391,6 +396,7 @@ try {
   };
   const hitRatio = medianRound((r) => r.hit.rps / r.staticLoad.rps);
   const missRatio = medianRound((r) => r.miss.rps / r.staticLoad.rps);
+  const missVsFloor = medianRound((r) => r.missOne.rps / r.floorLoad.rps);
   const staticVsFloor = medianRound((r) => r.staticOne.rps / r.floorLoad.rps);
   const articleVsFloor = medianRound((r) => r.hitOne.rps / r.floorLoad.rps);
   const hitScaling = medianRound((r) => r.hit.rps / r.hitOne.rps);
@@ -421,7 +427,7 @@ try {
     fmt(missScaling.round.missOne.rps),
     fmt(missScaling.round.missOne.p50, 1),
     fmt(missScaling.round.missOne.p99, 1),
-    '',
+    `${fmt(missVsFloor.value, 2)} × floor (${missVsFloor.spread})`,
   ]);
   rows.push([
     `Article, hit, ${os.availableParallelism()} workers (default)`,
@@ -514,14 +520,13 @@ try {
 
   const slack = ci ? budgets.ciRatioSlack : 1;
   const articleHitRatio = load2.article!.hit.rps / staticLoad.rps;
-  const articleMissRatio = articleMissRound.missRatio;
   const hitCheck = check(
     articleHitRatio >= budgets.hitVsStatic * slack,
     `article cache hit at ${fmt(articleHitRatio, 2)} × the static page (budget ${budgets.hitVsStatic * slack})`,
   );
   const missCheck = check(
-    articleMissRatio >= budgets.missVsStatic * slack,
-    `article miss at ${fmt(articleMissRatio, 2)} × the static page (budget ${budgets.missVsStatic * slack})`,
+    missVsFloor.value >= budgets.missVsFloor * slack,
+    `article miss at ${fmt(missVsFloor.value, 2)} × the floor's hit, one process each (budget ${budgets.missVsFloor * slack})`,
   );
 
   let nginxRow: Load | null = null;
@@ -762,7 +767,10 @@ try {
           `Article cache hit ≥ ${budgets.hitVsStatic} × static page${ci ? ` (× ${budgets.ciRatioSlack} in CI)` : ''}`,
           `${fmt(articleHitRatio, 2)} — ${hitCheck}`,
         ],
-        [`Article miss ≥ ${budgets.missVsStatic} × static page${ci ? ` (× ${budgets.ciRatioSlack} in CI)` : ''}`, `${fmt(articleMissRatio, 2)} — ${missCheck}`],
+        [
+          `Article miss ≥ ${budgets.missVsFloor} × the floor's hit, one process each${ci ? ` (× ${budgets.ciRatioSlack} in CI)` : ''}`,
+          `${fmt(missVsFloor.value, 2)} — ${missCheck}`,
+        ],
         [`Article through the shipped nginx config ≥ ${budgets.proxiedVsNginx} × nginx from disk`, proxiedCheck],
         [
           'Overload (200 connections): no timeout, every answer 200 or an immediate 503',

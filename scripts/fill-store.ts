@@ -1,10 +1,13 @@
 /**
  * npm run store:fill -- --count 100000 [--db .data/bench/100k.sqlite]
+ * npm run store:fill -- --count 1000000 --database-url postgres://127.0.0.1/test
  *
  * Fills a store with the demo content plus synthetic stories, for measuring how the site
  * behaves with a large archive. The stories are generated deterministically (same count, same
  * stories) across the sections, tags and authors of a real newsroom, over five years. Written
- * through the same repository code as everything else, in bulk mode (no server caches yet).
+ * through the same repository code as everything else, in bulk mode (no server caches yet),
+ * into SQLite (`--db`, by default .data/bench/<count>.sqlite) or PostgreSQL (`--database-url`,
+ * or DATABASE_URL; `--schema` to keep it apart). Prints how long it took.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,13 +18,15 @@ import { countArticles } from '../lib/store/articles';
 import { listSections } from '../lib/store/sections';
 import { rebuildMonthlyCounts } from '../lib/store/monthly-counts';
 import { writeContent } from '../lib/store/write-content';
-import { openStore } from '../lib/store/database';
+import { openStore, type StoreConfig } from '../lib/store/database';
 import { demoImages } from './generate-images';
 
 const { values } = parseArgs({
   options: {
     count: { type: 'string', default: '1000' },
     db: { type: 'string' },
+    'database-url': { type: 'string' },
+    schema: { type: 'string' },
   },
 });
 const count = Number(values.count);
@@ -29,7 +34,14 @@ if (!Number.isInteger(count) || count < 1 || count > 1_000_000) {
   console.error('--count must be a whole number from 1 to 1,000,000');
   process.exit(1);
 }
+const databaseUrl = values['database-url'] ?? (values.db ? undefined : process.env.DATABASE_URL);
 const dbPath = path.resolve(values.db ?? `.data/bench/${count}.sqlite`);
+const config: StoreConfig = databaseUrl
+  ? { kind: 'postgres', url: databaseUrl, ...(values.schema ? { schema: values.schema } : {}), statementTimeoutMs: 600_000 }
+  : { kind: 'sqlite', path: dbPath };
+const where = databaseUrl
+  ? `${databaseUrl.replace(/\/\/[^@/]*@/, '//')}${values.schema ? ` (schema ${values.schema})` : ''}`
+  : path.relative(process.cwd(), dbPath);
 
 function mulberry32(seed: number) {
   let a = seed >>> 0;
@@ -126,7 +138,7 @@ function syntheticStory(n: number, sectionSlugs: string[]): ArticleInput {
   };
 }
 
-const store = await openStore({ kind: 'sqlite', path: dbPath });
+const store = await openStore(config);
 try {
   const started = Date.now();
   if ((await countArticles(store.db)) === 0) await importContent(store.db, path.resolve('content'));
@@ -136,10 +148,10 @@ try {
   for (let n = existing; n < count; n += batchSize) {
     const batch = Array.from({ length: Math.min(batchSize, count - n) }, (_, i) => ArticleSchema.parse(syntheticStory(n + i, sectionSlugs)));
     await writeContent(store.db, { sections: [], articles: batch }, { bulk: true });
-    if ((n / batchSize) % 10 === 0) process.stdout.write(`\r${n + batch.length} stories…`);
+    if ((n / batchSize) % 10 === 0) process.stdout.write(`\r${n + batch.length} stories… (${Math.round((Date.now() - started) / 1000)} s)`);
   }
   await rebuildMonthlyCounts(store.db);
-  console.log(`\r${await countArticles(store.db)} stories in ${path.relative(process.cwd(), dbPath)} (${Math.round((Date.now() - started) / 1000)} s)`);
+  console.log(`\r${await countArticles(store.db)} stories in ${where} (${Math.round((Date.now() - started) / 1000)} s)`);
 } finally {
   await store.close();
 }

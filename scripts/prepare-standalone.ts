@@ -26,6 +26,7 @@ for (const folder of ['.next/static', 'public', 'content']) {
 const serverFiles = [
   'lib/server/main.mjs',
   'lib/server/http-front.mjs',
+  'lib/server/cached-pages.mjs',
   'lib/server/security-headers.mjs',
   'lib/domain/image-hosts.mjs',
   'lib/domain/front-headers.mjs',

@@ -19,7 +19,8 @@ export type CachedValue = {
 };
 
 /** One entry of the page cache, as kept here and in Redis. */
-export type CacheEntry = { value: CachedValue; lastModified: number; seq: number; tags: string[]; size: number };
+/** `revalidate`: the page's revalidation period in seconds, as Next gave it when storing the render. */
+export type CacheEntry = { value: CachedValue; lastModified: number; seq: number; tags: string[]; size: number; revalidate?: number | false };
 
 /** A cache shared by every instance through Redis (shared-cache.mjs). */
 export type SharedCache = {
@@ -54,6 +55,19 @@ export type CacheStatus = {
   adoptSharedPage(pathname: string): Promise<boolean>;
   sharedCache(): SharedCache | null;
   freshPageEtag(pathname: string): Promise<string | null>;
+  freshPageNow(pathname: string): CacheEntry | null;
+};
+
+/**
+ * What a cached page's answer carries beyond the stored render, registered by proxy.ts for the
+ * HTTP front's cache hits (lib/server/cached-pages.mjs): its Cache-Control and its Vary.
+ */
+export type PageAnswer = { cacheControl(pathname: string): string; vary: string };
+
+/** The proxy's remembered decisions (lib/data/page-request.ts, decidePageRequestOnce), by `pathname?query`. */
+export type RememberedDecisions = {
+  version: number;
+  decisions: Map<string, { kind: string; cacheable?: boolean; path?: string }>;
 };
 
 /** The store's invalidation log, as the server registers it at start (lib/server/start.ts). */
@@ -76,6 +90,8 @@ declare global {
   var __newsroomPageCache: PageCacheState | undefined;
   var __newsroomCacheStatus: CacheStatus | undefined;
   var __newsroomCacheEvents: CacheEvents | undefined;
+  var __newsroomPageAnswer: PageAnswer | undefined;
+  var __newsroomDecisions: RememberedDecisions | undefined;
   /** Request ids whose 5xx was already logged: the HTTP front does not log them twice. */
   var __newsroomLoggedErrors: Set<string> | undefined;
   var __newsroomLogger: Logger | undefined;

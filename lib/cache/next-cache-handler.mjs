@@ -72,6 +72,7 @@ globalThis.__newsroomCacheStatus ??= {
   adoptSharedPage: (pathname) => adoptSharedPage(pathname),
   sharedCache: () => state.shared,
   freshPageEtag: (pathname) => freshPageEtag(pathname),
+  freshPageNow: (pathname) => freshPageNow(pathname),
 };
 
 /** Where a page's entry is in Redis, by pathname: what an instance that never rendered it looks up. */
@@ -140,6 +141,33 @@ async function freshPageEtag(pathname) {
   for (const expiredAt of state.localExpiry.values()) if (expiredAt >= entry.lastModified) return null;
   const etag = entry.value?.headers?.etag;
   return typeof etag === 'string' ? etag : null;
+}
+
+/**
+ * The page this process holds for a pathname, if it may be served as it is without asking
+ * anything: nothing has been committed to the store, by any process, since the invalidations
+ * were last read (the store's change counter is where it was then: SQLite only), no write since
+ * its render concerns it, and it is younger than its revalidation period. Else null, and the
+ * request goes to Next, which reads the store and renders if it must. What the HTTP front
+ * answers a cache hit from (lib/server/cached-pages.mjs) — decision 008's guarantee unchanged.
+ *
+ * @param {string} pathname
+ * @returns {CacheEntry | null}
+ */
+function freshPageNow(pathname) {
+  if (disabled || state.refreshing) return null;
+  const version = globalThis.__newsroomCacheEvents?.version?.();
+  if (version === undefined || version !== state.storeVersion) return null;
+  const key = state.pages.get(pathname);
+  const entry = key === undefined ? undefined : state.entries.get(key);
+  if (!key || !entry || entry.value?.kind !== 'APP_PAGE' || typeof entry.value.html !== 'string') return null;
+  if (entry.value.status !== undefined && entry.value.status !== 200) return null;
+  if (typeof entry.revalidate !== 'number' || Date.now() - entry.lastModified >= entry.revalidate * 1000) return null;
+  if (isStale(entry, entry.tags)) return null;
+  for (const expiredAt of state.localExpiry.values()) if (expiredAt >= entry.lastModified) return null;
+  state.entries.delete(key);
+  state.entries.set(key, entry);
+  return entry;
 }
 
 /** @param {string} key */
@@ -311,7 +339,7 @@ export default class NewsroomCacheHandler {
   /**
    * @param {string} key
    * @param {CachedValue | null} data
-   * @param {{ kind?: string, tags?: string[] } | undefined} ctx
+   * @param {{ kind?: string, tags?: string[], cacheControl?: { revalidate?: number | false } } | undefined} ctx
    */
   async set(key, data, ctx) {
     if (disabled || !globalThis.__newsroomCacheEvents) return;
@@ -322,7 +350,7 @@ export default class NewsroomCacheHandler {
     const size = sizeOf(data);
     if (size > maxBytes / 4) return; // one giant entry must not empty the cache
     addValidatorAndPolicy(data);
-    const entry = { value: data, lastModified: Date.now(), seq, tags: tagsOf(data, ctx?.tags), size };
+    const entry = { value: data, lastModified: Date.now(), seq, tags: tagsOf(data, ctx?.tags), size, revalidate: ctx?.cacheControl?.revalidate };
     keep(key, entry);
     if (state.shared) {
       const pathname = data.kind === 'APP_PAGE' ? pathnameOf(key) : null;

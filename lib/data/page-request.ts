@@ -49,12 +49,14 @@ const render: PageRequestDecision = { kind: 'render' };
  * (PostgreSQL), every request decides again.
  */
 type Remembered = { version: number; decisions: Map<string, PageRequestDecision> };
+
 const rememberedMax = 10_000;
 
 export async function decidePageRequestOnce(
   db: Db,
   version: (() => number) | undefined,
   request: PageRequest,
+  // One per process, shared with the HTTP front, which answers cache hits from it (lib/server/cached-pages.mjs).
   remembered: Remembered = ((globalThis as { __newsroomDecisions?: Remembered }).__newsroomDecisions ??= { version: -1, decisions: new Map() }),
 ): Promise<PageRequestDecision> {
   if (!version || request.pathname === '/' || request.pathname === '') return decidePageRequest(db, request);

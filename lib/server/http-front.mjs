@@ -30,6 +30,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { constantSecurityHeaders, contentSecurityPolicy } from './security-headers.mjs';
 import { clientAddressHeader, requestIdHeader } from '../domain/front-headers.mjs';
+import { answerFromCache } from './cached-pages.mjs';
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,128}$/;
 
@@ -328,6 +329,8 @@ export function createFront(options) {
       send(res, 200, 'application/json', '{"status":"ok"}', { 'Cache-Control': 'no-store' });
       return;
     }
+    // A page this process holds and may serve as it is: answered now, without Next (cached-pages.mjs).
+    if (answerFromCache(req, res, log, reqId)) return;
     // Not counted against the others: a check must not wait behind readers, nor take a reader's place.
     if (unqueuedPaths.has(path)) {
       dispatch(req, res, false);

@@ -1,0 +1,110 @@
+// @ts-check
+/**
+ * Cache hits answered by the HTTP front, before Next.js (issue 17; docs/performance.md).
+ *
+ * A cached page costs Next about a millisecond of its own request path — routing, running
+ * proxy.ts through its middleware adapter (a Request, a Response, their headers), the cache
+ * lookup, compressing the same HTML again — and our proxy's store lookup on top. When everything
+ * that answer depends on is already known in this process, none of it changes the answer:
+ *
+ * - the proxy has decided this URL before, and nothing has been committed to the store since
+ *   (its change counter: lib/data/page-request.ts, decidePageRequestOnce);
+ * - the page cache holds the page that decision names, read against every invalidation up to
+ *   that same counter, younger than its revalidation period (next-cache-handler.mjs, freshPageNow).
+ *
+ * Then the front writes the stored render with the headers Next and the proxy would have sent
+ * (Cache-Control, Vary, ETag, the page's CSP, x-nextjs-cache: HIT), gzipped once per render
+ * rather than once per answer, or 304 for a matching If-None-Match, and logs the access line.
+ * Anything else — a router (RSC) request, a first visit, a write since, PostgreSQL, which has no
+ * change counter — goes on to Next as before. Decision 008's guarantee stands: no answer here
+ * can be older than the last write, since any write moves the counter and sends the request on.
+ */
+import zlib from 'node:zlib';
+
+/** Headers of the router's requests (RSC payloads, prefetches) and of server actions: Next's to answer. */
+const routerHeaders = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-action', 'next-url'];
+
+/** @type {WeakMap<object, { plain: Buffer, gzip?: Buffer }>} the bodies of a render, kept with it */
+const bodies = new WeakMap();
+
+/**
+ * @param {string} header If-None-Match
+ * @param {string} etag
+ */
+function matches(header, etag) {
+  if (header.trim() === '*') return true;
+  const bare = (/** @type {string} */ tag) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => bare(tag) === bare(etag));
+}
+
+/**
+ * Answers the request from the page cache when it may (see above); false when Next must.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {import('pino').Logger} log
+ * @param {string} reqId
+ * @returns {boolean}
+ */
+export function answerFromCache(req, res, log, reqId) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  for (const name of routerHeaders) if (req.headers[name] !== undefined) return false;
+  const cache = globalThis.__newsroomCacheStatus;
+  const remembered = globalThis.__newsroomDecisions;
+  const answer = globalThis.__newsroomPageAnswer;
+  const version = globalThis.__newsroomCacheEvents?.version;
+  if (!cache?.freshPageNow || !remembered || !answer || !version || remembered.version !== version()) return false;
+
+  const target = req.url ?? '/';
+  const queryAt = target.indexOf('?');
+  const pathname = queryAt === -1 ? target : target.slice(0, queryAt);
+  const query = queryAt === -1 ? '' : new URLSearchParams(target.slice(queryAt + 1)).toString();
+  const decision = remembered.decisions.get(`${pathname}?${query}`);
+  const cachedAt =
+    decision?.kind === 'render' && decision.cacheable !== false
+      ? pathname
+      : decision?.kind === 'rewrite' && typeof decision.path === 'string'
+        ? decision.path
+        : null;
+  if (!decision || !cachedAt) return false;
+  const entry = cache.freshPageNow(cachedAt);
+  const value = /** @type {{ html?: string, headers?: Record<string, unknown> } | undefined} */ (entry?.value);
+  if (!entry || !value || typeof value.html !== 'string') return false;
+  const etag = typeof value.headers?.etag === 'string' ? value.headers.etag : undefined;
+  const policy = value.headers?.['content-security-policy'];
+  if (!etag || typeof policy !== 'string') return false;
+
+  const cacheControl = answer.cacheControl(pathname);
+  const ifNoneMatch = req.headers['if-none-match'];
+  if (typeof ifNoneMatch === 'string' && matches(ifNoneMatch, etag)) {
+    res.writeHead(304, { ETag: etag, 'Cache-Control': cacheControl, Vary: answer.vary });
+    res.end();
+    log.info({ reqId, method: req.method, path: pathname, decision: 'not-modified', from: 'front' }, 'request');
+    return true;
+  }
+  let body = bodies.get(value);
+  if (!body) {
+    body = { plain: Buffer.from(value.html) };
+    bodies.set(value, body);
+  }
+  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  if (gzip) body.gzip ??= zlib.gzipSync(body.plain);
+  const payload = gzip ? /** @type {Buffer} */ (body.gzip) : body.plain;
+  /** @type {Record<string, string | number>} */
+  const headers = {
+    'Cache-Control': cacheControl,
+    Vary: answer.vary,
+    'x-nextjs-cache': 'HIT',
+    'x-nextjs-prerender': '1',
+    'x-nextjs-stale-time': '300',
+    ETag: etag,
+    'Content-Security-Policy': policy,
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': payload.length,
+  };
+  if (decision.kind === 'rewrite') headers['x-middleware-rewrite'] = cachedAt;
+  if (gzip) headers['Content-Encoding'] = 'gzip';
+  res.writeHead(200, headers);
+  res.end(req.method === 'HEAD' ? undefined : payload);
+  log.info({ reqId, method: req.method, path: pathname, decision: decision.kind, from: 'front' }, 'request');
+  return true;
+}
