@@ -173,6 +173,17 @@ async function getBody(url: string | URL): Promise<Buffer> {
   }
 }
 
+/** Resident memory, in MB, of a server's processes after the load: its primary, then each worker. */
+function residentMb(server: Server): { primary: number; workers: number[] } {
+  const rss = (args: string[]) =>
+    spawnSync('ps', ['-o', 'rss=', ...args], { encoding: 'utf8' })
+      .stdout.split('\n')
+      .map((line) => Number(line.trim()))
+      .filter((kb) => kb > 0)
+      .map((kb) => Math.round(kb / 1024));
+  return { primary: rss(['-p', String(server.child.pid)])[0] ?? NaN, workers: rss(['--ppid', String(server.child.pid)]) };
+}
+
 // ---- load ----------------------------------------------------------------------------------
 
 /** `errors`: answers that were not 2xx/3xx (a failure); `timeouts`: requests still unanswered after wrk's 2 s. */
@@ -445,6 +456,9 @@ try {
   ]);
   const timeouts = rounds.reduce((n, r) => n + r.hit.timeouts + r.hitOne.timeouts + r.staticLoad.timeouts + r.staticOne.timeouts, 0);
   const tail = { hit: articleHit.p99 / articleHit.p50, floor: floorLoad.p99 / floorLoad.p50 };
+  const memory = { default: residentMb(cached), one: residentMb(cachedOne) };
+  results.memory = memory;
+  log(`memory after the load (MB): default ${JSON.stringify(memory.default)}, one process ${JSON.stringify(memory.one)}`);
   results.vsFloor = {
     staticVsFloor: staticVsFloor.value,
     articleVsFloor: articleVsFloor.value,
@@ -706,6 +720,10 @@ try {
       `${fmt(tail.hit, 1)} × (floor ${fmt(tail.floor, 1)} ×), ${timeouts} timeouts — ${met(tail.hit <= vs.tail && timeouts === 0)}`,
     ],
     [`Target: article hit, default workers ≥ ${vs.workers} × one process`, `${fmt(hitScaling.value, 2)} — ${met(hitScaling.value >= vs.workers)}`],
+    [
+      'Resident memory after the load, MB (primary; workers)',
+      `default ${memory.default.primary}; ${memory.default.workers.join(', ')} — one process ${memory.one.primary}; ${memory.one.workers.join(', ')}`,
+    ],
     [
       `LCP, applied throttling, ≤ ${vs.appliedLcp} × the floor's${ci ? ` (gate ${fmt(lcpRatioGate, 2)} in CI)` : ''}`,
       `about ${fmt(lcpRatio.static, 2)}, article ${fmt(lcpRatio.article, 2)} — ${appliedCheck}`,
