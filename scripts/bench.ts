@@ -418,42 +418,15 @@ try {
   const hitSpread = hitRatio.spread;
   results.rounds = rounds;
   const floorLoad = staticVsFloor.round.floorLoad;
-  rows.push(['Floor: trivial Next page, one process (`next start`)', fmt(floorLoad.rps), fmt(floorLoad.p50, 1), fmt(floorLoad.p99, 1), '']);
-  rows.push([
-    'Static page (about), hit, one process',
-    fmt(staticVsFloor.round.staticOne.rps),
-    fmt(staticVsFloor.round.staticOne.p50, 1),
-    fmt(staticVsFloor.round.staticOne.p99, 1),
-    `${fmt(staticVsFloor.value, 2)} × floor (${staticVsFloor.spread})`,
-  ]);
-  rows.push([
-    'Article, hit, one process',
-    fmt(articleVsFloor.round.hitOne.rps),
-    fmt(articleVsFloor.round.hitOne.p50, 1),
-    fmt(articleVsFloor.round.hitOne.p99, 1),
-    `${fmt(articleVsFloor.value, 2)} × floor (${articleVsFloor.spread})`,
-  ]);
-  rows.push([
-    'Article, forced miss, one process',
-    fmt(missScaling.round.missOne.rps),
-    fmt(missScaling.round.missOne.p50, 1),
-    fmt(missScaling.round.missOne.p99, 1),
-    `${fmt(missVsFloor.value, 2)} × floor (${missVsFloor.spread})`,
-  ]);
-  rows.push([
-    `Article, hit, ${os.availableParallelism()} workers (default)`,
-    fmt(hitScaling.round.hit.rps),
-    fmt(hitScaling.round.hit.p50, 1),
-    fmt(hitScaling.round.hit.p99, 1),
-    `${fmt(hitScaling.value, 2)} × one process (${hitScaling.spread})`,
-  ]);
-  rows.push([
-    `Article, forced miss, ${os.availableParallelism()} workers (default)`,
-    fmt(missScaling.round.miss.rps),
-    fmt(missScaling.round.miss.p50, 1),
-    fmt(missScaling.round.miss.p99, 1),
-    `${fmt(missScaling.value, 2)} × one process (${missScaling.spread})`,
-  ]);
+  /** A row of the load table: what was loaded, its rate and latencies, and how it compares. */
+  const loadRow = (label: string, measured: Load, compared = '') => rows.push([label, fmt(measured.rps), fmt(measured.p50, 1), fmt(measured.p99, 1), compared]);
+  const workers = `${os.availableParallelism()} workers (default)`;
+  loadRow('Floor: trivial Next page, one process (`next start`)', floorLoad);
+  loadRow('Static page (about), hit, one process', staticVsFloor.round.staticOne, `${fmt(staticVsFloor.value, 2)} × floor (${staticVsFloor.spread})`);
+  loadRow('Article, hit, one process', articleVsFloor.round.hitOne, `${fmt(articleVsFloor.value, 2)} × floor (${articleVsFloor.spread})`);
+  loadRow('Article, forced miss, one process', missVsFloor.round.missOne, `${fmt(missVsFloor.value, 2)} × floor (${missVsFloor.spread})`);
+  loadRow(`Article, hit, ${workers}`, hitScaling.round.hit, `${fmt(hitScaling.value, 2)} × one process (${hitScaling.spread})`);
+  loadRow(`Article, forced miss, ${workers}`, missScaling.round.miss, `${fmt(missScaling.value, 2)} × one process (${missScaling.spread})`);
   const timeouts = rounds.reduce((n, r) => n + r.hit.timeouts + r.hitOne.timeouts + r.staticLoad.timeouts + r.staticOne.timeouts, 0);
   const tail = { hit: articleHit.p99 / articleHit.p50, floor: floorLoad.p99 / floorLoad.p50 };
   const memory = { default: residentMb(cached), one: residentMb(cachedOne) };

@@ -36,6 +36,10 @@ if (!Number.isInteger(count) || count < 1 || count > 1_000_000) {
 }
 const databaseUrl = values['database-url'] ?? (values.db ? undefined : process.env.DATABASE_URL);
 const dbPath = path.resolve(values.db ?? `.data/bench/${count}.sqlite`);
+if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+  console.error('--database-url (or DATABASE_URL) must be a postgres:// or postgresql:// URL; leave it out for SQLite (--db)');
+  process.exit(1);
+}
 const config: StoreConfig = databaseUrl
   ? { kind: 'postgres', url: databaseUrl, ...(values.schema ? { schema: values.schema } : {}), statementTimeoutMs: 600_000 }
   : { kind: 'sqlite', path: dbPath };
