@@ -5,8 +5,8 @@
  * Fills a store with the demo content plus synthetic stories, for measuring how the site
  * behaves with a large archive. The stories are generated deterministically (same count, same
  * stories) across the sections, tags and authors of a real newsroom, over five years. Written
- * through the same repository code as everything else, in bulk mode (no server caches yet),
- * into SQLite (`--db`, by default .data/bench/<count>.sqlite) or PostgreSQL (`--database-url`,
+ * by the store's archive load (loadNewStories: the rows every write makes, many per statement;
+ * no server caches the store yet), into SQLite (`--db`, by default .data/bench/<count>.sqlite) or PostgreSQL (`--database-url`,
  * or DATABASE_URL; `--schema` to keep it apart). Prints how long it took.
  */
 import path from 'node:path';
@@ -17,9 +17,9 @@ import { importContent } from '../lib/content/import-content';
 import { countArticles } from '../lib/store/articles';
 import { listSections } from '../lib/store/sections';
 import { rebuildMonthlyCounts } from '../lib/store/monthly-counts';
-import { writeContent } from '../lib/store/write-content';
+import { loadNewStories, refreshPlannerStatistics } from '../lib/store/write-content';
 import { openStore, type StoreConfig } from '../lib/store/database';
-import { demoImages } from './generate-images';
+import { demoImages, generateDemoImages } from './generate-images';
 
 const { values } = parseArgs({
   options: {
@@ -142,6 +142,8 @@ function syntheticStory(n: number, sectionSlugs: string[]): ArticleInput {
   };
 }
 
+// The demo stories the archive starts from show the demo pictures: drawn first when missing.
+await generateDemoImages(path.resolve('public/images/demo'));
 const store = await openStore(config);
 try {
   const started = Date.now();
@@ -151,10 +153,11 @@ try {
   const batchSize = 1000;
   for (let n = existing; n < count; n += batchSize) {
     const batch = Array.from({ length: Math.min(batchSize, count - n) }, (_, i) => ArticleSchema.parse(syntheticStory(n + i, sectionSlugs)));
-    await writeContent(store.db, { sections: [], articles: batch }, { bulk: true });
+    await loadNewStories(store.db, batch);
     if ((n / batchSize) % 10 === 0) process.stdout.write(`\r${n + batch.length} stories… (${Math.round((Date.now() - started) / 1000)} s)`);
   }
   await rebuildMonthlyCounts(store.db);
+  await refreshPlannerStatistics(store.db);
   console.log(`\r${await countArticles(store.db)} stories in ${where} (${Math.round((Date.now() - started) / 1000)} s)`);
 } finally {
   await store.close();

@@ -23,7 +23,9 @@ export function SearchResults({ results, edition, sections }: { results: SearchP
   }
   return (
     <div>
-      <p className={styles.summary}>{strings.searchResults(results.total, results.text)}</p>
+      <p className={styles.summary}>
+        {results.more ? strings.searchResultsMore(results.total, results.text) : strings.searchResults(results.total, results.text)}
+      </p>
       <ol className={styles.list}>
         {results.hits.map((hit) => (
           <StoryItem

@@ -154,13 +154,14 @@ export const getLiveUpdates = cache((articleId: string, limit: number) =>
   }),
 );
 
-export type SearchPage = { text: string; hits: SearchHit[]; total: number; page: number; pageSize: number };
+/** `more`: more stories match than the `total` ranked (decision 017). */
+export type SearchPage = { text: string; hits: SearchHit[]; total: number; more: boolean; page: number; pageSize: number };
 
 /** Search results for what the reader typed. Not cached: every query is different. */
 export const searchStories = cache(async (edition: EditionId, rawQuery: string, page: number): Promise<SearchPage> => {
   const { text, terms } = readSearchQuery(rawQuery);
   const pageSize = storiesPerPage();
-  if (!terms) return { text, hits: [], total: 0, page: 1, pageSize };
+  if (!terms) return { text, hits: [], total: 0, more: false, page: 1, pageSize };
   const { db } = await getStore();
   const result = await searchArticles(db, { edition, terms, limit: pageSize, offset: (page - 1) * pageSize });
   return { text, ...result, page, pageSize };

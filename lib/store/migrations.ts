@@ -12,6 +12,7 @@ import { publishAuthFailuresMigration } from './migrations/010-publish-auth-fail
 import { textWithoutControlCharactersMigration } from './migrations/011-text-without-control-characters';
 import { editionsMigration } from './migrations/012-editions';
 import { newsroomWorkflowMigration } from './migrations/013-newsroom-workflow';
+import { searchByEditionMigration } from './migrations/014-search-by-edition';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so that they travel
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '011-text-without-control-characters': textWithoutControlCharactersMigration,
   '012-editions': editionsMigration,
   '013-newsroom-workflow': newsroomWorkflowMigration,
+  '014-search-by-edition': searchByEditionMigration,
 };
 
 /** `schema`: PostgreSQL only, where the store lives when not in the default search path. */

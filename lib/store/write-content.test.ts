@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { article, storePerTest } from '../testing/fixtures';
-import { countArticles } from './articles';
+import { article, openTestStore, storePerTest, testSections } from '../testing/fixtures';
+import { countArticles, getArticleById } from './articles';
+import { getListName, listStories } from './lists';
+import { rebuildMonthlyCounts } from './monthly-counts';
+import { searchArticles } from './search';
 import { listSections, sectionExists } from './sections';
+import { listSitemapMonths } from './sitemaps';
 import { ContentConflictError } from './store-errors';
-import { writeContent } from './write-content';
+import { loadNewStories, writeContent } from './write-content';
 
 const store = storePerTest();
 
@@ -46,5 +50,72 @@ describe('translation groups', () => {
     await expect(
       writeContent(store.db, { sections: [], articles: [article({ id: 'en-other', slug: 'en-other', translationGroup: 'group-one' })] }),
     ).rejects.toThrow(/translation group "group-one" already has a story in edition "en"/);
+  });
+});
+
+describe('an archive load (npm run store:fill)', () => {
+  /** Stories of two editions and two sections, with shared tags and authors; one withdrawn, one draft. */
+  const archive = Array.from({ length: 40 }, (_, i) =>
+    article({
+      id: `archive-${i}`,
+      edition: i % 5 === 4 ? 'fr' : 'en',
+      section: i % 5 === 4 || i % 2 ? 'europe' : 'africa',
+      slug: `archive-story-${i}`,
+      headline: i % 3 ? `Harbour workers vote on strike ${i}` : `Farmers count the cost of drought ${i}`,
+      tags: [`Topic ${i % 4}`, 'Common', `Topic ${i % 4}`],
+      authors: [{ name: `Reporter ${i % 3}` }, { name: 'Desk' }],
+      publishedAt: new Date(Date.UTC(2017, i % 12, 1 + (i % 27), i % 24)).toISOString(),
+      status: i === 7 ? 'withdrawn' : i === 9 ? 'draft' : 'published',
+    }),
+  );
+
+  async function whatReadersGet(db: typeof store.db) {
+    const lists = [];
+    for (const edition of ['en', 'fr'] as const) {
+      for (const filter of [
+        { kind: 'edition' },
+        { kind: 'section', slug: 'europe' },
+        { kind: 'tag', slug: 'topic-1' },
+        { kind: 'author', slug: 'reporter-2' },
+      ] as const) {
+        lists.push((await listStories(db, { edition, filter, limit: 50 })).items.map((s) => s.id));
+      }
+    }
+    const found = await searchArticles(db, { edition: 'en', terms: { all: true, words: [{ word: 'drought', prefix: false }] }, limit: 50, offset: 0 });
+    return {
+      lists,
+      search: [found.total, found.hits.map((h) => [h.id, h.markedHeadline, h.markedSnippet])],
+      stories: await Promise.all(archive.map((a) => getArticleById(db, a.id))),
+      tagName: await getListName(db, 'en', 'tag', 'topic-1'),
+      months: await listSitemapMonths(db, 'en'),
+    };
+  }
+
+  it('gives readers what story-by-story writes give them', async () => {
+    await writeContent(store.db, { sections: [], articles: archive });
+    const written = await whatReadersGet(store.db);
+    expect(written.search[0]).toBeGreaterThan(5);
+
+    const other = await openTestStore();
+    try {
+      await writeContent(other.db, { sections: testSections, articles: [] });
+      await loadNewStories(other.db, archive);
+      await rebuildMonthlyCounts(other.db);
+      const loaded = await whatReadersGet(other.db);
+      // Stored once per write: the time it was stored.
+      const withoutStoredTime = (r: typeof written) => ({ ...r, stories: r.stories.map((s) => s && { ...s, storedTs: 0 }) });
+      expect(withoutStoredTime(loaded)).toEqual(withoutStoredTime(written));
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('refuses a story already in the store, or one in no section, and writes nothing', async () => {
+    await loadNewStories(store.db, archive.slice(0, 3));
+    await expect(loadNewStories(store.db, archive.slice(2, 6))).rejects.toThrow();
+    await expect(loadNewStories(store.db, [archive[10]!, article({ id: 'lost', slug: 'lost', section: 'asia' })])).rejects.toThrow(
+      /section "asia" does not exist/,
+    );
+    expect(await countArticles(store.db)).toBe(3);
   });
 });

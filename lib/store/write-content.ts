@@ -7,9 +7,11 @@ import { placementOf, recordCacheInvalidations } from './cache-events';
 import { latestLiveUpdateTs, saveLiveUpdate } from './live-updates';
 import { refreshListMonths, refreshSitemapMonths } from './monthly-counts';
 import { readArticleDocument, type Db } from './rows';
-import { indexForSearch } from './search';
+import { indexForSearch, indexNewStories } from './search';
 import { ContentConflictError } from './store-errors';
 import { saveMedia, type MediaRecord } from './media';
+import { sql } from 'kysely';
+import { dialectOf } from './dialect';
 import { withCorrections, type Article as StoredArticle } from '../domain/article-schema';
 import type { StoredStatus } from '../domain/stories';
 
@@ -85,27 +87,10 @@ export async function writeContent(db: Db, batch: ContentBatch, options: WriteOp
       const { updates, ...rest } = incoming;
       const corrections = keepCorrections(incoming.id, existing ? readArticleDocument(existing.document).corrections : undefined, rest.corrections);
       const article: Article = withCorrections({ ...rest, corrections, previousSlugs, updates: [] } satisfies StoredArticle);
-      const publishedTs = Date.parse(article.publishedAt);
       const status = storedStatusOf(article);
       const lastUpdateTs = await latestLiveUpdateTs(trx, article.id, updates);
-      const row = {
-        edition: article.edition,
-        section: article.section,
-        slug: article.slug,
-        path_date: pathDate(article.edition, article.publishedAt),
-        headline: article.headline,
-        standfirst: article.standfirst,
-        published_at: article.publishedAt,
-        published_ts: publishedTs,
-        updated_at: article.updatedAt ?? null,
-        modified_ts: Math.max(article.updatedAt ? Date.parse(article.updatedAt) : publishedTs, lastUpdateTs),
-        status,
-        live: article.live ? 1 : 0,
-        main_image: JSON.stringify(article.mainImage),
-        document: JSON.stringify(article),
-        stored_ts: Date.now(),
-        translation_group: article.translationGroup ?? null,
-      };
+      const row = articleRow(article, status, lastUpdateTs);
+      const publishedTs = row.published_ts;
       await trx
         .insertInto('articles')
         .values({ id: article.id, ...row })
@@ -116,28 +101,11 @@ export async function writeContent(db: Db, batch: ContentBatch, options: WriteOp
       for (const slug of previousSlugs) {
         await trx.insertInto('article_previous_slugs').values({ edition: article.edition, slug, article_id: article.id }).execute();
       }
-      const listing = { published_ts: publishedTs, is_published: status === 'published' ? 1 : 0 };
+      const lists = listRows(article, status);
       await trx.deleteFrom('article_tags').where('article_id', '=', article.id).execute();
-      const tagSlugs = new Set<string>();
-      for (const [position, name] of article.tags.entries()) {
-        const tagSlug = slugify(name);
-        if (tagSlugs.has(tagSlug)) continue;
-        tagSlugs.add(tagSlug);
-        await trx
-          .insertInto('article_tags')
-          .values({ article_id: article.id, edition: article.edition, tag_slug: tagSlug, tag_name: name, position, ...listing })
-          .execute();
-      }
+      for (const tag of lists.tags) await trx.insertInto('article_tags').values(tag).execute();
       await trx.deleteFrom('article_authors').where('article_id', '=', article.id).execute();
-      const authorSlugs = new Set<string>();
-      for (const [position, author] of article.authors.entries()) {
-        if (authorSlugs.has(author.slug)) continue;
-        authorSlugs.add(author.slug);
-        await trx
-          .insertInto('article_authors')
-          .values({ article_id: article.id, edition: article.edition, author_slug: author.slug, author_name: author.name, position, ...listing })
-          .execute();
-      }
+      for (const author of lists.authors) await trx.insertInto('article_authors').values(author).execute();
       for (const update of updates) await saveLiveUpdate(trx, article.id, update);
       await indexForSearch(trx, article, status === 'published');
       const after = bulk ? undefined : await placementOf(trx, article.id);
@@ -152,6 +120,105 @@ export async function writeContent(db: Db, batch: ContentBatch, options: WriteOp
     if (!bulk) await recordCacheInvalidations(trx, [...invalidated]);
     return summary;
   });
+}
+
+/**
+ * Loads stories new to the store, many rows per statement, in one transaction (an archive load:
+ * `npm run store:fill`): the same rows writeContent writes, without its reads per story, so a
+ * million stories take minutes on PostgreSQL too rather than hours of round trips. The store's
+ * constraints keep ids and slugs unique: a story already there fails the whole load. Stories
+ * with live updates or previous slugs go through writeContent. Like a bulk write, it records no
+ * cache invalidations: call rebuildMonthlyCounts() afterwards.
+ */
+export async function loadNewStories(db: Db, articles: Article[]): Promise<void> {
+  const refused = articles.find((article) => article.updates.length > 0 || article.previousSlugs.length > 0);
+  if (refused)
+    throw new ContentConflictError(refused.id, 'an archive load takes new stories without live updates or previous slugs; write it with writeContent');
+  const chunk = 250;
+  await db.transaction().execute(async (trx) => {
+    const knownSections = new Set((await trx.selectFrom('sections').select(['edition', 'slug']).execute()).map((s) => `${s.edition}/${s.slug}`));
+    const stray = articles.find((article) => !knownSections.has(`${article.edition}/${article.section}`));
+    if (stray) throw new ContentConflictError(stray.id, `section "${stray.section}" does not exist in edition "${stray.edition}"`, 'section');
+    for (let start = 0; start < articles.length; start += chunk) {
+      const stories = articles.slice(start, start + chunk).map((article) => ({ article, status: storedStatusOf(article) }));
+      await trx
+        .insertInto('articles')
+        .values(stories.map(({ article, status }) => ({ id: article.id, ...articleRow(withCorrections({ ...article, updates: [] }), status, 0) })))
+        .execute();
+      const lists = stories.map(({ article, status }) => listRows(article, status));
+      const tags = lists.flatMap((l) => l.tags);
+      const authors = lists.flatMap((l) => l.authors);
+      if (tags.length) await trx.insertInto('article_tags').values(tags).execute();
+      if (authors.length) await trx.insertInto('article_authors').values(authors).execute();
+      await indexNewStories(
+        trx,
+        stories.filter(({ status }) => status === 'published').map(({ article }) => article),
+      );
+    }
+  });
+}
+
+/**
+ * After an archive load: the query planners' statistics of the tables it filled. PostgreSQL
+ * plans from them, and a million rows its statistics have never seen made it read an article by
+ * a scan (800 ms where the unique index takes 0.1 ms) until autovacuum came round. SQLite reads
+ * a sample of each index (`analysis_limit`), in seconds whatever the size.
+ */
+export async function refreshPlannerStatistics(db: Db): Promise<void> {
+  const tables = ['articles', 'article_tags', 'article_authors', 'article_search_keys', 'list_months', 'sitemap_months'];
+  if (dialectOf(db) === 'postgres') {
+    await sql`analyze ${sql.join(tables.concat('articles_search').map((table) => sql.table(table)))}`.execute(db);
+    return;
+  }
+  await sql`pragma analysis_limit = 1000`.execute(db);
+  for (const table of tables) await sql`analyze ${sql.table(table)}`.execute(db);
+}
+
+/** A story's row in `articles`, as every write makes it (`lastUpdateTs`: its newest live update, 0 for none). */
+function articleRow(article: Article, status: StoredStatus, lastUpdateTs: number) {
+  const publishedTs = Date.parse(article.publishedAt);
+  return {
+    edition: article.edition,
+    section: article.section,
+    slug: article.slug,
+    path_date: pathDate(article.edition, article.publishedAt),
+    headline: article.headline,
+    standfirst: article.standfirst,
+    published_at: article.publishedAt,
+    published_ts: publishedTs,
+    updated_at: article.updatedAt ?? null,
+    modified_ts: Math.max(article.updatedAt ? Date.parse(article.updatedAt) : publishedTs, lastUpdateTs),
+    status,
+    live: article.live ? 1 : 0,
+    main_image: JSON.stringify(article.mainImage),
+    document: JSON.stringify(article),
+    stored_ts: Date.now(),
+    translation_group: article.translationGroup ?? null,
+  };
+}
+
+/** A story's rows in the tag and author lists: each tag and author once, in the story's order. */
+function listRows(article: Article, status: StoredStatus) {
+  const listing = {
+    article_id: article.id,
+    edition: article.edition,
+    published_ts: Date.parse(article.publishedAt),
+    is_published: status === 'published' ? 1 : 0,
+  };
+  const tagSlugs = new Set<string>();
+  const tags = [...article.tags.entries()].flatMap(([position, name]) => {
+    const tagSlug = slugify(name);
+    if (tagSlugs.has(tagSlug)) return [];
+    tagSlugs.add(tagSlug);
+    return [{ ...listing, tag_slug: tagSlug, tag_name: name, position }];
+  });
+  const authorSlugs = new Set<string>();
+  const authors = [...article.authors.entries()].flatMap(([position, author]) => {
+    if (authorSlugs.has(author.slug)) return [];
+    authorSlugs.add(author.slug);
+    return [{ ...listing, author_slug: author.slug, author_name: author.name, position }];
+  });
+  return { tags, authors };
 }
 
 /**

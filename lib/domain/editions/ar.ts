@@ -85,6 +85,7 @@ export const arabic = {
         many: `{count} مقالًا يطابق «${isolate(query)}»`,
         other: `{count} مقال يطابق «${isolate(query)}»`,
       }),
+    searchResultsMore: (count, query) => plural(locale, count, { other: `أكثر من {count} مقال يطابق «${isolate(query)}»: أحدث {count} منها، الأقرب أولًا` }),
     searchNoResults: (query) => `لا توجد مقالات تطابق «${isolate(query)}».`,
     searchNoResultsHint: 'تحقق من الإملاء، أو جرّب كلمات أقل أو أعم.',
     suggestionsHeading: 'هل كنت تبحث عن أحد هذه المقالات؟',

@@ -63,6 +63,7 @@ export const english = {
     searchTitle: 'Search',
     searchPrompt: 'Search our stories by keyword, name or place.',
     searchResults: (count, query) => plural(locale, count, { one: `{count} story matches “${query}”`, other: `{count} stories match “${query}”` }),
+    searchResultsMore: (count, query) => plural(locale, count, { other: `More than {count} stories match “${query}”: the newest {count}, best match first` }),
     searchNoResults: (query) => `No stories match “${query}”.`,
     searchNoResultsHint: 'Check the spelling, or try fewer or more general words.',
     suggestionsHeading: 'Were you looking for one of these?',

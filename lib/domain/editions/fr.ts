@@ -71,6 +71,10 @@ export const french = {
         one: `{count} article correspond à «${nnbsp}${query}${nnbsp}»`,
         other: `{count} articles correspondent à «${nnbsp}${query}${nnbsp}»`,
       }),
+    searchResultsMore: (count, query) =>
+      plural(locale, count, {
+        other: `Plus de {count} articles correspondent à «${nnbsp}${query}${nnbsp}»${nnbsp}: les {count} plus récents, les plus pertinents d’abord`,
+      }),
     searchNoResults: (query) => `Aucun article ne correspond à «${nnbsp}${query}${nnbsp}».`,
     searchNoResultsHint: 'Vérifiez l’orthographe, ou essayez des mots moins nombreux ou plus généraux.',
     suggestionsHeading: `Cherchiez-vous l’un de ces articles${nnbsp}?`,

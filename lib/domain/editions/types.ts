@@ -76,6 +76,8 @@ export type EditionStrings = {
   searchTitle: string;
   searchPrompt: string;
   searchResults: (count: number, query: string) => string;
+  /** More stories match than are ranked (decision 017): `count` is how many of the newest are. */
+  searchResultsMore: (count: number, query: string) => string;
   searchNoResults: (query: string) => string;
   searchNoResultsHint: string;
   suggestionsHeading: string;

@@ -10,18 +10,32 @@ import { postgresSearch } from './postgres';
 import { sqliteSearch } from './sqlite';
 
 /**
- * Full-text search among published stories, best match first (headline weighted most), newer
- * first among equals. Both stores index the same terms, made by one normaliser of ours in the
- * story's language (lib/domain/search-text.ts), and are asked with terms made the same way:
- * SQLite's FTS5 ranks with BM25, PostgreSQL's weighted tsvector (configuration `simple`) with
- * ts_rank. Headlines and snippets are marked here, from the stories' own text, for both.
+ * Full-text search among published stories: the newest matches of the edition, up to a window
+ * (decision 017), best match first (headline weighted most), the newer indexed first among
+ * equals. Both stores index the same terms, made by one normaliser of ours in the story's
+ * language (lib/domain/search-text.ts), and are asked with terms made the same way: SQLite's
+ * FTS5 weighs the fields a story's words are in, PostgreSQL's weighted tsvector (configuration
+ * `simple`) ranks with ts_rank. Headlines and snippets are marked here, from the stories' own
+ * text, for both.
  */
 
-/** `snippets: false`: headlines only (not-found suggestions show no passage): the stories' bodies are not read. */
-export type SearchQuery = { edition: EditionId; terms: SearchTerms; limit: number; offset: number; snippets?: boolean };
+/**
+ * How many of the newest matches are ranked (decision 017): a word a million stories carry
+ * costs what a word a thousand carry. Beyond it, a reader is told there are more.
+ */
+const searchWindow = 1000;
+
+/**
+ * `snippets: false`: headlines only (not-found suggestions show no passage): the stories' bodies
+ * are not read. `window`: how many of the newest matches are ranked (searchWindow).
+ */
+export type SearchQuery = { edition: EditionId; terms: SearchTerms; limit: number; offset: number; snippets?: boolean; window?: number };
 
 /** What a store is asked: terms already normalised, every one required (`all`) or any. */
-export type StoreSearchQuery = { edition: EditionId; terms: TermQuery; all: boolean; limit: number; offset: number; withDocument: boolean };
+export type StoreSearchQuery = { edition: EditionId; terms: TermQuery; all: boolean; limit: number; offset: number; withDocument: boolean; window: number };
+
+/** `total`: matches ranked, at most the window; `more`: more stories than that match. */
+export type SearchResult = { hits: SearchHit[]; total: number; more: boolean };
 
 /** What one row of the index holds: the story's search terms, by field. */
 type SearchDocument = { edition: EditionId; headline: string; standfirst: string; body: string; tags: string; slug: string };
@@ -32,6 +46,8 @@ export type StoreHitRow = SummaryRow & { document: string | null };
 export interface StoreSearch {
   /** Replaces a story's row in the index (key: its integer search key); `document` null removes it. */
   index(trx: Db, key: number, articleId: string, document: SearchDocument | null): Promise<void>;
+  /** Adds rows for keys the index does not hold yet, many per statement. */
+  indexMany(trx: Db, rows: { key: number; articleId: string; document: SearchDocument }[]): Promise<void>;
   search(db: Db, query: StoreSearchQuery): Promise<{ rows: StoreHitRow[]; total: number }>;
 }
 
@@ -40,21 +56,22 @@ const searchOf = (db: Db): StoreSearch => (dialectOf(db) === 'postgres' ? postgr
 /** The rules a story is indexed and searched by: its edition's language. */
 const languageOf = (edition: EditionId): SearchLanguage => getEdition(edition).lang;
 
-export async function searchArticles(db: Db, query: SearchQuery): Promise<{ hits: SearchHit[]; total: number }> {
+export async function searchArticles(db: Db, query: SearchQuery): Promise<SearchResult> {
   const language = languageOf(query.edition);
   const terms: TermQuery = query.terms.words
     .map(({ word, prefix }) => ({ term: searchTerm(word, language), prefix }))
     .filter(({ term }) => /^[\p{L}\p{N}]+$/u.test(term));
-  if (terms.length === 0) return { hits: [], total: 0 };
+  if (terms.length === 0) return { hits: [], total: 0, more: false };
   const withDocument = query.snippets !== false;
-  const { rows, total } = await searchOf(db).search(db, {
-    edition: query.edition,
-    terms,
-    all: query.terms.all,
-    limit: query.limit,
-    offset: query.offset,
-    withDocument,
-  });
+  const window = query.window ?? searchWindow;
+  const ask = (asked: TermQuery) =>
+    searchOf(db).search(db, { edition: query.edition, terms: asked, all: query.terms.all, limit: query.limit, offset: query.offset, withDocument, window });
+  // A word typed to its end that fills the window on its own is not also read as the start of
+  // longer words: a prefix makes either store read every entry of every word it starts (decision 017).
+  const whole = terms.map(({ term }) => ({ term, prefix: false }));
+  let found = await ask(whole);
+  if (terms.some(({ prefix }) => prefix) && found.total <= window) found = await ask(terms);
+  const { rows, total } = found;
   const hits = rows.map((row) => {
     const body = row.document ? bodyText(readArticleDocument(row.document)) : '';
     return {
@@ -63,7 +80,7 @@ export async function searchArticles(db: Db, query: SearchQuery): Promise<{ hits
       markedSnippet: withDocument ? snippet(body.trim() ? body : row.standfirst, language, terms) : '',
     };
   });
-  return { hits, total };
+  return { hits, total: Math.min(total, window), more: total > window };
 }
 
 /**
@@ -102,16 +119,33 @@ export async function indexForSearch(trx: Db, article: Article, published: boole
     .select('search_rowid')
     .where('article_id', '=', article.id)
     .executeTakeFirstOrThrow();
+  await searchOf(trx).index(trx, key, article.id, published ? searchDocumentOf(article) : null);
+}
+
+/** A story's row in the index: its terms, by field, made in its edition's language. */
+function searchDocumentOf(article: Article): SearchDocument {
   const language = languageOf(article.edition);
-  const document: SearchDocument | null = published
-    ? {
-        edition: article.edition,
-        headline: searchTermsOf(article.headline, language),
-        standfirst: searchTermsOf(article.standfirst, language),
-        body: searchTermsOf(bodyText(article), language),
-        tags: searchTermsOf(article.tags.join(' '), language),
-        slug: searchTermsOf(article.slug.replaceAll('-', ' '), language),
-      }
-    : null;
-  await searchOf(trx).index(trx, key, article.id, document);
+  return {
+    edition: article.edition,
+    headline: searchTermsOf(article.headline, language),
+    standfirst: searchTermsOf(article.standfirst, language),
+    body: searchTermsOf(bodyText(article), language),
+    tags: searchTermsOf(article.tags.join(' '), language),
+    slug: searchTermsOf(article.slug.replaceAll('-', ' '), language),
+  };
+}
+
+/** Indexes published stories new to the store (an archive load): their keys and rows, many per statement. */
+export async function indexNewStories(trx: Db, articles: Article[]): Promise<void> {
+  if (articles.length === 0) return;
+  const keys = await trx
+    .insertInto('article_search_keys')
+    .values(articles.map((article) => ({ article_id: article.id })))
+    .returning(['search_rowid', 'article_id'])
+    .execute();
+  const keyOf = new Map(keys.map((row) => [row.article_id, Number(row.search_rowid)]));
+  await searchOf(trx).indexMany(
+    trx,
+    articles.map((article) => ({ key: keyOf.get(article.id)!, articleId: article.id, document: searchDocumentOf(article) })),
+  );
 }

@@ -19,21 +19,37 @@ export const postgresSearch: StoreSearch = {
       values (${key}, ${document.edition}, ${document.headline}, ${document.standfirst}, ${document.body}, ${document.tags}, ${document.slug})`.execute(trx);
   },
 
+  async indexMany(trx: Db, rows) {
+    const values = rows.map(({ key, document: d }) => sql`(${key}, ${d.edition}, ${d.headline}, ${d.standfirst}, ${d.body}, ${d.tags}, ${d.slug})`);
+    await sql`insert into articles_search (search_rowid, edition, headline, standfirst, body, tags, slug) values ${sql.join(values)}`.execute(trx);
+  },
+
   async search(db: Db, query: StoreSearchQuery) {
     const q = tsquery(query);
+    // The newest matches (highest keys) up to the window, ranked among themselves: the planner
+    // walks the key index backwards for a word most stories have, the GIN index for a rare one.
     const { rows } = await sql<StoreHitRow>`
+      with hits as (
+        select s.search_rowid, ts_rank('{0.1, 0.2, 0.4, 1.0}', s.document, q) as score
+        from articles_search s
+        cross join to_tsquery('simple', ${q}) q
+        where s.document @@ q and s.edition = ${query.edition}
+        order by s.search_rowid desc
+        limit ${query.window}
+      ),
+      page as (select search_rowid, score from hits order by score desc, search_rowid desc limit ${query.limit} offset ${query.offset})
       select a.id, a.edition, a.section, a.slug, a.headline, a.standfirst, a.published_at, a.updated_at, a.main_image,
         ${query.withDocument ? sql`a.document` : sql`null`} as document
-      from articles_search s
-      cross join to_tsquery('simple', ${q}) q
-      join article_search_keys k on k.search_rowid = s.search_rowid
+      from page
+      join article_search_keys k on k.search_rowid = page.search_rowid
       join articles a on a.id = k.article_id
-      where s.document @@ q and s.edition = ${query.edition}
-      order by ts_rank('{0.1, 0.2, 0.4, 1.0}', s.document, q) desc, a.published_ts desc, a.id desc
-      limit ${query.limit} offset ${query.offset}`.execute(db);
+      order by page.score desc, page.search_rowid desc`.execute(db);
     const count = await sql<{ total: number }>`
-      select count(*) as total from articles_search s
-      where s.document @@ to_tsquery('simple', ${q}) and s.edition = ${query.edition}`.execute(db);
+      select count(*) as total from (
+        select 1 from articles_search s
+        where s.document @@ to_tsquery('simple', ${q}) and s.edition = ${query.edition}
+        limit ${query.window + 1}
+      ) matches`.execute(db);
     return { rows, total: Number(count.rows[0]?.total ?? 0) };
   },
 };

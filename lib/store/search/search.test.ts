@@ -45,6 +45,39 @@ describe('search', () => {
     expect(hits[1]?.markedSnippet).toContain(`${highlightStart}propaganda${highlightEnd}`);
   });
 
+  it('ranks the newest matches up to its window, and says when more stories match', async () => {
+    const body = [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'Officials dismiss the propaganda.' }] }];
+    await writeContent(store.db, {
+      sections: [],
+      articles: [1, 2, 3].map((day) =>
+        article({ id: `later-${day}`, slug: `later-${day}`, headline: `Later story ${day}`, body, publishedAt: `2018-05-0${day}T10:00:00Z` }),
+      ),
+    });
+    const propaganda = { all: true, words: [{ word: 'propaganda', prefix: false }] };
+    const windowed = await searchArticles(store.db, { edition: 'en', terms: propaganda, limit: 10, offset: 0, window: 3 });
+    expect(windowed.hits.map((h) => h.id)).toEqual(['later-3', 'later-2', 'later-1']);
+    expect([windowed.total, windowed.more]).toEqual([3, true]);
+    const whole = await searchArticles(store.db, { edition: 'en', terms: propaganda, limit: 10, offset: 0 });
+    expect(whole.hits[0]?.id).toBe('servers');
+    expect([whole.total, whole.more]).toEqual([5, false]);
+  });
+
+  it('reads the last word as the start of longer words, unless the word on its own fills the window', async () => {
+    await writeContent(store.db, {
+      sections: [],
+      articles: [
+        ...[1, 2, 3].map((day) =>
+          article({ id: `rail-${day}`, slug: `rail-${day}`, headline: `Rail strike day ${day}`, publishedAt: `2018-06-0${day}T10:00:00Z` }),
+        ),
+        article({ id: 'railway', slug: 'railway', headline: 'Railways reopen', publishedAt: '2018-06-05T10:00:00Z' }),
+      ],
+    });
+    const rail = { all: true, words: [{ word: 'rail', prefix: true }] };
+    const ids = async (window: number) => (await searchArticles(store.db, { edition: 'en', terms: rail, limit: 10, offset: 0, window })).hits.map((h) => h.id);
+    expect(await ids(10)).toEqual(['railway', 'rail-3', 'rail-2', 'rail-1']);
+    expect(await ids(2)).toEqual(['rail-3', 'rail-2']);
+  });
+
   it('matches other forms of a word', async () => {
     const { hits } = await searchArticles(store.db, { edition: 'en', terms: { all: true, words: [{ word: 'server', prefix: false }] }, limit: 10, offset: 0 });
     expect(hits.map((h) => h.id)).toEqual(['servers']);

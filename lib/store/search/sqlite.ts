@@ -2,13 +2,34 @@ import { sql } from 'kysely';
 import type { Db } from '../rows';
 import type { StoreHitRow, StoreSearch, StoreSearchQuery } from './index';
 
-/** SQLite: the FTS5 table `articles_fts` (unicode61, the terms of lib/domain/search-text.ts), ranked by BM25. */
+/**
+ * SQLite: the FTS5 table `articles_fts` (unicode61, the terms of lib/domain/search-text.ts, and
+ * the edition). Ranked by where the words are, not by BM25: FTS5's BM25 weighs each word by how
+ * many stories carry it, which it counts by reading every entry of the word (and of the
+ * edition) on every query — 30–100 ms at a million stories for a word most stories have
+ * (decision 017). Here each story of the window is weighed by the fields its words are in,
+ * which FTS5's highlight() tells from that story's own entry.
+ */
 
 const quote = (word: string) => `"${word.replaceAll('"', '""')}"`;
 
+/** The edition's stories (the edition is indexed too: migration 014), with every word or any. */
 function matchExpression(query: StoreSearchQuery): string {
-  return query.terms.map(({ term, prefix }) => (prefix ? `${quote(term)}*` : quote(term))).join(query.all ? ' ' : ' OR ');
+  const words = query.terms.map(({ term, prefix }) => (prefix ? `${quote(term)}*` : quote(term))).join(query.all ? ' AND ' : ' OR ');
+  return `edition : ${quote(query.edition)} AND (${words})`;
 }
+
+/** A match in the headline weighs 10, standfirst 4, tags 3, slug 2 (columns 2, 3, 5, 6; the body, 4, weighs nothing more). */
+const score = sql.raw(
+  [
+    [2, 10],
+    [3, 4],
+    [5, 3],
+    [6, 2],
+  ]
+    .map(([column, weight]) => `${weight} * (instr(highlight(articles_fts, ${column}, char(1), ''), char(1)) > 0)`)
+    .join(' + '),
+);
 
 export const sqliteSearch: StoreSearch = {
   async index(trx: Db, key, articleId, document) {
@@ -20,20 +41,37 @@ export const sqliteSearch: StoreSearch = {
     );
   },
 
+  async indexMany(trx: Db, rows) {
+    const values = rows.map(
+      ({ key, articleId, document: d }) => sql`(${key}, ${articleId}, ${d.edition}, ${d.headline}, ${d.standfirst}, ${d.body}, ${d.tags}, ${d.slug})`,
+    );
+    await sql`insert into articles_fts (rowid, article_id, edition, headline, standfirst, body, tags, slug) values ${sql.join(values)}`.execute(trx);
+  },
+
   async search(db: Db, query: StoreSearchQuery) {
     const match = matchExpression(query);
-    const { rows } = await sql<StoreHitRow>`
+    // The newest matches (the index walks its keys backwards and stops one past the window, to
+    // tell whether there are more), weighed; best match first, the newer indexed first among
+    // equals; the page's stories joined last. One walk of the index serves the count as well.
+    const { rows } = await sql<StoreHitRow & { total: number }>`
+      with hits as materialized (
+        select rowid, ${score} as score from articles_fts
+        where articles_fts match ${match}
+        order by rowid desc
+        limit ${query.window + 1}
+      ),
+      ranked as (select rowid, score from hits order by rowid desc limit ${query.window}),
+      page as (select rowid, score from ranked order by score desc, rowid desc limit ${query.limit} offset ${query.offset})
       select a.id, a.edition, a.section, a.slug, a.headline, a.standfirst, a.published_at, a.updated_at, a.main_image,
-        ${query.withDocument ? sql`a.document` : sql`null`} as document
-      from articles_fts
-      join article_search_keys k on k.search_rowid = articles_fts.rowid
+        ${query.withDocument ? sql`a.document` : sql`null`} as document, (select count(*) from hits) as total
+      from page
+      join article_search_keys k on k.search_rowid = page.rowid
       join articles a on a.id = k.article_id
-      where articles_fts match ${match} and articles_fts.edition = ${query.edition}
-      order by bm25(articles_fts, 0, 0, 10, 4, 1, 3, 2), a.published_ts desc, a.id desc
-      limit ${query.limit} offset ${query.offset}`.execute(db);
+      order by page.score desc, page.rowid desc`.execute(db);
+    if (rows.length > 0) return { rows: rows.map(({ total: _, ...row }) => row), total: Number(rows[0]!.total) };
+    // A page past the last: how many there are, for the page to say so.
     const count = await sql<{ total: number }>`
-      select count(*) as total from articles_fts
-      where articles_fts match ${match} and articles_fts.edition = ${query.edition}`.execute(db);
-    return { rows, total: Number(count.rows[0]?.total ?? 0) };
+      select count(*) as total from (select 1 from articles_fts where articles_fts match ${match} limit ${query.window + 1})`.execute(db);
+    return { rows: [], total: Number(count.rows[0]?.total ?? 0) };
   },
 };
