@@ -17,7 +17,7 @@ import { importContent } from '../lib/content/import-content';
 import { countArticles } from '../lib/store/articles';
 import { listSections } from '../lib/store/sections';
 import { rebuildMonthlyCounts } from '../lib/store/monthly-counts';
-import { loadNewStories, refreshPlannerStatistics } from '../lib/store/write-content';
+import { loadNewStories, refreshAfterLoad } from '../lib/store/write-content';
 import { openStore, type StoreConfig } from '../lib/store/database';
 import { demoImages, generateDemoImages } from './generate-images';
 
@@ -157,7 +157,7 @@ try {
     if ((n / batchSize) % 10 === 0) process.stdout.write(`\r${n + batch.length} stories… (${Math.round((Date.now() - started) / 1000)} s)`);
   }
   await rebuildMonthlyCounts(store.db);
-  await refreshPlannerStatistics(store.db);
+  await refreshAfterLoad(store.db);
   console.log(`\r${await countArticles(store.db)} stories in ${where} (${Math.round((Date.now() - started) / 1000)} s)`);
 } finally {
   await store.close();

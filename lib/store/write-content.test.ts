@@ -7,7 +7,7 @@ import { searchArticles } from './search';
 import { listSections, sectionExists } from './sections';
 import { listSitemapMonths } from './sitemaps';
 import { ContentConflictError } from './store-errors';
-import { loadNewStories, writeContent } from './write-content';
+import { loadNewStories, refreshAfterLoad, writeContent } from './write-content';
 
 const store = storePerTest();
 
@@ -101,6 +101,7 @@ describe('an archive load (npm run store:fill)', () => {
       await writeContent(other.db, { sections: testSections, articles: [] });
       await loadNewStories(other.db, archive);
       await rebuildMonthlyCounts(other.db);
+      await refreshAfterLoad(other.db);
       const loaded = await whatReadersGet(other.db);
       // Stored once per write: the time it was stored.
       const withoutStoredTime = (r: typeof written) => ({ ...r, stories: r.stories.map((s) => s && { ...s, storedTs: 0 }) });
