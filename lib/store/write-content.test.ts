@@ -111,12 +111,16 @@ describe('an archive load (npm run store:fill)', () => {
     }
   });
 
-  it('refuses a story already in the store, or one in no section, and writes nothing', async () => {
+  it('refuses a story already in the store, one in no section or one writeContent must check, and writes nothing', async () => {
     await loadNewStories(store.db, archive.slice(0, 3));
     await expect(loadNewStories(store.db, archive.slice(2, 6))).rejects.toThrow();
     await expect(loadNewStories(store.db, [archive[10]!, article({ id: 'lost', slug: 'lost', section: 'asia' })])).rejects.toThrow(
       /section "asia" does not exist/,
     );
-    expect(await countArticles(store.db)).toBe(3);
+    // What writeContent checks story by story: a slug still redirecting elsewhere, a translation group.
+    await writeContent(store.db, { sections: [], articles: [article({ id: 'renamed', slug: 'renamed', previousSlugs: ['old-name'] })] });
+    await expect(loadNewStories(store.db, [article({ id: 'squatter', slug: 'old-name' })])).rejects.toThrow(/previous slug of article "renamed"/);
+    await expect(loadNewStories(store.db, [article({ id: 'translated', slug: 'translated', translationGroup: 'group-two' })])).rejects.toThrow(/writeContent/);
+    expect(await countArticles(store.db)).toBe(4);
   });
 });

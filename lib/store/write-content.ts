@@ -126,14 +126,19 @@ export async function writeContent(db: Db, batch: ContentBatch, options: WriteOp
  * Loads stories new to the store, many rows per statement, in one transaction (an archive load:
  * `npm run store:fill`): the same rows writeContent writes, without its reads per story, so a
  * million stories take minutes on PostgreSQL too rather than hours of round trips. The store's
- * constraints keep ids and slugs unique: a story already there fails the whole load. Stories
- * with live updates or previous slugs go through writeContent. Like a bulk write, it records no
+ * constraints keep ids and slugs unique: a story already there fails the whole load, as does a
+ * slug that still redirects to another story. Stories with live updates, previous slugs or a
+ * translation group go through writeContent (their checks need reads story by story). Like a bulk write, it records no
  * cache invalidations: call rebuildMonthlyCounts() afterwards.
  */
 export async function loadNewStories(db: Db, articles: Article[]): Promise<void> {
-  const refused = articles.find((article) => article.updates.length > 0 || article.previousSlugs.length > 0);
-  if (refused)
-    throw new ContentConflictError(refused.id, 'an archive load takes new stories without live updates or previous slugs; write it with writeContent');
+  const refused = articles.find((article) => article.updates.length > 0 || article.previousSlugs.length > 0 || article.translationGroup);
+  if (refused) {
+    throw new ContentConflictError(
+      refused.id,
+      'an archive load takes new stories without live updates, previous slugs or a translation group; write it with writeContent',
+    );
+  }
   const chunk = 250;
   await db.transaction().execute(async (trx) => {
     const knownSections = new Set((await trx.selectFrom('sections').select(['edition', 'slug']).execute()).map((s) => `${s.edition}/${s.slug}`));
@@ -141,6 +146,21 @@ export async function loadNewStories(db: Db, articles: Article[]): Promise<void>
     if (stray) throw new ContentConflictError(stray.id, `section "${stray.section}" does not exist in edition "${stray.edition}"`, 'section');
     for (let start = 0; start < articles.length; start += chunk) {
       const stories = articles.slice(start, start + chunk).map((article) => ({ article, status: storedStatusOf(article) }));
+      // A slug another story had still redirects there: the constraints do not see it, as writeContent does.
+      const taken = await trx
+        .selectFrom('article_previous_slugs')
+        .select(['edition', 'slug', 'article_id'])
+        .where('edition', 'in', [...new Set(stories.map(({ article }) => article.edition))])
+        .where(
+          'slug',
+          'in',
+          stories.map(({ article }) => article.slug),
+        )
+        .execute();
+      for (const row of taken) {
+        const story = stories.find(({ article }) => article.edition === row.edition && article.slug === row.slug);
+        if (story) throw slugRedirectsElsewhere(story.article.id, row.slug, row.article_id);
+      }
       await trx
         .insertInto('articles')
         .values(stories.map(({ article, status }) => ({ id: article.id, ...articleRow(withCorrections({ ...article, updates: [] }), status, 0) })))
@@ -299,6 +319,9 @@ async function assertSlugsAreFree(trx: Db, article: Article, previousSlugs: stri
     .where('article_id', '!=', article.id)
     .executeTakeFirst();
   if (previous) {
-    throw new ContentConflictError(article.id, `slug "${previous.slug}" is a previous slug of article "${previous.article_id}" and still redirects there`);
+    throw slugRedirectsElsewhere(article.id, previous.slug, previous.article_id);
   }
 }
+
+const slugRedirectsElsewhere = (id: string, slug: string, owner: string) =>
+  new ContentConflictError(id, `slug "${slug}" is a previous slug of article "${owner}" and still redirects there`);

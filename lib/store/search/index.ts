@@ -49,6 +49,8 @@ export interface StoreSearch {
   /** Adds rows for keys the index does not hold yet, many per statement. */
   indexMany(trx: Db, rows: { key: number; articleId: string; document: SearchDocument }[]): Promise<void>;
   search(db: Db, query: StoreSearchQuery): Promise<{ rows: StoreHitRow[]; total: number }>;
+  /** How many stories match, counting no further than one past the window. */
+  count(db: Db, query: StoreSearchQuery): Promise<number>;
 }
 
 const searchOf = (db: Db): StoreSearch => (dialectOf(db) === 'postgres' ? postgresSearch : sqliteSearch);
@@ -64,14 +66,21 @@ export async function searchArticles(db: Db, query: SearchQuery): Promise<Search
   if (terms.length === 0) return { hits: [], total: 0, more: false };
   const withDocument = query.snippets !== false;
   const window = query.window ?? searchWindow;
-  const ask = (asked: TermQuery) =>
-    searchOf(db).search(db, { edition: query.edition, terms: asked, all: query.terms.all, limit: query.limit, offset: query.offset, withDocument, window });
+  const asked = (withTerms: TermQuery): StoreSearchQuery => ({
+    edition: query.edition,
+    terms: withTerms,
+    all: query.terms.all,
+    limit: query.limit,
+    offset: query.offset,
+    withDocument,
+    window,
+  });
   // A word typed to its end that fills the window on its own is not also read as the start of
   // longer words: a prefix makes either store read every entry of every word it starts (decision 017).
+  // Counting the whole words first costs one walk of the index, stopped one past the window.
   const whole = terms.map(({ term }) => ({ term, prefix: false }));
-  let found = await ask(whole);
-  if (terms.some(({ prefix }) => prefix) && found.total <= window) found = await ask(terms);
-  const { rows, total } = found;
+  const readAsPrefix = terms.some(({ prefix }) => prefix) && (await searchOf(db).count(db, asked(whole))) <= window;
+  const { rows, total } = await searchOf(db).search(db, asked(readAsPrefix ? terms : whole));
   const hits = rows.map((row) => {
     const body = row.document ? bodyText(readArticleDocument(row.document)) : '';
     return {

@@ -44,12 +44,16 @@ export const postgresSearch: StoreSearch = {
       join article_search_keys k on k.search_rowid = page.search_rowid
       join articles a on a.id = k.article_id
       order by page.score desc, page.search_rowid desc`.execute(db);
-    const count = await sql<{ total: number }>`
+    return { rows, total: await postgresSearch.count(db, query) };
+  },
+
+  async count(db: Db, query: StoreSearchQuery) {
+    const { rows } = await sql<{ total: number }>`
       select count(*) as total from (
         select 1 from articles_search s
-        where s.document @@ to_tsquery('simple', ${q}) and s.edition = ${query.edition}
+        where s.document @@ to_tsquery('simple', ${tsquery(query)}) and s.edition = ${query.edition}
         limit ${query.window + 1}
       ) matches`.execute(db);
-    return { rows, total: Number(count.rows[0]?.total ?? 0) };
+    return Number(rows[0]?.total ?? 0);
   },
 };

@@ -70,8 +70,12 @@ export const sqliteSearch: StoreSearch = {
       order by page.score desc, page.rowid desc`.execute(db);
     if (rows.length > 0) return { rows: rows.map(({ total: _, ...row }) => row), total: Number(rows[0]!.total) };
     // A page past the last: how many there are, for the page to say so.
-    const count = await sql<{ total: number }>`
-      select count(*) as total from (select 1 from articles_fts where articles_fts match ${match} limit ${query.window + 1})`.execute(db);
-    return { rows: [], total: Number(count.rows[0]?.total ?? 0) };
+    return { rows: [], total: await sqliteSearch.count(db, query) };
+  },
+
+  async count(db: Db, query: StoreSearchQuery) {
+    const { rows } = await sql<{ total: number }>`
+      select count(*) as total from (select 1 from articles_fts where articles_fts match ${matchExpression(query)} limit ${query.window + 1})`.execute(db);
+    return Number(rows[0]?.total ?? 0);
   },
 };
