@@ -40,10 +40,14 @@ const nextConfig = {
   // by the proxy; Next would hash every response body again (lib/cache/next-cache-handler.mjs).
   generateEtags: false,
   poweredByHeader: false,
-  // Every page loads its CSS in two requests (the global sheet and one merged chunk), as before
-  // the components were shared between lists and search: the default merging split them into up
-  // to five (docs/decisions/013-layers.md, Consequences).
-  experimental: { cssChunking: 'graph' },
+  // Every page's CSS comes in the document, as one <style> (inlineCss): a stylesheet request is
+  // a round trip before the first paint, the largest cost between our pages and the framework's
+  // floor on a slow network (decision 009, "Inlined CSS"). Its CSP hash is taken when the page is
+  // cached (lib/server/security-headers.mjs). The graph merging keeps the build at three sheets
+  // (the global sheet, one chunk of the components, the not-found page's) instead of up to five
+  // (docs/decisions/013-layers.md, Consequences), few enough for a per-request page's policy to
+  // list every <style> the build can write.
+  experimental: { cssChunking: 'graph', inlineCss: true },
   // Metadata goes into <head> before the body for every user agent, not only the crawlers Next
   // recognises: our metadata reads the same cached data as the page, so waiting costs nothing.
   htmlLimitedBots: /.*/,

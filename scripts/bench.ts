@@ -72,9 +72,10 @@ const budgets = {
   /**
    * Against the framework's floor, measured in the same run (issue 17). Throughput on one process
    * each; LCP with applied throttling, the median of three alternating runs. CI gates on the LCP
-   * ratios (with room for a shared machine) and on the bytes; the rest is reported.
+   * ratios at the target itself (with the CSS inlined our pages paint at about 0.7 × the floor's,
+   * room enough for a shared machine) and on the bytes; the rest is reported.
    */
-  vsFloor: { staticHit: 0.7, articleHit: 0.5, workers: 1.8, tail: 4, appliedLcp: 1.1, ciLcpSlack: 1.45, simulatedLcpMs: 300, simulatedScore: 0.03 },
+  vsFloor: { staticHit: 0.7, articleHit: 0.5, workers: 1.8, tail: 4, appliedLcp: 1.1, simulatedLcpMs: 300, simulatedScore: 0.03 },
   /** The shipped nginx configuration's cache hits, against nginx serving the same HTML from disk. */
   proxiedVsNginx: 0.5,
 };
@@ -642,7 +643,7 @@ try {
   const lhHome = sim.home;
   const vs = budgets.vsFloor;
   const lcpRatio = { static: applied.static.lcpMs / applied.floor.lcpMs, article: applied.article.lcpMs / applied.floor.lcpMs };
-  const lcpRatioGate = vs.appliedLcp * (ci ? vs.ciLcpSlack : 1);
+  const lcpRatioGate = vs.appliedLcp;
   const appliedCheck = check(
     lcpRatio.static <= lcpRatioGate && lcpRatio.article <= lcpRatioGate,
     `LCP with applied throttling: about ${fmt(lcpRatio.static, 2)} ×, article ${fmt(lcpRatio.article, 2)} × the floor's (budget ${fmt(lcpRatioGate, 2)})`,
@@ -703,7 +704,7 @@ try {
       `default ${memory.default.primary}; ${memory.default.workers.join(', ')} — one process ${memory.one.primary}; ${memory.one.workers.join(', ')}`,
     ],
     [
-      `LCP, applied throttling, ≤ ${vs.appliedLcp} × the floor's${ci ? ` (gate ${fmt(lcpRatioGate, 2)} in CI)` : ''}`,
+      `LCP, applied throttling, ≤ ${vs.appliedLcp} × the floor's (gated, in CI too)`,
       `about ${fmt(lcpRatio.static, 2)}, article ${fmt(lcpRatio.article, 2)} — ${appliedCheck}`,
     ],
     [

@@ -9,11 +9,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { editions } from '../lib/domain/editions';
+import { buildStylesheets, styleHashesOf } from '../lib/server/security-headers.mjs';
 
 const root = process.cwd();
 const standalone = path.join(root, '.next/standalone');
 if (!fs.existsSync(path.join(standalone, '.next/required-server-files.json'))) {
   console.error('prepare-standalone: .next/standalone is missing or incomplete; run `next build` first');
+  process.exit(1);
+}
+// A page rendered for one request allows every <style> this build can write by hash: too many
+// stylesheets would make that list too long (lib/server/security-headers.mjs), so refuse them here.
+try {
+  styleHashesOf(buildStylesheets(path.join(root, '.next/static')));
+} catch (error) {
+  console.error(`prepare-standalone: ${(error as Error).message}; keep experimental.cssChunking 'graph' in next.config.js`);
   process.exit(1);
 }
 for (const folder of ['.next/static', 'public', 'content']) {

@@ -10,23 +10,29 @@
  * per-request nonce. Its CSP allows this site's script files and, by hash, exactly the inline
  * scripts of that render (Next's bootstrap and its RSC payload): the cache handler hashes them
  * once, when it stores the page, beside the ETag. A page rendered for one request (search)
- * gets a nonce instead, which Next puts on its own scripts. Anything else — API answers,
- * feeds, files, errors — gets the base policy, which allows no inline script at all.
+ * gets a nonce instead, which Next puts on its own scripts. Styles: Next writes the page's CSS
+ * into one `<style>` (experimental.inlineCss), allowed by its hash, taken from the page when
+ * the cache stores it, or among the hashes of every `<style>` this build can write when the
+ * page is rendered for one request. Anything else — API answers, feeds, files, errors — gets
+ * the base policy, which allows no inline script or style at all.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { imageHosts } from '../domain/image-hosts.mjs';
 
 /**
- * @param {{ scriptSources?: string[], env?: Readonly<Record<string, string | undefined>> }} [options]
+ * @param {{ scriptSources?: string[], styleSources?: string[], env?: Readonly<Record<string, string | undefined>> }} [options]
  * @returns {string}
  */
-export function contentSecurityPolicy({ scriptSources = [], env = process.env } = {}) {
+export function contentSecurityPolicy({ scriptSources = [], styleSources = [], env = process.env } = {}) {
   const images = ["'self'", ...imageHosts(env).map((host) => `https://${host}`)];
   return [
     "default-src 'self'",
     `script-src ${["'self'", ...scriptSources].join(' ')}`,
-    // Stylesheets are files; next/image writes a style attribute on its pictures.
-    "style-src 'self'",
+    // Stylesheets are files, or a page's own <style> by hash (Next inlines a page's CSS,
+    // decision 009); next/image writes a style attribute on its pictures.
+    `style-src ${["'self'", ...styleSources].join(' ')}`,
     "style-src-attr 'unsafe-inline'",
     `img-src ${images.join(' ')}`,
     "font-src 'self'",
@@ -66,11 +72,24 @@ export function inlineScriptHashes(html) {
 }
 
 /**
- * The CSP of one cached render of a page: its inline scripts by hash.
+ * The hash sources of a document's `<style>` elements (raw text: what the browser hashes).
+ * @param {string} html
+ * @returns {string[]}
+ */
+export function inlineStyleHashes(html) {
+  const hashes = new Set();
+  for (const match of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) {
+    if (match[1]) hashes.add(sha256Source(match[1]));
+  }
+  return [...hashes];
+}
+
+/**
+ * The CSP of one cached render of a page: its inline scripts and styles by hash.
  * @param {string} html
  */
 export function pageContentSecurityPolicy(html) {
-  return contentSecurityPolicy({ scriptSources: inlineScriptHashes(html) });
+  return contentSecurityPolicy({ scriptSources: inlineScriptHashes(html), styleSources: inlineStyleHashes(html) });
 }
 
 /** A fresh nonce for a page rendered for one request. */
@@ -78,9 +97,65 @@ export function newNonce() {
   return randomBytes(18).toString('base64');
 }
 
-/** @param {string} nonce */
-export function nonceContentSecurityPolicy(nonce) {
-  return contentSecurityPolicy({ scriptSources: [`'nonce-${nonce}'`] });
+/**
+ * The most stylesheets a build may have: a page rendered for one request allows every order of
+ * every choice of them (64 hashes at four). prepare-standalone fails a build with more.
+ */
+export const maxBuildStylesheets = 4;
+
+/**
+ * The texts of this build's stylesheets, in a stable order (`.next/static` under the server's
+ * working directory; none under `next dev`, where Next links its stylesheets).
+ * @param {string} [staticDir]
+ * @returns {string[]}
+ */
+export function buildStylesheets(staticDir = path.join(process.cwd(), '.next', 'static')) {
+  if (!fs.existsSync(staticDir)) return [];
+  return fs
+    .readdirSync(staticDir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.css'))
+    .sort()
+    .map((file) => fs.readFileSync(path.join(staticDir, file), 'utf8'));
+}
+
+/**
+ * Every `<style>` element a page of this build can carry, by hash. Next inlines a page's
+ * stylesheets (experimental.inlineCss) as one `<style>` holding the files it needs one after
+ * the other, in the order React met them; React gives that element no nonce. A page rendered
+ * for one request cannot be hashed before it is sent, so its policy allows each order of each
+ * choice of the build's stylesheets: with cssChunking 'graph' the build has three (15 hashes).
+ * @param {string[]} sheets
+ * @returns {string[]}
+ */
+export function styleHashesOf(sheets) {
+  if (sheets.length > maxBuildStylesheets) {
+    throw new Error(`the build has ${sheets.length} stylesheets, more than the ${maxBuildStylesheets} a per-request page's policy can list (decision 011)`);
+  }
+  /** @type {string[]} */
+  const hashes = [];
+  /** @param {string} text @param {number[]} used */
+  const extend = (text, used) => {
+    sheets.forEach((sheet, i) => {
+      if (used.includes(i)) return;
+      hashes.push(sha256Source(text + sheet));
+      extend(text + sheet, [...used, i]);
+    });
+  };
+  extend('', []);
+  return [...new Set(hashes)];
+}
+
+/** @type {string[] | undefined} */
+let buildStyleHashes;
+
+/**
+ * The policy of a page rendered for one request: its scripts by nonce (Next puts the nonce on
+ * them), its `<style>` by the build's hashes (styleHashesOf).
+ * @param {string} nonce
+ * @param {string[]} [styleHashes]
+ */
+export function nonceContentSecurityPolicy(nonce, styleHashes = (buildStyleHashes ??= styleHashesOf(buildStylesheets()))) {
+  return contentSecurityPolicy({ scriptSources: [`'nonce-${nonce}'`], styleSources: styleHashes });
 }
 
 /**
@@ -88,7 +163,7 @@ export function nonceContentSecurityPolicy(nonce) {
  * @param {string[]} styles the text of its `<style>` elements
  */
 export function documentWithStylesPolicy(styles) {
-  return contentSecurityPolicy().replace("style-src 'self'", `style-src 'self' ${styles.map(sha256Source).join(' ')}`);
+  return contentSecurityPolicy({ styleSources: styles.map(sha256Source) });
 }
 
 /**

@@ -4,8 +4,11 @@ import {
   contentSecurityPolicy,
   documentWithStylesPolicy,
   inlineScriptHashes,
+  inlineStyleHashes,
+  maxBuildStylesheets,
   nonceContentSecurityPolicy,
   pageContentSecurityPolicy,
+  styleHashesOf,
 } from './security-headers.mjs';
 import { imageHosts } from '../domain/image-hosts.mjs';
 
@@ -41,8 +44,22 @@ describe('the content security policy', () => {
     expect(pageContentSecurityPolicy(html)).toContain(`script-src 'self' ${hash('self.__next_f=[]')} ${hash('self.__next_f.push([1,"x"])')};`);
   });
 
-  it('gives a page rendered for one request its nonce, and a self-contained page its styles by hash', () => {
-    expect(nonceContentSecurityPolicy('abc123')).toContain("script-src 'self' 'nonce-abc123'");
+  it("allows a cached page's inlined stylesheets by hash, and no other style", () => {
+    const html = `<html><head><style data-precedence="next" data-href="/a.css /b.css">a{color:red}b>i{margin:0}</style></head><body></body></html>`;
+    expect(inlineStyleHashes(html)).toEqual([hash('a{color:red}b>i{margin:0}')]);
+    expect(pageContentSecurityPolicy(html)).toContain(`style-src 'self' ${hash('a{color:red}b>i{margin:0}')};`);
+  });
+
+  it('gives a page rendered for one request its nonce for scripts, and every <style> the build can write by hash', () => {
+    const sheets = ['a{}', 'b{}', 'c{}'];
+    const policy = nonceContentSecurityPolicy('abc123', styleHashesOf(sheets));
+    expect(policy).toContain("script-src 'self' 'nonce-abc123';");
+    const styles = /style-src ([^;]*)/.exec(policy)?.[1]?.split(' ') ?? [];
+    // Each sheet alone and each order of each choice of them: 3 + 6 + 6.
+    expect(styles).toHaveLength(1 + 15);
+    for (const text of ['a{}', 'c{}', 'a{}b{}', 'b{}a{}', 'c{}a{}b{}', 'b{}c{}a{}']) expect(styles).toContain(hash(text));
+    expect(styles).not.toContain(hash('a{}a{}'));
+    expect(() => styleHashesOf(Array.from({ length: maxBuildStylesheets + 1 }, (_, i) => `s${i}{}`))).toThrow(/stylesheets/);
     expect(documentWithStylesPolicy(['body{margin:0}'])).toContain(`style-src 'self' ${hash('body{margin:0}')}`);
   });
 });
