@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Route } from '@playwright/test';
 import { importStory, storyFile, testStoryImage } from './support/content';
 import { demoByEdition, demoStory, publishedDemoStories } from './support/demo';
 import { editionIds, getEdition } from '../lib/domain/editions';
@@ -150,6 +150,30 @@ for (const id of editionIds) {
 
       await revealUntilVisible(page, anyCount(locale, strings.newUpdates), text);
       expect(errors).toEqual([]);
+    });
+
+    test('a reader who put the keyboard focus on a link of the rail before its island came keeps it there', async ({ page }) => {
+      // The island's code is what the page's HTML does not name: hold it until the focus is in place.
+      const html = await (await page.request.get(editionPath(id))).text();
+      const named = new Set([...html.matchAll(/<script[^>]* src="([^"]+)"/g)].map((match) => match[1]));
+      let holding = true;
+      const held: Route[] = [];
+      await page.route('**/_next/static/**/*.js', (route) =>
+        holding && !named.has(new URL(route.request().url()).pathname) ? held.push(route) : route.continue(),
+      );
+      await page.goto(editionPath(id), { waitUntil: 'load' });
+      const rail = page.getByRole('region', { name: strings.latestStories });
+      const link = rail.getByRole('link').nth(1);
+      const href = await link.getAttribute('href');
+      await link.focus();
+      // The server's markup, marked: the island's replaces it.
+      await link.evaluate((element) => element.setAttribute('data-server-markup', ''));
+      await expect.poll(() => held.length, { timeout: 15_000 }).toBeGreaterThan(0);
+      holding = false;
+      for (const route of held.splice(0)) await route.continue();
+      await expect(rail.locator('[data-server-markup]')).toHaveCount(0, { timeout: 15_000 });
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(href);
+      await expect(rail.getByRole('link').nth(1)).toBeFocused();
     });
 
     test('a live story is complete without JavaScript', async ({ browser }) => {

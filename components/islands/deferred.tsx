@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState, type ComponentType } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ComponentType } from 'react';
 
 /**
  * Islands wait for the page (issue 17). An island's code — TanStack Query and the island
@@ -15,6 +15,8 @@ import { useEffect, useState, type ComponentType } from 'react';
  * in one commit and nothing moves. A Suspense boundary around a lazy island would do the same
  * in principle, but React streams a large boundary apart from the page (its HTML then arrives
  * hidden, shown by a script: not what a reader without JavaScript or a crawler must get).
+ * A reader who has moved the keyboard focus into the server's markup keeps it: the same link or
+ * button of the new markup takes it (found by its place among the island's focusable elements).
  */
 let painted: Promise<void> | undefined;
 
@@ -32,6 +34,15 @@ type IslandModule<P> = { default: ComponentType<P> };
 /** Keeps the server's markup in place, without hydrating it: React leaves the inner HTML of such an element alone. */
 const serverMarkup = { __html: '' };
 
+const focusable = 'a[href], button, input, select, textarea, summary, [tabindex]';
+
+/** The place of the focused element among the wrapper's focusable elements; -1 when the focus is elsewhere. */
+function focusedIndex(wrapper: HTMLElement | null): number {
+  const active = document.activeElement;
+  if (!wrapper || !active || !wrapper.contains(active)) return -1;
+  return [...wrapper.querySelectorAll(focusable)].indexOf(active);
+}
+
 /**
  * A component that renders an island on the server at once and in the browser after the first
  * paint. `load` imports the island's module (a chunk of its own, fetched when needed);
@@ -43,6 +54,8 @@ export function deferIsland<P extends object>(load: () => Promise<IslandModule<P
   return function DeferredIsland(props: P) {
     // After a navigation in the browser the module may be there already: render at once.
     const [Island, setIsland] = useState<ComponentType<P> | undefined>(() => loaded);
+    const wrapper = useRef<HTMLDivElement>(null);
+    const focusToRestore = useRef(-1);
     useEffect(() => {
       if (Island) return;
       let current = true;
@@ -50,19 +63,28 @@ export function deferIsland<P extends object>(load: () => Promise<IslandModule<P
         .then(load)
         .then((module) => {
           loaded = module.default;
-          if (current) setIsland(() => module.default);
+          if (!current) return;
+          focusToRestore.current = focusedIndex(wrapper.current);
+          setIsland(() => module.default);
         });
       return () => {
         current = false;
       };
     }, [Island]);
+    // Before the browser paints the new markup: the focus goes back where the reader had it.
+    useLayoutEffect(() => {
+      if (!Island || focusToRestore.current < 0) return;
+      const target = wrapper.current?.querySelectorAll<HTMLElement>(focusable)[focusToRestore.current];
+      focusToRestore.current = -1;
+      if (target && !wrapper.current?.contains(document.activeElement)) target.focus({ preventScroll: true });
+    }, [Island]);
     if (Island) {
       return (
-        <div data-island="" style={{ display: 'contents' }}>
+        <div ref={wrapper} data-island="" style={{ display: 'contents' }}>
           <Island {...props} />
         </div>
       );
     }
-    return <div data-island="" style={{ display: 'contents' }} suppressHydrationWarning dangerouslySetInnerHTML={serverMarkup} />;
+    return <div ref={wrapper} data-island="" style={{ display: 'contents' }} suppressHydrationWarning dangerouslySetInnerHTML={serverMarkup} />;
   };
 }
