@@ -72,6 +72,17 @@ export function sitemapMonth(ts: number): string {
   return new Date(ts).toISOString().slice(0, 7);
 }
 
+/** The UTC day (`2018-04-27`) a story was published on, as the lists' daily counts key it. */
+export function storyDay(ts: number): string {
+  return new Date(ts).toISOString().slice(0, 10);
+}
+
+/** The first instant of a UTC day (`2018-04-27`) and of the day after it. */
+export function dayBounds(day: string): { start: number; end: number } {
+  const start = Date.parse(`${day}T00:00:00Z`);
+  return { start, end: start + 86_400_000 };
+}
+
 /** The first instant of a UTC month (`2018-04`) and of the month after it. */
 export function monthBounds(month: string): { start: number; end: number } {
   const [year, monthNumber] = month.split('-').map(Number) as [number, number];

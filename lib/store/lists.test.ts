@@ -73,8 +73,20 @@ describe('page numbers over keyset lists', () => {
   });
 });
 
-describe('page starts found through monthly counts', () => {
+describe('page starts found through monthly and daily counts', () => {
   async function expectEveryPageStart(step: string) {
+    // The daily counts add up to the monthly ones, list by list.
+    const months = await store.db.selectFrom('list_months').select(['edition', 'kind', 'slug', 'month', 'story_count']).execute();
+    const days = await store.db.selectFrom('list_days').select(['edition', 'kind', 'slug', 'day', 'story_count']).execute();
+    const byMonth = new Map<string, number>();
+    for (const row of days) {
+      const key = `${row.edition}/${row.kind}/${row.slug}/${row.day.slice(0, 7)}`;
+      byMonth.set(key, (byMonth.get(key) ?? 0) + Number(row.story_count));
+    }
+    expect(Object.fromEntries(byMonth), `${step}: days against months`).toEqual(
+      Object.fromEntries(months.map((row) => [`${row.edition}/${row.kind}/${row.slug}/${row.month}`, Number(row.story_count)])),
+    );
+    expect(days.length, `${step}: more days than months`).toBeGreaterThan(months.length);
     const lists: StoryFilter[] = [
       { kind: 'section', slug: 'europe' },
       { kind: 'section', slug: 'africa' },

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { EditionId } from '../domain/editions';
-import { monthBounds, type ArticleListPage, type CarriedListKind, type ListPosition, type StoryFilter } from '../domain/stories';
+import { dayBounds, monthBounds, type ArticleListPage, type CarriedListKind, type ListPosition, type StoryFilter } from '../domain/stories';
 import { carriedListTables, storyKeys } from './keys';
 import { summaryColumns, toSummary, type Db } from './rows';
 
@@ -37,8 +37,9 @@ export async function listStories(db: Db, query: ListStoriesQuery): Promise<Arti
 /**
  * Where page `page` of a list starts, for crawlable `?page=N` links: the keyset cursor of the
  * last story on the page before it. `undefined` when the list has no such page; `null` for the
- * first page. The list's monthly counts (list_months) say which month that story is in, so
- * only that month's part of the list's index is walked, however deep the page.
+ * first page. The list's monthly counts (list_months) say which month that story is in, its
+ * daily counts (list_days) which day of that month, so only that day's part of the list's
+ * index is walked, however deep the page and however dense the list.
  */
 export async function findPageStart(
   db: Db,
@@ -49,7 +50,7 @@ export async function findPageStart(
   // Position (from 0, newest first) of the last story of the page before.
   const position = (query.page - 1) * query.pageSize - 1;
   // The edition's own list has no page numbers on the site: it is walked from its top.
-  let month: string | undefined;
+  let before: number | undefined;
   let newer = 0;
   if (filter.kind !== 'edition') {
     const months = await db
@@ -60,6 +61,7 @@ export async function findPageStart(
       .where('slug', '=', filter.slug)
       .orderBy('month', 'desc')
       .execute();
+    let month: string | undefined;
     for (const row of months) {
       if (newer + Number(row.story_count) > position) {
         month = row.month;
@@ -68,9 +70,30 @@ export async function findPageStart(
       newer += Number(row.story_count);
     }
     if (month === undefined) return undefined;
+    before = monthBounds(month).end;
+    const days = await db
+      .selectFrom('list_days')
+      .select(['day', 'story_count'])
+      .where('edition', '=', edition)
+      .where('kind', '=', filter.kind)
+      .where('slug', '=', filter.slug)
+      .where('day', '>=', `${month}-01`)
+      .where('day', '<=', `${month}-31`)
+      .orderBy('day', 'desc')
+      .execute();
+    // The days add up to their month; were they ever not to, the walk covers the whole month.
+    let newerInMonth = newer;
+    for (const row of days) {
+      if (newerInMonth + Number(row.story_count) > position) {
+        before = dayBounds(row.day).end;
+        newer = newerInMonth;
+        break;
+      }
+      newerInMonth += Number(row.story_count);
+    }
   }
   // That story, and the one after it: the page exists only if there is one.
-  const rows = await storyKeys(db, edition, filter, null, month === undefined ? undefined : monthBounds(month).end)
+  const rows = await storyKeys(db, edition, filter, null, before)
     .limit(2)
     .offset(position - newer)
     .execute();

@@ -13,6 +13,7 @@ import { textWithoutControlCharactersMigration } from './migrations/011-text-wit
 import { editionsMigration } from './migrations/012-editions';
 import { newsroomWorkflowMigration } from './migrations/013-newsroom-workflow';
 import { searchByEditionMigration } from './migrations/014-search-by-edition';
+import { listDaysMigration } from './migrations/015-list-days';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so that they travel
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '012-editions': editionsMigration,
   '013-newsroom-workflow': newsroomWorkflowMigration,
   '014-search-by-edition': searchByEditionMigration,
+  '015-list-days': listDaysMigration,
 };
 
 /** `schema`: PostgreSQL only, where the store lives when not in the default search path. */

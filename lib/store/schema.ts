@@ -88,6 +88,9 @@ type SitemapMonthsTable = { edition: string; month: string; story_count: number;
 /** Published stories per month in each section, tag and author list (migration 008). */
 type ListMonthsTable = { edition: string; kind: ListKind; slug: string; month: string; story_count: number };
 
+/** The same per UTC day (`2018-04-27`), for the walk inside a month (migration 015). */
+type ListDaysTable = { edition: string; kind: ListKind; slug: string; day: string; story_count: number };
+
 /** Failed publishing logins per client address, in a window (migration 010). */
 type PublishAuthFailuresTable = { client: string; failures: number; window_start_ts: number };
 
@@ -117,6 +120,7 @@ export type Database = {
   cache_tag_events: CacheTagEventsTable;
   sitemap_months: SitemapMonthsTable;
   list_months: ListMonthsTable;
+  list_days: ListDaysTable;
   article_search_keys: ArticleSearchKeysTable;
   publish_auth_failures: PublishAuthFailuresTable;
   media: MediaTable;

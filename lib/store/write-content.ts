@@ -5,7 +5,7 @@ import { slugify } from '../domain/slug';
 import { pathDate } from '../domain/urls';
 import { placementOf, recordCacheInvalidations } from './cache-events';
 import { latestLiveUpdateTs, saveLiveUpdate } from './live-updates';
-import { refreshListMonths, refreshSitemapMonths } from './monthly-counts';
+import { refreshListCounts, refreshSitemapMonths } from './monthly-counts';
 import { readArticleDocument, type Db } from './rows';
 import { indexForSearch, indexNewStories } from './search';
 import { ContentConflictError } from './store-errors';
@@ -110,7 +110,7 @@ export async function writeContent(db: Db, batch: ContentBatch, options: WriteOp
       await indexForSearch(trx, article, status === 'published');
       const after = bulk ? undefined : await placementOf(trx, article.id);
       if (!bulk) await refreshSitemapMonths(trx, article.edition, [publishedTs, ...(before ? [before.publishedTs] : [])]);
-      if (!bulk) await refreshListMonths(trx, article.edition, [before, after]);
+      if (!bulk) await refreshListCounts(trx, article.edition, [before, after]);
       if (after) {
         const inLatest = [before, after].some((p) => p && p.publishedTs >= latestThreshold) || before?.status !== after.status;
         for (const tag of tagsAffectedByStory(before, after, inLatest)) invalidated.add(tag);
@@ -187,7 +187,7 @@ export async function loadNewStories(db: Db, articles: Article[]): Promise<void>
  * (`analysis_limit`), in seconds whatever the size.
  */
 export async function refreshAfterLoad(db: Db): Promise<void> {
-  const tables = ['articles', 'article_tags', 'article_authors', 'article_search_keys', 'list_months', 'sitemap_months'];
+  const tables = ['articles', 'article_tags', 'article_authors', 'article_search_keys', 'list_months', 'list_days', 'sitemap_months'];
   if (dialectOf(db) === 'postgres') {
     await sql`vacuum (analyze) ${sql.join(tables.concat('articles_search').map((table) => sql.table(table)))}`.execute(db);
     return;
