@@ -18,6 +18,7 @@ const storeContractTests = [
   'lib/data/page-request.test.ts',
   'lib/store/hardening.test.ts',
   'lib/store/workflow.test.ts',
+  'lib/store/query-plans.test.ts',
 ];
 
 export default defineConfig({

@@ -29,10 +29,10 @@ export async function writePicture(publicDir: string, src: string, width: number
     .toFile(file);
 }
 
-/** A fresh, migrated, empty store. */
-export async function openTestStore(): Promise<Store> {
-  if (process.env.TEST_STORE === 'postgres') return openPostgresTestStore();
-  return openStore({ kind: 'sqlite', path: path.join(makeTempDir('newsroom-store-'), 'test.sqlite') });
+/** A fresh, migrated, empty store; `queryLog`: a file every query is appended to (database.ts). */
+export async function openTestStore({ queryLog }: { queryLog?: string } = {}): Promise<Store> {
+  if (process.env.TEST_STORE === 'postgres') return openPostgresTestStore(queryLog);
+  return openStore({ kind: 'sqlite', path: path.join(makeTempDir('newsroom-store-'), 'test.sqlite'), queryLog });
 }
 
 /**
@@ -65,7 +65,7 @@ export function storePerTest({ withSections = true } = {}): Store {
   };
 }
 
-async function openPostgresTestStore(): Promise<Store> {
+async function openPostgresTestStore(queryLog?: string): Promise<Store> {
   const url = inject('postgresUrl');
   // Unique across workers and test files (each file gets fresh modules, so no counter would do).
   const schema = `store_${process.pid}_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
@@ -78,7 +78,7 @@ async function openPostgresTestStore(): Promise<Store> {
   }
   // Schemas are not dropped one by one: Kysely's migrator looks at every schema of the
   // database, and one dropped by another worker meanwhile fails it. The database goes at the end.
-  return openStore({ kind: 'postgres', url, schema, poolMax: 4 });
+  return openStore({ kind: 'postgres', url, schema, poolMax: 4, queryLog });
 }
 
 export const testSections: Section[] = [

@@ -53,6 +53,8 @@ export const sqliteSearch: StoreSearch = {
     // The newest matches (the index walks its keys backwards and stops one past the window, to
     // tell whether there are more), weighed; best match first, the newer indexed first among
     // equals; the page's stories joined last. One walk of the index serves the count as well.
+    // CROSS JOIN keeps that order in SQLite: on small or freshly analysed tables its planner
+    // otherwise scanned every story and looked each up in the page (query-plans.test.ts).
     const { rows } = await sql<StoreHitRow & { total: number }>`
       with hits as materialized (
         select rowid, ${score} as score from articles_fts
@@ -65,8 +67,8 @@ export const sqliteSearch: StoreSearch = {
       select a.id, a.edition, a.section, a.slug, a.headline, a.standfirst, a.published_at, a.updated_at, a.main_image,
         ${query.withDocument ? sql`a.document` : sql`null`} as document, (select count(*) from hits) as total
       from page
-      join article_search_keys k on k.search_rowid = page.rowid
-      join articles a on a.id = k.article_id
+      cross join article_search_keys k on k.search_rowid = page.rowid
+      cross join articles a on a.id = k.article_id
       order by page.score desc, page.rowid desc`.execute(db);
     if (rows.length > 0) return { rows: rows.map(({ total: _, ...row }) => row), total: Number(rows[0]!.total) };
     // A page past the last: how many there are, for the page to say so.
