@@ -148,13 +148,22 @@ export function styleHashesOf(sheets) {
 /** @type {string[] | undefined} */
 let buildStyleHashes;
 
+/** This build's hashes; none where there is no build to read (`next dev` links its stylesheets) or too many sheets (the build refuses those). */
+function currentBuildStyleHashes() {
+  try {
+    return styleHashesOf(buildStylesheets());
+  } catch {
+    return [];
+  }
+}
+
 /**
  * The policy of a page rendered for one request: its scripts by nonce (Next puts the nonce on
  * them), its `<style>` by the build's hashes (styleHashesOf).
  * @param {string} nonce
  * @param {string[]} [styleHashes]
  */
-export function nonceContentSecurityPolicy(nonce, styleHashes = (buildStyleHashes ??= styleHashesOf(buildStylesheets()))) {
+export function nonceContentSecurityPolicy(nonce, styleHashes = (buildStyleHashes ??= currentBuildStyleHashes())) {
   return contentSecurityPolicy({ scriptSources: [`'nonce-${nonce}'`], styleSources: styleHashes });
 }
 
