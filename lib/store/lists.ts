@@ -61,15 +61,14 @@ export async function findPageStart(
       .where('slug', '=', filter.slug)
       .orderBy('month', 'desc')
       .execute();
-    let month: string | undefined;
-    for (const row of months) {
-      if (newer + Number(row.story_count) > position) {
-        month = row.month;
-        break;
-      }
-      newer += Number(row.story_count);
-    }
-    if (month === undefined) return undefined;
+    const inMonth = periodHolding(
+      months.map((row) => ({ period: row.month, count: Number(row.story_count) })),
+      position,
+      newer,
+    );
+    if (!inMonth) return undefined;
+    const month = inMonth.period;
+    newer = inMonth.newer;
     before = monthBounds(month).end;
     const days = await db
       .selectFrom('list_days')
@@ -82,14 +81,14 @@ export async function findPageStart(
       .orderBy('day', 'desc')
       .execute();
     // The days add up to their month; were they ever not to, the walk covers the whole month.
-    let newerInMonth = newer;
-    for (const row of days) {
-      if (newerInMonth + Number(row.story_count) > position) {
-        before = dayBounds(row.day).end;
-        newer = newerInMonth;
-        break;
-      }
-      newerInMonth += Number(row.story_count);
+    const inDay = periodHolding(
+      days.map((row) => ({ period: row.day, count: Number(row.story_count) })),
+      position,
+      newer,
+    );
+    if (inDay) {
+      before = dayBounds(inDay.period).end;
+      newer = inDay.newer;
     }
   }
   // That story, and the one after it: the page exists only if there is one.
@@ -99,6 +98,19 @@ export async function findPageStart(
     .execute();
   const [row] = rows;
   return row && rows.length === 2 ? { publishedTs: Number(row.ts), id: row.id } : undefined;
+}
+
+/**
+ * Among periods newest first, with how many stories each holds, the one holding `position`
+ * (counted from the list's top, `newer` stories being in newer periods), and how many stories
+ * are newer than it; undefined when the periods end before it.
+ */
+function periodHolding(periods: { period: string; count: number }[], position: number, newer: number): { period: string; newer: number } | undefined {
+  for (const { period, count } of periods) {
+    if (newer + count > position) return { period, newer };
+    newer += count;
+  }
+  return undefined;
 }
 
 /** The display name of a tag or an author, from the stories that carry it; undefined when none is published. */
