@@ -45,6 +45,10 @@ for (const file of serverFiles) {
   fs.mkdirSync(path.dirname(path.join(standalone, file)), { recursive: true });
   fs.copyFileSync(path.join(root, file), path.join(standalone, file));
 }
+// Packages only the server's own modules import: no page does, so Next's tracing leaves them out.
+for (const name of ['@fastify/accept-negotiator']) {
+  fs.cpSync(path.join(root, 'node_modules', name), path.join(standalone, 'node_modules', name), { recursive: true });
+}
 // What the front says, in each edition's language, when it answers before Next (503 when busy).
 const frontStrings = Object.fromEntries(
   Object.values(editions).map((edition) => [
