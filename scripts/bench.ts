@@ -318,11 +318,12 @@ async function pageBytes(server: Server, pagePath: string) {
 // ---- lighthouse ----------------------------------------------------------------------------
 
 /**
- * Several runs; the one with the median LCP (the score follows it), and the LCP of every run:
- * whether the framework's script runs before the first paint in Lighthouse's trace is a race
- * (decision 009), so one run can land far from the others.
+ * Several runs; the one with the median LCP, with the median score and blocking time of all
+ * the runs (one run's long task can land its score far from the others'), and the LCP and
+ * score of every run: whether the framework's script runs before the first paint in
+ * Lighthouse's trace is a race (decision 009), so one run can land far from the others.
  */
-type LighthouseMedian = LighthouseResult & { lcpRuns: number[] };
+type LighthouseMedian = LighthouseResult & { lcpRuns: number[]; performanceRuns: number[] };
 
 /** Each page `lighthouseRuns` times, the pages in turn (floor, ours, floor, ours…), so that a slow spell of the machine falls on all of them. */
 function lighthouseRounds<K extends string>(urls: Record<K, string>, args: string[] = []): Record<K, LighthouseMedian> {
@@ -331,7 +332,16 @@ function lighthouseRounds<K extends string>(urls: Record<K, string>, args: strin
   return Object.fromEntries(
     (Object.entries(runs) as [K, LighthouseResult[]][]).map(([k, results]) => {
       const sorted = [...results].sort((a, b) => a.lcpMs - b.lcpMs);
-      return [k, { ...sorted[Math.floor(sorted.length / 2)]!, lcpRuns: results.map((r) => r.lcpMs) }];
+      return [
+        k,
+        {
+          ...sorted[Math.floor(sorted.length / 2)]!,
+          performance: median(results.map((r) => r.performance)),
+          tbtMs: median(results.map((r) => r.tbtMs)),
+          lcpRuns: results.map((r) => r.lcpMs),
+          performanceRuns: results.map((r) => r.performance),
+        },
+      ];
     }),
   ) as Record<K, LighthouseMedian>;
 }
@@ -683,11 +693,10 @@ try {
   }
 
   // The table.
-  const lcpCell = (r: LighthouseResult & { lcpRuns: number[] }) =>
-    r.lcpRuns.length > 1 ? `${fmt(r.lcpMs)} (runs ${r.lcpRuns.map((v) => fmt(v)).join(', ')})` : fmt(r.lcpMs);
-  const lhRow = (name: string, r: LighthouseResult & { lcpRuns: number[] }) => [
+  const lcpCell = (r: LighthouseMedian) => (r.lcpRuns.length > 1 ? `${fmt(r.lcpMs)} (runs ${r.lcpRuns.map((v) => fmt(v)).join(', ')})` : fmt(r.lcpMs));
+  const lhRow = (name: string, r: LighthouseMedian) => [
     name,
-    fmt(r.performance, 2),
+    r.performanceRuns.length > 1 ? `${fmt(r.performance, 2)} (runs ${r.performanceRuns.map((v) => fmt(v, 2)).join(', ')})` : fmt(r.performance, 2),
     fmt(r.accessibility, 2),
     fmt(r.bestPractices, 2),
     fmt(r.seo, 2),
