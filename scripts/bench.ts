@@ -161,8 +161,8 @@ async function stopServer(server: Server) {
  * GET a URL's body on a fresh connection. After a load run the server may close the sockets
  * fetch's pool still holds ("other side closed"), so no keep-alive here, and one retry.
  */
-async function getBody(url: string | URL, headers: Record<string, string> = {}): Promise<Buffer> {
-  return (await getAnswer(url, headers)).body;
+async function getBody(url: string | URL): Promise<Buffer> {
+  return (await getAnswer(url)).body;
 }
 
 /** The bytes as sent, with their Content-Encoding. */
