@@ -6,6 +6,7 @@ import { demoByEdition, demoStory, publishedDemoStories } from './support/demo';
 import { editionIds, getEdition } from '../lib/domain/editions';
 import { plural, type PluralForms } from '../lib/domain/editions/plural';
 import { editionPath, sectionPath } from '../lib/domain/urls';
+import { loaderId } from '../lib/server/boot-after-paint.mjs';
 
 /**
  * The few parts that stay alive in the browser, in every edition. The e2e server's rail polls
@@ -22,6 +23,12 @@ function watchForErrors(page: Page): string[] {
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
+}
+
+/** The framework's scripts a cached page loads after its first paint (lib/server/boot-after-paint.mjs). */
+function frameworkScriptsOf(html: string): string[] {
+  const list = new RegExp(`<script id="${loaderId}">\\(function\\(\\)\\{var s=(\\[[^\\]]*\\])`).exec(html)?.[1];
+  return list ? (JSON.parse(list) as string[]) : [];
 }
 
 /** Every text a plural string takes for 1 to 50, as one pattern. */
@@ -153,9 +160,12 @@ for (const id of editionIds) {
     });
 
     test('a reader who put the keyboard focus on a link of the rail before its island came keeps it there', async ({ page }) => {
-      // The island's code is what the page's HTML does not name: hold it until the focus is in place.
+      // The island's code is what the page's HTML does not name (as a script, or among the
+      // framework's scripts it loads after the first paint): hold it until the focus is in place.
       const html = await (await page.request.get(editionPath(id))).text();
       const named = new Set([...html.matchAll(/<script[^>]* src="([^"]+)"/g)].map((match) => match[1]));
+      for (const src of frameworkScriptsOf(html)) named.add(src);
+      expect(named.size).toBeGreaterThan(1);
       let holding = true;
       const held: Route[] = [];
       await page.route('**/_next/static/**/*.js', (route) =>
@@ -187,3 +197,32 @@ for (const id of editionIds) {
     });
   });
 }
+
+test.describe("the framework's scripts", () => {
+  for (const id of editionIds) {
+    test(`come after the first contentful paint, and the page still hydrates (${id})`, async ({ page }) => {
+      const errors = watchForErrors(page);
+      const story = demoByEdition[id].europol;
+      // As the cache stores it (a second request, so a hit): no framework script in <head>, a loader that names them.
+      await page.request.get(story);
+      const html = await (await page.request.get(story)).text();
+      expect(html).not.toMatch(/<script [^>]*async=""/);
+      const framework = frameworkScriptsOf(html);
+      expect(framework.length).toBeGreaterThan(0);
+
+      await page.goto(story, { waitUntil: 'load' });
+      // Next sets window.next when its runtime starts in the page, before it hydrates it.
+      await expect.poll(() => page.evaluate(() => typeof (window as { next?: { version?: string } }).next?.version), { timeout: 15_000 }).toBe('string');
+      const timings = await page.evaluate((sources) => {
+        const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+        const fetched = sources.map(
+          (src) => (performance.getEntriesByName(new URL(src, location.href).href)[0] as PerformanceResourceTiming | undefined)?.startTime ?? NaN,
+        );
+        return { paint, fetched };
+      }, framework);
+      expect(timings.paint).toBeGreaterThan(0);
+      for (const start of timings.fetched) expect(start).toBeGreaterThanOrEqual(timings.paint);
+      expect(errors).toEqual([]);
+    });
+  }
+});

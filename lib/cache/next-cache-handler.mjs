@@ -27,6 +27,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { weakEtag } from './etag.mjs';
+import { bootAfterFirstPaint } from '../server/boot-after-paint.mjs';
 import { pageContentSecurityPolicy } from '../server/security-headers.mjs';
 import { createSharedCache } from './shared-cache.mjs';
 import { logger } from './log.mjs';
@@ -111,10 +112,15 @@ async function adoptSharedPage(pathname) {
  * inline scripts (Next's bootstrap and RSC payload) by hash, and nothing else inline
  * (lib/server/security-headers.mjs, docs/decisions/011-content-security-policy.md).
  *
+ * Before either, the page's framework scripts are made to load after its first paint
+ * (lib/server/boot-after-paint.mjs): the validator and the policy are those of the document
+ * as it is sent.
+ *
  * @param {CachedValue | null | undefined} value
  */
 function addValidatorAndPolicy(value) {
   if (value?.kind !== 'APP_PAGE' || typeof value.html !== 'string') return;
+  value.html = bootAfterFirstPaint(value.html);
   value.headers ??= {};
   value.headers.etag = weakEtag(value.html);
   value.headers['content-security-policy'] = pageContentSecurityPolicy(value.html);
