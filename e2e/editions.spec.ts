@@ -5,6 +5,7 @@ import { editionIds, editions, getEdition } from '../lib/domain/editions';
 import { publication } from '../lib/domain/site-config';
 import { slugify } from '../lib/domain/slug';
 import { authorPath, editionPath, searchPath, tagPath } from '../lib/domain/urls';
+import { loaderSources } from '../lib/server/boot-after-paint.mjs';
 
 /**
  * Every edition, read as its readers and crawlers read it: expectations come from the edition's
@@ -189,7 +190,8 @@ for (const id of editionIds) {
     test('ships no more script than the English edition, and no other edition’s strings', async ({ request }) => {
       const scriptBytes = async (path: string) => {
         const html = await (await request.get(path)).text();
-        const sources = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+        const sources = [...[...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!), ...loaderSources(html)];
+        expect(sources.length).toBeGreaterThan(1);
         let total = 0;
         for (const src of new Set(sources)) total += (await (await request.get(src)).body()).length;
         return { total, html };

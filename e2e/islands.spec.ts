@@ -6,7 +6,7 @@ import { demoByEdition, demoStory, publishedDemoStories } from './support/demo';
 import { editionIds, getEdition } from '../lib/domain/editions';
 import { plural, type PluralForms } from '../lib/domain/editions/plural';
 import { editionPath, sectionPath } from '../lib/domain/urls';
-import { loaderId } from '../lib/server/boot-after-paint.mjs';
+import { loaderSources } from '../lib/server/boot-after-paint.mjs';
 
 /**
  * The few parts that stay alive in the browser, in every edition. The e2e server's rail polls
@@ -23,12 +23,6 @@ function watchForErrors(page: Page): string[] {
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
-}
-
-/** The framework's scripts a cached page loads after its first paint (lib/server/boot-after-paint.mjs). */
-function frameworkScriptsOf(html: string): string[] {
-  const list = new RegExp(`<script id="${loaderId}">\\(function\\(\\)\\{var s=(\\[[^\\]]*\\])`).exec(html)?.[1];
-  return list ? (JSON.parse(list) as string[]) : [];
 }
 
 /** Every text a plural string takes for 1 to 50, as one pattern. */
@@ -164,7 +158,7 @@ for (const id of editionIds) {
       // framework's scripts it loads after the first paint): hold it until the focus is in place.
       const html = await (await page.request.get(editionPath(id))).text();
       const named = new Set([...html.matchAll(/<script[^>]* src="([^"]+)"/g)].map((match) => match[1]));
-      for (const src of frameworkScriptsOf(html)) named.add(src);
+      for (const src of loaderSources(html)) named.add(src);
       expect(named.size).toBeGreaterThan(1);
       let holding = true;
       const held: Route[] = [];
@@ -207,7 +201,7 @@ test.describe("the framework's scripts", () => {
       await page.request.get(story);
       const html = await (await page.request.get(story)).text();
       expect(html).not.toMatch(/<script [^>]*async=""/);
-      const framework = frameworkScriptsOf(html);
+      const framework = loaderSources(html);
       expect(framework.length).toBeGreaterThan(0);
 
       await page.goto(story, { waitUntil: 'load' });

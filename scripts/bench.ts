@@ -23,6 +23,7 @@ import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 import { startNginx } from '../e2e/support/services';
 import { lighthouse, type LighthouseResult } from './lighthouse';
+import { loaderSources } from '../lib/server/boot-after-paint.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -307,9 +308,11 @@ async function pageBytes(server: Server, pagePath: string) {
   const html = await getBody(`${server.url}${pagePath}`);
   const sent = await getAnswer(`${server.url}${pagePath}`, { 'Accept-Encoding': 'gzip, deflate, br, zstd' });
   const text = html.toString('utf8');
-  const scripts = [...text.matchAll(/<script\b([^>]*)\bsrc="([^"]+)"([^>]*)>/g)]
-    .filter((m) => !/\bnoModule\b|\bnomodule\b/.test(`${m[1]} ${m[3]}`))
-    .map((m) => m[2]!);
+  // The framework's scripts of a cached page are named by its loader (lib/server/boot-after-paint.mjs).
+  const scripts = [
+    ...[...text.matchAll(/<script\b([^>]*)\bsrc="([^"]+)"([^>]*)>/g)].filter((m) => !/\bnoModule\b|\bnomodule\b/.test(`${m[1]} ${m[3]}`)).map((m) => m[2]!),
+    ...loaderSources(text),
+  ];
   let js = 0;
   for (const src of new Set(scripts)) js += gzipSize(await getBody(new URL(src, server.url)));
   return { htmlBytes: html.length, htmlGzip: gzipSize(html), htmlSent: `${sent.body.length} (${sent.encoding})`, jsGzip: js, scripts: new Set(scripts).size };

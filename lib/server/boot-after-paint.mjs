@@ -49,6 +49,17 @@ function loader(sources) {
 }
 
 /**
+ * The scripts a stored document's loader adds after the first paint; none when it has no loader.
+ * The bench and the tests count them with the page's other scripts.
+ * @param {string} html
+ * @returns {string[]}
+ */
+export function loaderSources(html) {
+  const list = new RegExp(`<script id="${loaderId}">\\(function\\(\\)\\{var s=(\\[[^\\]]*\\])`).exec(html)?.[1];
+  return list ? JSON.parse(list) : [];
+}
+
+/**
  * The document with its framework scripts loaded after the first paint; the same document when
  * it has none of React's async script tags (or no `</body>`).
  * @param {string} html
