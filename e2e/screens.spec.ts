@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { demoByEdition, frontMatter, sectionName } from './support/demo';
 import { editionIds, getEdition } from '../lib/domain/editions';
@@ -82,3 +84,67 @@ for (const id of editionIds) {
     });
   });
 }
+
+test.describe('the header while the document arrives', () => {
+  // The browser paints what it has of a document while the rest is on its way (its parser also
+  // yields every 10 ms). Here the page is sent in two parts, cut after each tag of the header in
+  // turn, the second 150 ms after the first: nothing painted from the first part may move when
+  // the second comes. A phone gets the menu button; a desktop the search form at the bar's end.
+  const cases = [
+    { path: demoByEdition.en.europol, projects: ['desktop', 'iphone'] },
+    { path: aboutPath('ar'), projects: ['iphone'] },
+  ];
+  for (const { path, projects } of cases) {
+    test(`moves nothing on ${path}`, async ({ page, request }, testInfo) => {
+      test.skip(!projects.includes(testInfo.project.name), `${projects.join(' and ')} only`);
+      test.setTimeout(120_000);
+      const html = await (await request.get(path)).text();
+      const start = html.indexOf('<body');
+      const end = html.indexOf('</header>');
+      expect(start).toBeGreaterThan(0);
+      expect(end).toBeGreaterThan(start);
+      const cuts = [...html.slice(start, end).matchAll(/>/g)].map((match) => start + match.index + 1);
+
+      let cut = 0;
+      const server = http.createServer((req, res) => {
+        if (req.url !== path) return void res.writeHead(404).end();
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.write(html.slice(0, cut));
+        setTimeout(() => res.end(html.slice(cut)), 150);
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      // Only the document: the CSS is in it; pictures keep their size without their bytes.
+      await page.route('**/*', (route) => (route.request().resourceType() === 'document' ? route.continue() : route.abort()));
+      await page.addInitScript(() => {
+        const shifts: string[] = [];
+        Object.assign(window, { shifts });
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; sources?: { node?: Node | null }[] })[]) {
+            const moved = (entry.sources ?? []).map((source) =>
+              source.node instanceof Element ? `${source.node.tagName}.${source.node.className}` : String(source.node?.nodeName),
+            );
+            shifts.push(`${entry.value.toFixed(5)} ${moved.join(' ')}`);
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      try {
+        const moved: string[] = [];
+        for (const at of cuts) {
+          cut = at;
+          await page.goto(`http://127.0.0.1:${port}${path}`, { waitUntil: 'domcontentloaded' });
+          const shifts = await page.evaluate(
+            () =>
+              new Promise<string[]>((resolve) =>
+                requestAnimationFrame(() => requestAnimationFrame(() => resolve((window as unknown as { shifts: string[] }).shifts))),
+              ),
+          );
+          if (shifts.length > 0) moved.push(`cut after …${html.slice(at - 50, at)}: ${shifts.join(', ')}`);
+        }
+        expect(moved).toEqual([]);
+      } finally {
+        server.close();
+      }
+    });
+  }
+});
