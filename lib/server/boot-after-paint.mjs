@@ -28,7 +28,7 @@ const asyncScript = /<script src="([^"<>&]+)" async=""><\/script>/g;
 /** @param {string} text */
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The element the loader is, found by tests and by a second pass (which then changes nothing). */
+/** The loader's element id: loaderSources (the bench, the tests) finds the scripts it names by it. */
 export const loaderId = 'boot-after-paint';
 
 /**
@@ -72,8 +72,7 @@ export function bootAfterFirstPaint(html) {
     sources.push(src);
     return '';
   });
-  const end = out.lastIndexOf('</body>');
-  if (sources.length === 0 || end === -1) return html;
+  if (sources.length === 0 || !out.includes('</body>')) return html;
   for (const src of sources) {
     out = out.replace(new RegExp(`<link rel="preload" as="script"[^>]*? href="${escapeRegExp(src)}"[^>]*>`), '');
   }
