@@ -19,6 +19,7 @@ const storeContractTests = [
   'lib/store/hardening.test.ts',
   'lib/store/workflow.test.ts',
   'lib/store/query-plans.test.ts',
+  'lib/store/fronts.test.ts',
 ];
 
 export default defineConfig({

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import type { Article as ArticleData, Section } from '@/lib/domain/article-schema';
+import type { Article as ArticleData } from '@/lib/domain/article-schema';
 import type { EditionConfig } from '@/lib/domain/editions';
-import { publication } from '@/lib/domain/site-config';
+import { absoluteUrl, publication } from '@/lib/domain/site-config';
+import { LiveBadge } from '@/components/story-lists/LiveBadge';
 import { slugify } from '@/lib/domain/slug';
 import { ArticleBody } from './ArticleBody';
 import { ArticleFigure } from './ArticleFigure';
@@ -9,14 +10,15 @@ import { Byline } from './Byline';
 import { Corrections } from './Corrections';
 import { Translations } from './Translations';
 import styles from './Article.module.css';
-import { sectionPath, tagPath, type EditionAlternate } from '@/lib/domain/urls';
+import { articlePath, tagPath, type EditionAlternate } from '@/lib/domain/urls';
 
 type Props = {
   article: ArticleData;
-  section: Section;
   edition: EditionConfig;
-  /** What follows the body on this page: a live story's updates. */
-  afterBody?: ReactNode;
+  /** A live story whose updates have not stopped: it carries the live badge. */
+  liveNow?: boolean;
+  /** A live story's updates: after the opening, before the body (which is their background). */
+  updates?: ReactNode;
   /** The story in the other editions: linked under the byline, each in its own language. */
   translations?: EditionAlternate[];
 };
@@ -24,28 +26,37 @@ type Props = {
 /** The skip link's target on a story page (as on the BBC's): the reader lands on the headline. */
 export const articleHeadlineId = 'headline';
 
-/** A whole story as a reader sees it; the page around it (header, rail, footer) is not its job. */
-export function Article({ article, section, edition, afterBody, translations = [] }: Props) {
+/**
+ * A whole story as a reader sees it; the page around it (header, rail, footer) is not its job.
+ * It opens as the broadcaster's own pages do: the headline, then the picture with its caption
+ * (within a phone's first screen), then the standfirst, the byline, the other languages on one
+ * line, and any correction; a live story's updates come next, then the body.
+ */
+export function Article({ article, edition, liveNow = false, updates, translations = [] }: Props) {
   const { strings } = edition;
   return (
     <article className={styles.article}>
       <header className={styles.header}>
-        <p className={styles.section}>
-          {article.live ? <span className={styles.liveBadge}>{strings.live}</span> : null}
-          <a href={sectionPath(edition.id, section.slug)}>{section.name}</a>
-        </p>
+        {liveNow ? (
+          <p className={styles.kicker}>
+            <LiveBadge label={strings.live} />
+          </p>
+        ) : null}
         <h1 className={styles.headline} id={articleHeadlineId} tabIndex={-1}>
           {article.headline}
         </h1>
+        <ArticleFigure image={article.mainImage} strings={strings} lead />
         <p className={styles.standfirst}>{article.standfirst}</p>
         <Byline authors={article.authors} publishedAt={article.publishedAt} updatedAt={article.updatedAt} edition={edition} />
-        <Corrections corrections={article.corrections} edition={edition} />
         <Translations translations={translations} heading={strings.translationsHeading} />
+        <Corrections corrections={article.corrections} edition={edition} />
+        <p className={styles.printAddress}>
+          {strings.printedFrom} {absoluteUrl(articlePath(article))}
+        </p>
       </header>
-      <ArticleFigure image={article.mainImage} strings={strings} lead />
       <div className={styles.text}>
+        {updates}
         <ArticleBody blocks={article.body} strings={strings} />
-        {afterBody}
         {article.sourceCredit ? <p className={styles.sourceCredit}>{strings.sourceCredit(publication.name, article.sourceCredit)}</p> : null}
         {article.tags.length ? (
           <section className={styles.tags} aria-labelledby="article-tags">

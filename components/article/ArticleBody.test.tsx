@@ -26,11 +26,17 @@ describe('the article body', () => {
     expect(render([{ type: 'subheading', text: 'Broadcasts resumed' }])).toMatch(/<h2[^>]*>Broadcasts resumed<\/h2>/);
   });
 
-  it('renders a pull quote as a blockquote with its attribution in cite', () => {
+  it('renders a pull quote as a blockquote in the edition’s quotation marks, with its attribution in cite', () => {
+    const { open, close } = editions.en.strings.quotes;
     const html = render([{ type: 'pullQuote', text: 'Its ability is intact.', attribution: 'Karim Benali' }]);
     expect(html).toMatch(
-      /<figure[^>]*><blockquote[^>]*><p>Its ability is intact.<\/p><\/blockquote><figcaption[^>]*><cite>Karim Benali<\/cite><\/figcaption><\/figure>/,
+      new RegExp(
+        `<figure[^>]*><blockquote[^>]*><p>${open}Its ability is intact.${close}</p></blockquote><figcaption[^>]*><cite>Karim Benali</cite></figcaption></figure>`,
+      ),
     );
+    // French sets a narrow no-break space inside its guillemets.
+    const french = renderToStaticMarkup(<ArticleBody blocks={[{ type: 'pullQuote', text: 'Intacte.', attribution: 'K. B.' }]} strings={editions.fr.strings} />);
+    expect(french).toContain('<p>«\u202FIntacte.\u202F»</p>');
   });
 
   it('renders an inline image lazily, with its size, caption and credit', () => {

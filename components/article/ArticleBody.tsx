@@ -6,7 +6,13 @@ import { PullQuote } from './PullQuote';
 import styles from './ArticleBody.module.css';
 
 /** The story's body: one exhaustive switch from block type to markup. */
-export function ArticleBody({ blocks, strings }: { blocks: BodyBlock[]; strings: Pick<EditionStrings, 'imageCaptionPrefix' | 'imageCreditPrefix'> }) {
+export function ArticleBody({
+  blocks,
+  strings,
+}: {
+  blocks: BodyBlock[];
+  strings: Pick<EditionStrings, 'imageCaptionPrefix' | 'imageCreditPrefix' | 'quotes'>;
+}) {
   return (
     <div className={styles.body}>
       {blocks.map((block, index) => (
@@ -16,7 +22,7 @@ export function ArticleBody({ blocks, strings }: { blocks: BodyBlock[]; strings:
   );
 }
 
-function BodyBlockView({ block, strings }: { block: BodyBlock; strings: Pick<EditionStrings, 'imageCaptionPrefix' | 'imageCreditPrefix'> }) {
+function BodyBlockView({ block, strings }: { block: BodyBlock; strings: Pick<EditionStrings, 'imageCaptionPrefix' | 'imageCreditPrefix' | 'quotes'> }) {
   switch (block.type) {
     case 'paragraph':
       return (
@@ -27,7 +33,7 @@ function BodyBlockView({ block, strings }: { block: BodyBlock; strings: Pick<Edi
     case 'subheading':
       return <h2 className={styles.subheading}>{block.text}</h2>;
     case 'pullQuote':
-      return <PullQuote text={block.text} attribution={block.attribution} />;
+      return <PullQuote text={block.text} attribution={block.attribution} quotes={strings.quotes} />;
     case 'image':
       return <ArticleFigure image={block.image} strings={strings} />;
     case 'list': {

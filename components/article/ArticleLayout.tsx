@@ -9,7 +9,7 @@ export function ArticleLayout({ edition, currentArticleId, children }: { edition
     <div className={styles.layout}>
       <div className={styles.story}>{children}</div>
       <aside className={styles.rail} aria-labelledby="rail-latest" data-print="hide">
-        <LatestRail edition={edition} count={6} excludeId={currentArticleId} headingId="rail-latest" />
+        <LatestRail edition={edition} count={6} excludeIds={[currentArticleId]} headingId="rail-latest" />
       </aside>
     </div>
   );

@@ -2,8 +2,11 @@ import styles from './Breadcrumbs.module.css';
 
 export type Crumb = { name: string; href: string };
 
-/** edition › section › story: where the reader is, each step a link but the last. */
-export function Breadcrumbs({ crumbs, current, label }: { crumbs: Crumb[]; current: string; label: string }) {
+/**
+ * Home › section: where the story sits, each step a link. The story itself is not repeated: its
+ * headline is right below (and in the BreadcrumbList of its structured data).
+ */
+export function Breadcrumbs({ crumbs, label }: { crumbs: Crumb[]; label: string }) {
   return (
     <nav aria-label={label} className={styles.breadcrumbs} data-print="hide">
       <ol className={styles.list}>
@@ -12,11 +15,6 @@ export function Breadcrumbs({ crumbs, current, label }: { crumbs: Crumb[]; curre
             <a href={crumb.href}>{crumb.name}</a>
           </li>
         ))}
-        <li className={styles.item}>
-          <span aria-current="page" className={styles.current}>
-            {current}
-          </span>
-        </li>
       </ol>
     </nav>
   );

@@ -1,10 +1,16 @@
+import type { EditionStrings } from '@/lib/domain/editions';
 import styles from './PullQuote.module.css';
 
-export function PullQuote({ text, attribution }: { text: string; attribution: string }) {
+/** A quotation set apart from the text, in the edition's own quotation marks (French: « with its spaces »). */
+export function PullQuote({ text, attribution, quotes }: { text: string; attribution: string; quotes: EditionStrings['quotes'] }) {
   return (
     <figure className={styles.pullQuote}>
       <blockquote className={styles.quote}>
-        <p>{text}</p>
+        <p>
+          {quotes.open}
+          {text}
+          {quotes.close}
+        </p>
       </blockquote>
       <figcaption className={styles.attribution}>
         <cite>{attribution}</cite>

@@ -12,15 +12,24 @@ import { articlePath, editionPath, sectionPath } from '@/lib/domain/urls';
 import { getEdition } from '@/lib/domain/editions';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
 
-type Props = { article: ArticleData; section: Section; sections: Section[]; related: ArticleSummary[]; alternates: EditionAlternate[] };
+type Props = {
+  article: ArticleData;
+  section: Section;
+  sections: Section[];
+  related: ArticleSummary[];
+  alternates: EditionAlternate[];
+  /** Until when a live story is live; null once its updates have stopped (or for any other story). */
+  liveUntilTs: number | null;
+};
 
 /** A story's whole page: what its address shows, and what a preview of it shows before it is published (decision 015). */
-export function StoryPage({ article, section, sections, related, alternates }: Props) {
+export function StoryPage({ article, section, sections, related, alternates, liveUntilTs }: Props) {
   const edition = article.edition;
   const config = getEdition(edition);
+  const liveNow = article.live && liveUntilTs !== null;
   return (
     <PageShell edition={edition} currentSection={section.slug} skipTo={articleHeadlineId} alternates={alternates}>
-      <JsonLd data={newsArticleJsonLd(article, section, config, alternates)} />
+      <JsonLd data={newsArticleJsonLd(article, section, config, alternates, liveNow ? liveUntilTs : null)} />
       <JsonLd
         data={breadcrumbJsonLd([
           { name: config.strings.home, path: editionPath(edition) },
@@ -35,14 +44,13 @@ export function StoryPage({ article, section, sections, related, alternates }: P
             { name: config.strings.home, href: editionPath(edition) },
             { name: section.name, href: sectionPath(edition, section.slug) },
           ]}
-          current={article.headline}
         />
         <Article
           article={article}
-          section={section}
           edition={config}
+          liveNow={liveNow}
           translations={alternates.filter((a) => a.edition !== edition)}
-          afterBody={article.live ? <LiveUpdates edition={edition} articleId={article.id} /> : null}
+          updates={article.live ? <LiveUpdates edition={edition} articleId={article.id} liveNow={liveNow} /> : null}
         />
         <RelatedStories stories={related} edition={config} sections={sections} />
       </ArticleLayout>

@@ -2,28 +2,34 @@ import { StoryCard } from '@/components/story-lists/StoryCard';
 import { LatestRail } from '@/components/latest/LatestRail';
 import { getEdition, type EditionId } from '@/lib/domain/editions';
 import { publication } from '@/lib/domain/site-config';
-import { getLatest, getSections } from '@/lib/data/reads';
+import { getFrontOpening, getLatest, getSections } from '@/lib/data/reads';
 import styles from './HomeFront.module.css';
 import { sectionPath } from '@/lib/domain/urls';
 
-const topCount = 4;
+const railCount = 8;
 const perSection = 3;
+/** Enough of the newest stories to fill the opening and the rail whatever editors placed. */
+const latestRead = 30;
 
 /**
  * The home front: the lead story with its picture beside the latest list, a row of top stories,
- * then a block per section. A story appears once: section blocks skip what is already above.
+ * then a block per section. Editors choose the lead and the order of the top stories
+ * (PUT /api/v1/fronts/{edition}, decision 019); recency fills what they leave open. A story
+ * appears once on the page: the rail leaves out the opening, and the section blocks leave out
+ * both.
  */
 export async function HomeFront({ edition }: { edition: EditionId }) {
   const config = getEdition(edition);
   const { strings } = config;
-  const [latest, sections] = await Promise.all([getLatest(edition, 12), getSections(edition)]);
+  const [latest, sections] = await Promise.all([getLatest(edition, latestRead), getSections(edition)]);
   const sectionName = (slug: string) => sections.find((s) => s.slug === slug)?.name ?? slug;
-  const [lead, ...rest] = latest.items;
-  const top = rest.slice(0, topCount);
-  const shown = new Set([lead, ...top].filter(Boolean).map((s) => s!.id));
+  const { lead, top } = await getFrontOpening(edition, null, latest.items);
+  const opening = [lead, ...top].filter((story) => story !== undefined).map((story) => story.id);
+  const inRail = latest.items.filter((story) => !opening.includes(story.id)).slice(0, railCount);
+  const shown = new Set([...opening, ...inRail.map((story) => story.id)]);
   const blocks = await Promise.all(
     sections.map(async (section) => {
-      const stories = await getLatest(edition, perSection + topCount + 1, section.slug);
+      const stories = await getLatest(edition, perSection + shown.size, section.slug);
       return { section, stories: stories.items.filter((s) => !shown.has(s.id)).slice(0, perSection) };
     }),
   );
@@ -38,7 +44,7 @@ export async function HomeFront({ edition }: { edition: EditionId }) {
           </div>
         ) : null}
         <section className={styles.latest} aria-labelledby="home-latest">
-          <LatestRail edition={edition} count={8} headingId="home-latest" timeFormat="dateTime" />
+          <LatestRail edition={edition} count={railCount} excludeIds={opening} headingId="home-latest" timeFormat="dateTime" />
         </section>
       </div>
 

@@ -15,7 +15,7 @@ type Props = {
   edition: IslandEdition;
   limit: number;
   count: number;
-  excludeId?: string;
+  excludeIds: string[];
   headingId: string;
   timeFormat: 'date' | 'dateTime';
   pollSeconds: number;
@@ -27,7 +27,7 @@ type Props = {
  * New stories wait behind a "Show N new stories" button in a slot that is always there, so
  * nothing moves under the reader's eyes until they ask for it.
  */
-function LatestRailClient({ edition, limit, count, excludeId, headingId, timeFormat, pollSeconds, sections }: Props) {
+function LatestRailClient({ edition, limit, count, excludeIds, headingId, timeFormat, pollSeconds, sections }: Props) {
   const { strings } = edition;
   const { data } = useQuery({
     queryKey: articleListKey({ edition: edition.id, limit }),
@@ -37,7 +37,7 @@ function LatestRailClient({ edition, limit, count, excludeId, headingId, timeFor
     // The page may come from a cache, rendered minutes ago: do not ask again on load, poll on schedule.
     refetchOnMount: false,
   });
-  const latest = (data?.items ?? []).filter((story) => story.id !== excludeId).slice(0, count);
+  const latest = (data?.items ?? []).filter((story) => !excludeIds.includes(story.id)).slice(0, count);
   const [shown, setShown] = useState<ArticleListItem[]>(latest);
   const listRef = useRef<HTMLDivElement>(null);
 

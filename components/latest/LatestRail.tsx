@@ -14,8 +14,8 @@ type Props = {
   edition: EditionId;
   /** How many stories to show. */
   count: number;
-  /** The story on this page, which the rail leaves out. */
-  excludeId?: string;
+  /** Stories this page already shows (the story itself, a front's lead and top stories): the rail leaves them out. */
+  excludeIds?: string[];
   headingId: string;
   timeFormat?: 'date' | 'dateTime';
 };
@@ -24,8 +24,8 @@ type Props = {
  * The latest stories, rendered on the server with the page (complete without JavaScript and
  * with no API call on load), then kept fresh in the browser: see LatestRailClient.
  */
-export async function LatestRail({ edition, count, excludeId, headingId, timeFormat = 'date' }: Props) {
-  const limit = count + 1;
+export async function LatestRail({ edition, count, excludeIds = [], headingId, timeFormat = 'date' }: Props) {
+  const limit = count + excludeIds.length;
   const queryClient = getRequestQueryClient();
   await queryClient.prefetchQuery({
     queryKey: articleListKey({ edition, limit }),
@@ -38,7 +38,7 @@ export async function LatestRail({ edition, count, excludeId, headingId, timeFor
       edition={islandEdition(getEdition(edition))}
       limit={limit}
       count={count}
-      excludeId={excludeId}
+      excludeIds={excludeIds}
       headingId={headingId}
       timeFormat={timeFormat}
       pollSeconds={latestPollSeconds()}

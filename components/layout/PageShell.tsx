@@ -5,11 +5,12 @@ import { getSections } from '@/lib/data/reads';
 import { SiteFooter } from './SiteFooter';
 import { SiteHeader } from './SiteHeader';
 import { SkipLink } from './SkipLink';
+import { BreakingNews } from './BreakingNews';
 import styles from './PageShell.module.css';
 
 /**
  * The furniture around every page: skip link (first focusable), header with sections, the
- * main landmark the skip link lands on, footer. Pages pass the section they belong to so the
+ * edition's breaking-news banner when there is one, the main landmark the skip link lands on, footer. Pages pass the section they belong to so the
  * navigation can mark it.
  */
 type Props = {
@@ -29,6 +30,7 @@ export async function PageShell({ edition, currentSection, skipTo = 'main-conten
     <>
       <SkipLink label={config.strings.skipToContent} target={skipTo} />
       <SiteHeader edition={config} sections={sections} currentSection={currentSection} alternates={alternates} />
+      <BreakingNews edition={edition} />
       <main id="main-content" tabIndex={-1} className={styles.main}>
         {children}
       </main>

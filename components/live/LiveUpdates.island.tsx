@@ -11,7 +11,8 @@ import { plural } from '@/lib/domain/editions/plural';
 import { formatShortDateTime } from '@/lib/domain/format-date';
 import styles from './LiveUpdates.module.css';
 
-type Props = { edition: IslandEdition; articleId: string; initialUpdates: LiveUpdateItem[]; pollSeconds: number };
+/** `pollSeconds` null: the story is no longer live, nothing is asked for. */
+type Props = { edition: IslandEdition; articleId: string; initialUpdates: LiveUpdateItem[]; pollSeconds: number | null };
 
 function LiveUpdatesClient({ edition, articleId, initialUpdates, pollSeconds }: Props) {
   const config = edition;
@@ -21,8 +22,9 @@ function LiveUpdatesClient({ edition, articleId, initialUpdates, pollSeconds }: 
   const { data } = useQuery({
     queryKey: liveUpdatesKey(articleId, newest),
     queryFn: () => fetchLiveUpdates(articleId, newest),
-    refetchInterval: pollSeconds * 1000,
-    staleTime: pollSeconds * 1000,
+    enabled: pollSeconds !== null,
+    refetchInterval: pollSeconds === null ? false : pollSeconds * 1000,
+    staleTime: pollSeconds === null ? Infinity : pollSeconds * 1000,
     // The page may come from a cache, rendered minutes ago: do not ask again on load, poll on schedule.
     refetchOnMount: false,
   });
@@ -39,6 +41,7 @@ function LiveUpdatesClient({ edition, articleId, initialUpdates, pollSeconds }: 
       <h2 id="live-updates" className={styles.heading}>
         {config.strings.liveUpdates}
       </h2>
+      {pollSeconds === null ? <p className={styles.ended}>{config.strings.liveEnded}</p> : null}
       <div className={styles.slot} aria-live="polite">
         {waiting.length > 0 ? (
           <button type="button" className={styles.newUpdates} onClick={reveal}>

@@ -12,10 +12,11 @@ import './LiveUpdates.module.css';
 const shownOnLoad = 30;
 
 /**
- * A live story's updates, newest first, in the server HTML; in the browser, an island asks for
- * newer ones every LIVE_POLL_SECONDS and shows them when the reader asks.
+ * A live story's updates, newest first, in the server HTML; in the browser, while the story is
+ * live, an island asks for newer ones every LIVE_POLL_SECONDS and shows them when the reader
+ * asks. Once its updates have stopped, nothing polls and a line says the coverage has ended.
  */
-export async function LiveUpdates({ edition, articleId }: { edition: EditionId; articleId: string }) {
+export async function LiveUpdates({ edition, articleId, liveNow }: { edition: EditionId; articleId: string; liveNow: boolean }) {
   const updates = (await getLiveUpdates(articleId, shownOnLoad)).map(toUpdateItem);
   const newest = updates[0]?.id ?? null;
   const queryClient = getRequestQueryClient();
@@ -27,7 +28,7 @@ export async function LiveUpdates({ edition, articleId }: { edition: EditionId; 
       edition={islandEdition(getEdition(edition))}
       articleId={articleId}
       initialUpdates={updates}
-      pollSeconds={livePollSeconds()}
+      pollSeconds={liveNow ? livePollSeconds() : null}
     />
   );
 }

@@ -4,21 +4,23 @@ import { getEdition, type EditionId } from '@/lib/domain/editions';
 import { wordsOfPath } from '@/lib/domain/suggestions';
 import { getLatest, getSections, getSuggestions } from '@/lib/data/reads';
 import styles from './NotFoundPage.module.css';
+import { publication } from '@/lib/domain/site-config';
 import { editionPath } from '@/lib/domain/urls';
 
 /**
- * What a reader sees for a story that does not exist or was withdrawn: the plain statement,
+ * What a reader sees for a story that does not exist or was withdrawn (`gone`: 410, and it says
+ * so): the plain statement,
  * the stories closest to the address they asked for, a search box already holding the words
  * of that address, and the latest stories — so the visit is not wasted.
  */
-export async function NotFoundPage({ edition, requestedPath }: { edition: EditionId; requestedPath: string }) {
+export async function NotFoundPage({ edition, requestedPath, gone = false }: { edition: EditionId; requestedPath: string; gone?: boolean }) {
   const config = getEdition(edition);
   const [suggestions, latest, sections] = await Promise.all([getSuggestions(edition, requestedPath), getLatest(edition, 8), getSections(edition)]);
   const suggested = new Set(suggestions.map((s) => s.id));
   return (
     <div className={styles.notFound}>
-      <h1 className={styles.title}>{config.strings.notFoundTitle}</h1>
-      <p className={styles.message}>{config.strings.notFoundMessage}</p>
+      <h1 className={styles.title}>{gone ? config.strings.goneTitle : config.strings.notFoundTitle}</h1>
+      <p className={styles.message}>{gone ? config.strings.goneMessage(publication.name) : config.strings.notFoundMessage}</p>
       {suggestions.length ? (
         <section aria-labelledby="not-found-suggestions" className={styles.block}>
           <h2 id="not-found-suggestions" className={styles.blockHeading}>

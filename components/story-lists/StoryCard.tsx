@@ -1,16 +1,17 @@
 import Image from 'next/image';
 import type { EditionConfig } from '@/lib/domain/editions';
+import { LiveBadge } from './LiveBadge';
 import { formatDate } from '@/lib/domain/format-date';
 import { type ArticleSummary } from '@/lib/domain/stories';
 import styles from './StoryCard.module.css';
 
 /** What a card needs of a story: a stored summary has it, and so does an API item with its thumbnail. */
-type StoryCardData = Pick<ArticleSummary, 'path' | 'headline' | 'standfirst' | 'section' | 'publishedAt' | 'image'>;
+type StoryCardData = Pick<ArticleSummary, 'path' | 'headline' | 'standfirst' | 'section' | 'publishedAt' | 'image' | 'live'>;
 
 type Props = {
   story: StoryCardData;
-  /** The locale and time zone dates are printed in. */
-  edition: Pick<EditionConfig, 'locale' | 'timeZone'>;
+  /** The locale and time zone dates are printed in, and the live badge's word. */
+  edition: Pick<EditionConfig, 'locale' | 'timeZone'> & { strings: Pick<EditionConfig['strings'], 'live'> };
   sectionName: string;
   /** lead: the front's main story; top: a picture above; standard: a thumbnail beside. */
   variant: 'lead' | 'top' | 'standard';
@@ -48,7 +49,10 @@ export function StoryCard({ story, edition, sectionName, variant, headingLevel, 
         />
       </div>
       <div className={styles.text}>
-        <p className={styles.section}>{sectionName}</p>
+        <p className={styles.section}>
+          {story.live ? <LiveBadge label={edition.strings.live} /> : null}
+          {sectionName}
+        </p>
         <Heading className={styles.headline}>
           <a href={story.path} className={styles.link}>
             {story.headline}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { LiveBadge } from './LiveBadge';
 import styles from './StoryItem.module.css';
 
 type Props = {
@@ -14,10 +15,12 @@ type Props = {
   headingLevel: 2 | 3;
   /** A search result: a little more room, and highlighted words. */
   variant?: 'story' | 'result';
+  /** The live badge's word, for a live story. */
+  liveLabel?: string;
 };
 
 /** One story in a plain list of links (latest rails, not-found suggestions, search results): headline, summary, section and date. */
-export function StoryItem({ href, headline, summary, sectionName, publishedAt, time, headingLevel, variant = 'story' }: Props) {
+export function StoryItem({ href, headline, summary, sectionName, publishedAt, time, headingLevel, variant = 'story', liveLabel }: Props) {
   const Heading = `h${headingLevel}` as const;
   return (
     <li className={`${styles.item} ${styles[variant]}`}>
@@ -26,6 +29,7 @@ export function StoryItem({ href, headline, summary, sectionName, publishedAt, t
       </Heading>
       {summary !== undefined ? <p className={styles.summary}>{summary}</p> : null}
       <p className={styles.meta}>
+        {liveLabel ? <LiveBadge label={liveLabel} /> : null}
         <span className={styles.section}>{sectionName}</span>
         <time dateTime={publishedAt}>{time}</time>
       </p>

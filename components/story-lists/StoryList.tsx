@@ -1,7 +1,7 @@
 import type { ArticleSummary } from '@/lib/domain/stories';
 
 /** What a list needs of a story: a stored summary and an API item both have it. */
-type StoryListItem = Pick<ArticleSummary, 'id' | 'path' | 'headline' | 'standfirst' | 'section' | 'publishedAt'>;
+type StoryListItem = Pick<ArticleSummary, 'id' | 'path' | 'headline' | 'standfirst' | 'section' | 'publishedAt' | 'live'>;
 import type { EditionConfig } from '@/lib/domain/editions';
 import type { Section } from '@/lib/domain/article-schema';
 import { formatDate, formatShortDateTime } from '@/lib/domain/format-date';
@@ -10,8 +10,8 @@ import styles from './StoryList.module.css';
 
 type Props = {
   stories: StoryListItem[];
-  /** The locale and time zone dates are printed in. */
-  edition: Pick<EditionConfig, 'locale' | 'timeZone'>;
+  /** The locale and time zone dates are printed in, and the live badge's word. */
+  edition: Pick<EditionConfig, 'locale' | 'timeZone'> & { strings: Pick<EditionConfig['strings'], 'live'> };
   sections: Section[];
   /** Headline level inside the list: h2 under a page's h1, h3 under a list heading. */
   headingLevel?: 2 | 3;
@@ -36,6 +36,7 @@ export function StoryList({ stories, edition, sections, headingLevel = 3, showSt
           publishedAt={story.publishedAt}
           time={format(edition, story.publishedAt)}
           headingLevel={headingLevel}
+          liveLabel={story.live ? edition.strings.live : undefined}
         />
       ))}
     </ul>

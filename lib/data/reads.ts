@@ -20,6 +20,9 @@ import { searchArticles } from '../store/search';
 import { listSectionCounterparts, listSections } from '../store/sections';
 import { editionIds } from '../domain/editions';
 import { getStore } from '../store/database';
+import { publishedStoriesAmong, readBreakingNews, readFront } from '../store/fronts';
+import { arrangeFront, frontSlots } from '../domain/fronts';
+import { getLiveUntilTs } from '../store/articles';
 
 /**
  * What pages read. Two layers:
@@ -175,3 +178,53 @@ export const getSuggestions = cache(async (edition: EditionId, requestedPath: st
   const { hits } = await searchArticles(db, { edition, terms, limit: 30, offset: 0, snippets: false });
   return rankSuggestions(requestedPath, hits);
 });
+
+/** What editors chose to lead a front (the edition's home, or a section's), or null: recency. */
+const getEditorsFront = cache((edition: EditionId, section: string | null) =>
+  cachedRead(['front', edition, section ?? ''], [contentTags.front(edition, section ?? undefined)], async () => {
+    const { db } = await getStore();
+    return (await readFront(db, edition, section ?? undefined)) ?? null;
+  }),
+);
+
+/**
+ * A front's opening (decision 019): the lead and top stories editors chose where they are still
+ * published, recency for the rest, each story once. `latest` is the front's own list, newest
+ * first. Cached with the choice and with each chosen story, so a chosen story that is
+ * withdrawn or unpublished drops out at once.
+ */
+export async function getFrontOpening(edition: EditionId, section: string | null, latest: ArticleSummary[]) {
+  const choice = await getEditorsFront(edition, section);
+  const ids = choice ? [choice.lead, ...choice.top].filter((id): id is string => id !== null) : [];
+  const chosen = ids.length
+    ? await cachedRead(['front-stories', edition, ...ids], [contentTags.front(edition, section ?? undefined), ...ids.map(contentTags.story)], async () => {
+        const { db } = await getStore();
+        return publishedStoriesAmong(db, edition, ids);
+      })
+    : [];
+  return arrangeFront(choice, chosen, latest, Math.max(section ? frontSlots.section : frontSlots.home, choice?.top.length ?? 0));
+}
+
+/** The edition's breaking-news banner and the address of its story (null when it names none, or its story is no longer published); null when there is none. */
+export const getBreakingNews = cache(async (edition: EditionId) => {
+  const news = await cachedRead(['breaking', edition], [contentTags.breaking(edition)], async () => {
+    const { db } = await getStore();
+    return (await readBreakingNews(db, edition)) ?? null;
+  });
+  if (!news?.storyId) return news ? { text: news.text, path: null } : null;
+  const storyId = news.storyId;
+  const [story] = await cachedRead(['breaking-story', edition, storyId], [contentTags.breaking(edition), contentTags.story(storyId)], async () => {
+    const { db } = await getStore();
+    return publishedStoriesAmong(db, edition, [storyId]);
+  });
+  // A banner about a story that has since been withdrawn comes down with it.
+  return story ? { text: news.text, path: story.path } : null;
+});
+
+/** Until when a live story is live (null: its updates have stopped, or it is not live). */
+export const getLiveUntil = cache((articleId: string) =>
+  cachedRead(['live-until', articleId], [contentTags.story(articleId)], async () => {
+    const { db } = await getStore();
+    return (await getLiveUntilTs(db, articleId)) ?? null;
+  }),
+);

@@ -3,6 +3,7 @@ import { getStore } from '../store/database';
 import { dueScheduledStories, nextScheduledTimes } from '../store/schedule';
 import { prepareSearchTerms } from '../store/search';
 import { writeContent } from '../store/write-content';
+import { applyDueTimedChanges, nextTimedChanges } from '../store/timed-changes';
 
 /**
  * Publishes scheduled stories at their time, with no restart and no further publish
@@ -12,7 +13,10 @@ import { writeContent } from '../store/write-content';
  * list, feed and sitemap it enters, so every instance drops them on its next request. Two
  * processes reaching the same story at once write it once (`onlyScheduled`).
  *
- * The next times are also what the Cache-Control of public answers is cut short by
+ * It also applies what changes by the clock (lib/store/timed-changes.ts): an editors' choice
+ * or a breaking-news banner reaching its end, a live story whose updates stopped.
+ *
+ * The next times of both are also what the Cache-Control of public answers is cut short by
  * (lib/cache/cache-control.ts, untilNextScheduled).
  */
 
@@ -49,7 +53,11 @@ export function startScheduler(): void {
         const summary = await writeContent(db, { sections: [], articles: [article] }, { onlyScheduled: true });
         if (summary.updated.length) logger.info({ story: article.id, publishedAt: article.publishedAt }, 'scheduled story published');
       }
-      state.next = await nextScheduledTimes(db);
+      const applied = await applyDueTimedChanges(db, Date.now());
+      if (applied.fronts || applied.banners || applied.liveEnded.length) logger.info(applied, 'timed changes applied');
+      const [scheduled, timed] = await Promise.all([nextScheduledTimes(db), nextTimedChanges(db)]);
+      for (const [edition, ts] of timed) scheduled.set(edition, Math.min(ts, scheduled.get(edition) ?? Infinity));
+      state.next = scheduled;
       const soonest = Math.min(...state.next.values());
       if (Number.isFinite(soonest)) delay = Math.min(delay, soonest - Date.now());
     } catch (error) {

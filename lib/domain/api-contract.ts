@@ -60,6 +60,8 @@ export type ArticleListItem = {
   publishedAt: string;
   updatedAt: string | null;
   thumbnail: { src: string; alt: string; width: number; height: number };
+  /** A live story whose updates have not stopped. */
+  live: boolean;
 };
 
 export type ArticleListResponse = { items: ArticleListItem[]; nextCursor: string | null };
@@ -75,6 +77,7 @@ export function toListItem(story: ArticleSummary): ArticleListItem {
     publishedAt: story.publishedAt,
     updatedAt: story.updatedAt,
     thumbnail: { src, alt, width, height },
+    live: story.live,
   };
 }
 

@@ -48,8 +48,8 @@ export const articleLimits = {
   jsonDepth: 32,
 } as const;
 
-/** Text of a story: trimmed where asked, bounded, and free of the characters text-rules.ts refuses. */
-const text = (max: number, options: { trim?: boolean; emptyMessage?: string } = {}) => {
+/** Text of a story (and of anything else editors write): trimmed where asked, bounded, and free of the characters text-rules.ts refuses. */
+export const text = (max: number, options: { trim?: boolean; emptyMessage?: string } = {}) => {
   const base = options.trim === false ? z.string() : z.string().trim();
   return base
     .min(1, options.emptyMessage)
@@ -70,7 +70,7 @@ const clockSkewMs = 5 * 60 * 1000;
 /** How far ahead a story may be scheduled (its publishedAt): further is a typing mistake. */
 const scheduleLimitMs = 366 * 24 * 60 * 60 * 1000;
 
-const isoInstant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time with a zone, e.g. 2018-04-27T14:05:00+02:00' });
+export const isoInstant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time with a zone, e.g. 2018-04-27T14:05:00+02:00' });
 
 /** An instant with its zone, e.g. `2018-04-27T14:05:00+02:00` or `2018-04-27T12:05:00Z`, between 1900 and now. */
 const instant = isoInstant.superRefine((value, ctx) => {
@@ -212,9 +212,12 @@ const ArticleStatusSchema = z.enum(['published', 'draft', 'withdrawn']);
 /** A correction: when it was made and what it says. Shown under the byline; never edited or removed once published. */
 const CorrectionSchema = z.object({ at: instant, text: text(1000) }).strict();
 
+/** A story's id: stable across writes, what the API and the fronts name it by. */
+export const storyId = z.string().regex(/^[a-z0-9][a-z0-9-]{2,79}$/, 'must be 3 to 80 lowercase letters, digits or hyphens');
+
 const ArticleObjectSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,79}$/, 'must be 3 to 80 lowercase letters, digits or hyphens'),
+    id: storyId,
     edition: z.enum(editionIds),
     section: sectionSlug,
     slug,
@@ -232,6 +235,15 @@ const ArticleObjectSchema = z
     sourceCredit: text(120).optional(),
     /** A live story: its updates are shown newest first and readers get new ones as they land. */
     live: z.boolean().default(false),
+    /**
+     * How long a live story stays live after its newest update (or its publication, before the
+     * first): then its badge, its polling and its LiveBlogPosting end (default 720, twelve hours).
+     */
+    liveWindowMinutes: z
+      .int()
+      .min(5)
+      .max(60 * 24 * 14)
+      .optional(),
     /** Updates to add or correct (by id). The store keeps them apart from the article. */
     updates: z.array(LiveUpdateSchema).max(articleLimits.updates).default([]),
     /**
@@ -250,6 +262,9 @@ const ArticleObjectSchema = z
     checkBlocks(article.body, ['body'], ctx);
     if (article.updates.length && !article.live) {
       ctx.addIssue({ code: 'custom', path: ['updates'], message: 'only a live story (live: true) has updates' });
+    }
+    if (article.liveWindowMinutes !== undefined && !article.live) {
+      ctx.addIssue({ code: 'custom', path: ['liveWindowMinutes'], message: 'only a live story (live: true) has a live window' });
     }
     const ids = new Set<string>();
     for (const [index, update] of article.updates.entries()) {

@@ -22,6 +22,10 @@ export const contentTags = {
   /** The list of an edition's sections: navigation and footer on every page. */
   sections: (edition: EditionId) => `sections:${edition}`,
   sitemaps: (edition: EditionId) => `sitemaps:${edition}`,
+  /** What editors chose to lead a front: the edition's home, or a section's first page (decision 019). */
+  front: (edition: EditionId, section?: string) => (section ? `front:${edition}:${section}` : `front:${edition}`),
+  /** The breaking-news banner: on every page of the edition. */
+  breaking: (edition: EditionId) => `breaking:${edition}`,
 };
 
 /** What of a story decides where it appears. */

@@ -12,9 +12,9 @@ function formatter(edition: DateStyle, kind: 'dateTime' | 'date' | 'longDate' | 
     const { locale, timeZone } = edition;
     const options: Intl.DateTimeFormatOptions =
       kind === 'dateTime'
-        ? { dateStyle: 'long', timeStyle: 'short', timeZone }
+        ? { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23', timeZone }
         : kind === 'date'
-          ? { dateStyle: 'medium', timeZone }
+          ? { day: 'numeric', month: 'long', year: 'numeric', timeZone }
           : kind === 'longDate'
             ? { dateStyle: 'long', timeZone }
             : kind === 'short'
@@ -35,7 +35,7 @@ export function formatDateTime(edition: DateStyle, iso: string): string {
   return zone ? `${formatter(edition, 'dateTime').format(date)} ${zone}` : formatter(edition, 'dateTime').format(date);
 }
 
-/** "27 Apr 2018": a card or list date. */
+/** "27 April 2018": a card or list date, with the month named in every edition (a numeric date reads differently from one country to the next). */
 export function formatDate(edition: DateStyle, iso: string): string {
   return formatter(edition, 'date').format(new Date(iso));
 }

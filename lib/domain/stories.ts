@@ -17,6 +17,8 @@ export type ArticleSummary = {
   publishedAt: string;
   updatedAt: string | null;
   image: ArticleImage;
+  /** A live story whose updates have not stopped: it carries the live badge wherever it is listed. */
+  live: boolean;
 };
 
 /**
@@ -99,3 +101,21 @@ export type ArticleState = { status: StoredStatus; live: boolean; edition: Editi
  * except that a published story whose time is still ahead is `scheduled` until then.
  */
 export type StoredStatus = ArticleStatus | 'scheduled';
+
+/** How long a live story stays live after its newest update when it names no window (`liveWindowMinutes`). */
+const defaultLiveWindowMinutes = 12 * 60;
+
+/**
+ * Until when a story is live: its window after its newest update, or after its publication
+ * before the first; null when it is not a live story, not published, or its window has closed.
+ */
+export function liveUntilTs(
+  article: { live: boolean; liveWindowMinutes?: number; publishedAt: string },
+  published: boolean,
+  newestUpdateTs: number,
+  now = Date.now(),
+): number | null {
+  if (!article.live || !published) return null;
+  const until = Math.max(Date.parse(article.publishedAt), newestUpdateTs) + (article.liveWindowMinutes ?? defaultLiveWindowMinutes) * 60_000;
+  return until > now ? until : null;
+}

@@ -33,3 +33,22 @@ describe('typography by edition', () => {
     });
   });
 });
+
+describe('quotation marks by edition', () => {
+  it('English: curly double and single quotes, apostrophes included', () => {
+    expect(typeset(`He said "it's over" and 'done' in the '90s.`, 'en')).toBe('He said “it’s over” and ‘done’ in the ’90s.');
+    expect(typeset('"Quoted," she said.', 'en')).toBe('“Quoted,” she said.');
+  });
+
+  it('French: guillemets with narrow no-break spaces inside, and the apostrophe', () => {
+    expect(typeset(`L'agence a dit "non".`, 'fr')).toBe(`L’agence a dit «${nnbsp}non${nnbsp}».`);
+  });
+
+  it('Arabic: guillemets without spaces', () => {
+    expect(typeset('قال "لا" ثم غادر', 'ar')).toBe('قال «لا» ثم غادر');
+  });
+
+  it('leaves text without straight quotes as it is', () => {
+    expect(typeset('“Already” typeset', 'en')).toBe('“Already” typeset');
+  });
+});

@@ -182,6 +182,10 @@ export const api = {
   articles: (query?: URLSearchParams) => `/api/v1/articles${query?.toString() ? `?${query}` : ''}`,
   article: (id: string) => `/api/v1/articles/${encodeURIComponent(id)}`,
   liveUpdates: (id: string, after?: string | null) => `/api/v1/articles/${encodeURIComponent(id)}/updates${after ? `?${new URLSearchParams({ after })}` : ''}`,
+  /** What editors set to lead an edition's home, or a section's front (decision 019). */
+  front: (edition: string, section?: string) => `/api/v1/fronts/${encodeURIComponent(edition)}${section ? `/${encodeURIComponent(section)}` : ''}`,
+  /** An edition's breaking-news banner. */
+  breaking: (edition: string) => `/api/v1/breaking/${encodeURIComponent(edition)}`,
   health: '/api/health',
   ready: '/api/ready',
 } as const;

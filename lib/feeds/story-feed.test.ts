@@ -14,6 +14,7 @@ const story: ArticleSummary = {
   publishedAt: '2018-04-27T14:05:00+02:00',
   updatedAt: null,
   image: { src: '/images/demo/a.jpg', alt: 'a', width: 2000, height: 1125, caption: 'c', credit: 'P, A' },
+  live: false,
 };
 
 describe('story feeds', () => {

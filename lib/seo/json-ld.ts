@@ -1,4 +1,4 @@
-import type { BreadcrumbList, NewsArticle, NewsMediaOrganization, WebSite, WithContext } from 'schema-dts';
+import type { BreadcrumbList, LiveBlogPosting, NewsArticle, NewsMediaOrganization, WebSite, WithContext } from 'schema-dts';
 import type { Article, Section } from '../domain/article-schema';
 import { getEdition, type EditionConfig } from '../domain/editions';
 import { articlePath, authorPath, cropPath, editionPath, searchPath, type EditionAlternate } from '../domain/urls';
@@ -51,7 +51,18 @@ function translationLinks(article: Article, alternates: EditionAlternate[]): Pic
   return { translationOfWork: reference(original) };
 }
 
-export function newsArticleJsonLd(article: Article, section: Section, edition: EditionConfig, alternates: EditionAlternate[] = []): WithContext<NewsArticle> {
+/**
+ * A story: a NewsArticle, or, while a live story is live (`liveUntilTs`), a LiveBlogPosting whose
+ * coverage runs from its publication to the end of its window, as Google's live badge reads it.
+ * Once its updates have stopped it is a NewsArticle again.
+ */
+export function newsArticleJsonLd(
+  article: Article,
+  section: Section,
+  edition: EditionConfig,
+  alternates: EditionAlternate[] = [],
+  liveUntilTs: number | null = null,
+): WithContext<NewsArticle | LiveBlogPosting> {
   const url = absoluteUrl(articlePath(article));
   const images = (Object.keys(cropRatios) as CropRatio[]).flatMap((ratio) => {
     const path = cropPath(article.mainImage, ratio);
@@ -59,9 +70,11 @@ export function newsArticleJsonLd(article: Article, section: Section, edition: E
     const size = cropSize(article.mainImage, ratio);
     return [{ '@type': 'ImageObject' as const, url: absoluteUrl(path), width: `${size.width}`, height: `${size.height}` }];
   });
+  const live = liveUntilTs !== null ? { coverageStartTime: article.publishedAt, coverageEndTime: new Date(liveUntilTs).toISOString() } : undefined;
   return {
     '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
+    '@type': live ? 'LiveBlogPosting' : 'NewsArticle',
+    ...live,
     '@id': `${url}#article`,
     headline: structuredHeadline(article.headline),
     description: article.standfirst,

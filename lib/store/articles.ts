@@ -67,6 +67,12 @@ export async function getArticleState(db: Db, id: string): Promise<ArticleState 
   };
 }
 
+/** Until when a published story is live; undefined when it is not live now (its window closed, or never a live story). */
+export async function getLiveUntilTs(db: Db, id: string, now = Date.now()): Promise<number | undefined> {
+  const row = await db.selectFrom('articles').select('live_until_ts').where('id', '=', id).where('status', '=', 'published').executeTakeFirst();
+  return row?.live_until_ts !== null && row?.live_until_ts !== undefined && Number(row.live_until_ts) > now ? Number(row.live_until_ts) : undefined;
+}
+
 export async function countArticles(db: Db): Promise<number> {
   const row = await db
     .selectFrom('articles')

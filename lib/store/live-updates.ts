@@ -1,10 +1,10 @@
 import type { LiveUpdate } from '../domain/article-schema';
-import { contentTags } from '../domain/content-tags';
-import type { ListPosition, LiveUpdateEntry } from '../domain/stories';
+import { contentTags, tagsAffectedByStory } from '../domain/content-tags';
+import { liveUntilTs, type ListPosition, type LiveUpdateEntry } from '../domain/stories';
 import { placementOf, recordCacheInvalidations } from './cache-events';
 import { beyondKey } from './keys';
 import { refreshSitemapMonths } from './monthly-counts';
-import { readBlocks, type Db } from './rows';
+import { isLiveAt, readArticleDocument, readBlocks, type Db } from './rows';
 import { ContentConflictError } from './store-errors';
 
 /** The updates of live stories, kept apart from the story's document. */
@@ -36,23 +36,35 @@ export async function saveLiveUpdate(trx: Db, articleId: string, update: LiveUpd
 }
 
 /**
- * Adds updates to a live story, in one transaction, and moves the story's modification time.
- * Refuses a story that does not exist or is not live.
+ * Adds updates to a live story, in one transaction, and moves the story's modification time and
+ * the end of its live window. Refuses a story that does not exist or is not live. An update that
+ * makes a quiet story live again changes every list it is in (their live badge).
  */
 export async function addLiveUpdates(db: Db, articleId: string, updates: LiveUpdate[]): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const article = await trx.selectFrom('articles').select(['live', 'modified_ts']).where('id', '=', articleId).executeTakeFirst();
+    const article = await trx
+      .selectFrom('articles')
+      .select(['live', 'modified_ts', 'live_until_ts', 'status', 'document'])
+      .where('id', '=', articleId)
+      .executeTakeFirst();
     if (!article) throw new ContentConflictError(articleId, `no article "${articleId}"`);
     if (!article.live) throw new ContentConflictError(articleId, `article "${articleId}" is not a live story`);
     for (const update of updates) await saveLiveUpdate(trx, articleId, update);
+    const latest = await latestLiveUpdateTs(trx, articleId, []);
+    const liveUntil = liveUntilTs(readArticleDocument(article.document), article.status === 'published', latest);
     const placement = await placementOf(trx, articleId);
-    if (placement) await recordCacheInvalidations(trx, [contentTags.story(articleId), contentTags.sitemaps(placement.edition)]);
+    if (placement) {
+      const relisted = isLiveAt(liveUntil) !== isLiveAt(article.live_until_ts);
+      await recordCacheInvalidations(
+        trx,
+        relisted ? tagsAffectedByStory(placement, placement, true) : [contentTags.story(articleId), contentTags.sitemaps(placement.edition)],
+      );
+    }
     // The story's modification time moves: its month's lastmod too (after the update below).
     const refreshMonth = placement ? () => refreshSitemapMonths(trx, placement.edition, [placement.publishedTs]) : async () => {};
-    const latest = await latestLiveUpdateTs(trx, articleId, []);
     await trx
       .updateTable('articles')
-      .set({ modified_ts: Math.max(Number(article.modified_ts), latest) })
+      .set({ modified_ts: Math.max(Number(article.modified_ts), latest), live_until_ts: liveUntil })
       .where('id', '=', articleId)
       .execute();
     await refreshMonth();

@@ -14,6 +14,7 @@ import { editionsMigration } from './migrations/012-editions';
 import { newsroomWorkflowMigration } from './migrations/013-newsroom-workflow';
 import { searchByEditionMigration } from './migrations/014-search-by-edition';
 import { listDaysMigration } from './migrations/015-list-days';
+import { frontsAndLiveWindowsMigration } from './migrations/016-fronts-and-live-windows';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so that they travel
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '013-newsroom-workflow': newsroomWorkflowMigration,
   '014-search-by-edition': searchByEditionMigration,
   '015-list-days': listDaysMigration,
+  '016-fronts-and-live-windows': frontsAndLiveWindowsMigration,
 };
 
 /** `schema`: PostgreSQL only, where the store lives when not in the default search path. */

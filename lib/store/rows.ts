@@ -14,9 +14,25 @@ import type { ArticlesTable } from './schema';
  * 011 cleaned rows written before its text rules), so they are read back as they were written.
  */
 
-export const summaryColumns = ['id', 'edition', 'section', 'slug', 'headline', 'standfirst', 'published_at', 'updated_at', 'main_image'] as const;
+export const summaryColumns = [
+  'id',
+  'edition',
+  'section',
+  'slug',
+  'headline',
+  'standfirst',
+  'published_at',
+  'updated_at',
+  'main_image',
+  'live_until_ts',
+] as const;
 
 export type SummaryRow = Pick<Selectable<ArticlesTable>, (typeof summaryColumns)[number]>;
+
+/** Whether a story is live at `now`: a live story whose window has not closed (migration 016). */
+export function isLiveAt(liveUntilTs: number | string | null, now = Date.now()): boolean {
+  return liveUntilTs !== null && Number(liveUntilTs) > now;
+}
 
 export function toSummary(row: SummaryRow): ArticleSummary {
   const edition = row.edition as EditionId;
@@ -31,6 +47,7 @@ export function toSummary(row: SummaryRow): ArticleSummary {
     publishedAt: row.published_at,
     updatedAt: row.updated_at,
     image: readImage(row.main_image),
+    live: isLiveAt(row.live_until_ts),
   };
 }
 

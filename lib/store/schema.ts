@@ -29,6 +29,8 @@ export type ArticlesTable = {
   stored_ts: number;
   /** Stories that translate one another share a group (migration 012). */
   translation_group: string | null;
+  /** A live story is live until this time unless an update moves it; null: not live now (migration 016). */
+  live_until_ts: number | null;
 };
 
 type ArticlePreviousSlugsTable = {
@@ -107,6 +109,12 @@ type MediaTable = {
   created_ts: number;
 };
 
+/** What editors set to lead a front ('' for the edition's home) and until when (migration 016). */
+type FrontsTable = { edition: string; section: string; lead_id: string | null; top_ids: string; until_ts: number | null; set_ts: number };
+
+/** An edition's breaking-news banner (migration 016). */
+type BreakingNewsTable = { edition: string; text: string; story_id: string | null; until_ts: number | null; set_ts: number };
+
 type CacheTagEventsTable = { seq: Generated<number>; tag: string; created_ts: number };
 
 export type Database = {
@@ -124,4 +132,6 @@ export type Database = {
   article_search_keys: ArticleSearchKeysTable;
   publish_auth_failures: PublishAuthFailuresTable;
   media: MediaTable;
+  fronts: FrontsTable;
+  breaking_news: BreakingNewsTable;
 };

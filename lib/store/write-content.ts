@@ -13,7 +13,7 @@ import { saveMedia, type MediaRecord } from './media';
 import { sql } from 'kysely';
 import { dialectOf } from './dialect';
 import { withCorrections, type Article as StoredArticle } from '../domain/article-schema';
-import type { StoredStatus } from '../domain/stories';
+import { liveUntilTs, type StoredStatus } from '../domain/stories';
 
 /** What a story's row says: a published story whose time is still ahead is scheduled until then. */
 function storedStatusOf(article: Pick<Article, 'status' | 'publishedAt'>, now = Date.now()): StoredStatus {
@@ -212,6 +212,7 @@ function articleRow(article: Article, status: StoredStatus, lastUpdateTs: number
     modified_ts: Math.max(article.updatedAt ? Date.parse(article.updatedAt) : publishedTs, lastUpdateTs),
     status,
     live: article.live ? 1 : 0,
+    live_until_ts: liveUntilTs(article, status === 'published', lastUpdateTs),
     main_image: JSON.stringify(article.mainImage),
     document: JSON.stringify(article),
     stored_ts: Date.now(),

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { PageShell } from '@/components/layout/PageShell';
 import { NotFoundPage } from '@/components/not-found/NotFoundPage';
 import { defaultEditionId, getEdition, isEditionId } from '@/lib/domain/editions';
-import { requestedPath } from '@/lib/routing/forwarded-request';
+import { isGoneRequest, requestedPath } from '@/lib/routing/forwarded-request';
 import { publication } from '@/lib/domain/site-config';
 
 /**
@@ -17,7 +17,8 @@ type Params = Promise<{ edition: string }>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { edition } = await params;
   const { strings } = getEdition(isEditionId(edition) ? edition : defaultEditionId);
-  return { title: { absolute: `${strings.notFoundTitle} - ${publication.name}` }, robots: noindexRobots };
+  const title = (await isGoneRequest()) ? strings.goneTitle : strings.notFoundTitle;
+  return { title: { absolute: `${title} - ${publication.name}` }, robots: noindexRobots };
 }
 
 export default async function UnavailablePage({ params }: { params: Params }) {
@@ -25,7 +26,7 @@ export default async function UnavailablePage({ params }: { params: Params }) {
   if (!isEditionId(edition)) notFound();
   return (
     <PageShell edition={edition}>
-      <NotFoundPage edition={edition} requestedPath={await requestedPath()} />
+      <NotFoundPage edition={edition} requestedPath={await requestedPath()} gone={await isGoneRequest()} />
     </PageShell>
   );
 }

@@ -11,12 +11,15 @@ const islandStringKeys = [
   'newStories',
   'newUpdates',
   'liveUpdates',
+  'live',
+  'liveEnded',
   'loadMore',
   'loadingMore',
   'moreStoriesLoaded',
   'noMoreStories',
   'notFoundMessage',
   'imageCaptionPrefix',
+  'quotes',
   'imageCreditPrefix',
 ] as const;
 

@@ -21,7 +21,7 @@ export type EditionStrings = {
   skipToContent: string;
   /** The language switcher's label (a navigation landmark). */
   editionsLabel: string;
-  /** Above the links to a story's translations. */
+  /** Before the links to a story's translations, on one line under the byline: "Also in". */
   translationsHeading: string;
   siteNavigationLabel: string;
   menu: string;
@@ -33,6 +33,11 @@ export type EditionStrings = {
   correctionsLabel: string;
   /** What opens a correction, given its date: "Correction, 28 April 2018:". */
   correction: (date: string) => string;
+  /**
+   * The language's quotation marks, spaces included (French sets a narrow no-break space inside
+   * « »): around pull quotes, and what straight quotes in a story's text become (typography.ts).
+   */
+  quotes: { open: string; close: string };
   /** Read by screen readers before a caption, which otherwise sounds like body text. */
   imageCaptionPrefix: string;
   /** Read by screen readers before a credit. */
@@ -41,6 +46,9 @@ export type EditionStrings = {
   latestStories: string;
   notFoundTitle: string;
   notFoundMessage: string;
+  /** The page of a story editors withdrew (410): what happened, not "not found". */
+  goneTitle: string;
+  goneMessage: (publication: string) => string;
   notFoundBackHome: string;
   /** The page answered with 503 while the content store cannot be reached. */
   storeUnavailableTitle: string;
@@ -90,7 +98,14 @@ export type EditionStrings = {
   noMoreStories: string;
   live: string;
   liveUpdates: string;
+  /** Under a live story's updates once they have stopped. */
+  liveEnded: string;
+  /** Names the breaking-news banner (a landmark) and shows before its text. */
+  breakingNews: string;
+  /** Before a printed story's address, on paper only. */
+  printedFrom: string;
   footerAbout: string;
+  /** The footer's list of sections: a navigation landmark named apart from the header's. */
   footerSections: string;
   copyright: (year: number, publication: string) => string;
   /** The source credit line, e.g. "(Meridian with AP)". */

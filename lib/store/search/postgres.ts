@@ -38,7 +38,7 @@ export const postgresSearch: StoreSearch = {
         limit ${query.window}
       ),
       page as (select search_rowid, score from hits order by score desc, search_rowid desc limit ${query.limit} offset ${query.offset})
-      select a.id, a.edition, a.section, a.slug, a.headline, a.standfirst, a.published_at, a.updated_at, a.main_image,
+      select a.id, a.edition, a.section, a.slug, a.headline, a.standfirst, a.published_at, a.updated_at, a.main_image, a.live_until_ts,
         ${query.withDocument ? sql`a.document` : sql`null`} as document
       from page
       join article_search_keys k on k.search_rowid = page.search_rowid

@@ -64,7 +64,7 @@ export const sqliteSearch: StoreSearch = {
       ),
       ranked as (select rowid, score from hits order by rowid desc limit ${query.window}),
       page as (select rowid, score from ranked order by score desc, rowid desc limit ${query.limit} offset ${query.offset})
-      select a.id, a.edition, a.section, a.slug, a.headline, a.standfirst, a.published_at, a.updated_at, a.main_image,
+      select a.id, a.edition, a.section, a.slug, a.headline, a.standfirst, a.published_at, a.updated_at, a.main_image, a.live_until_ts,
         ${query.withDocument ? sql`a.document` : sql`null`} as document, (select count(*) from hits) as total
       from page
       cross join article_search_keys k on k.search_rowid = page.rowid

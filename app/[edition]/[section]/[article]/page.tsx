@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { StoryPage } from '@/components/article/StoryPage';
 import { parseArticleSegment } from '@/lib/domain/urls';
 import { getEdition, isEditionId } from '@/lib/domain/editions';
-import { getArticle, getRelated, getSection, getSections } from '@/lib/data/reads';
+import { getArticle, getLiveUntil, getRelated, getSection, getSections } from '@/lib/data/reads';
 import { articleMetadata, editionFeeds } from '@/lib/seo/page-metadata';
 import { storyAlternates } from '@/lib/data/alternates';
 
@@ -36,10 +36,11 @@ export default async function ArticlePage({ params }: { params: Params }) {
   const found = await loadArticle(params);
   if (!found) notFound();
   const { edition, locator, article, section } = found;
-  const [related, sections, alternates] = await Promise.all([
+  const [related, sections, alternates, liveUntilTs] = await Promise.all([
     getRelated(edition, section.slug, locator.date, locator.slug, 4),
     getSections(edition),
     storyAlternates(article),
+    article.live ? getLiveUntil(article.id) : null,
   ]);
-  return <StoryPage article={article} section={section} sections={sections} related={related} alternates={alternates} />;
+  return <StoryPage article={article} section={section} sections={sections} related={related} alternates={alternates} liveUntilTs={liveUntilTs} />;
 }

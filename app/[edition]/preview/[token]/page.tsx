@@ -8,6 +8,7 @@ import { readPreviewStory } from '@/lib/data/preview';
 import { storyAlternates } from '@/lib/data/alternates';
 import { articleMetadata, editionFeeds, noindexRobots } from '@/lib/seo/page-metadata';
 import { getStore } from '@/lib/store/database';
+import { liveUntilTs } from '@/lib/domain/stories';
 
 type Params = Promise<{ edition: string; token: string }>;
 
@@ -41,5 +42,9 @@ export default async function PreviewPage({ params }: { params: Params }) {
   const found = await load(params);
   if (!found) notFound();
   const [sections, alternates] = await Promise.all([getSections(found.article.edition), storyAlternates(found.article)]);
-  return <StoryPage article={found.article} section={found.section} sections={sections} related={found.related} alternates={alternates} />;
+  // A live story is previewed as it will open: live, its window starting at its publication.
+  const liveUntil = liveUntilTs(found.article, true, 0, Date.parse(found.article.publishedAt));
+  return (
+    <StoryPage article={found.article} section={found.section} sections={sections} related={found.related} alternates={alternates} liveUntilTs={liveUntil} />
+  );
 }

@@ -7,7 +7,7 @@ import { getEdition, isEditionId, type EditionId } from '@/lib/domain/editions';
 import { editionPath, pageHref, parseListPageStart, publicListPath, slugFromParam } from '@/lib/domain/urls';
 import { breadcrumbJsonLd } from '@/lib/seo/json-ld';
 import { editionFeeds, pageMetadata } from '@/lib/seo/page-metadata';
-import { getListName, getSection, getSections, getStoriesPage } from '@/lib/data/reads';
+import { getFrontOpening, getListName, getSection, getSections, getStoriesPage } from '@/lib/data/reads';
 import { isListKind, type ListKind } from '@/lib/domain/stories';
 import { sectionAlternates } from '@/lib/data/alternates';
 
@@ -73,6 +73,8 @@ export default async function ListPage({ params }: { params: Params }) {
   if (!found) notFound();
   const { edition, kind, slug, stories, heading, path, alternates } = found;
   const config = getEdition(edition);
+  // A section's first page is its front: editors may choose what leads it (decision 019).
+  const opening = kind === 'section' && stories.page === 1 ? await getFrontOpening(edition, slug, stories.items) : undefined;
   return (
     <PageShell edition={edition} currentSection={kind === 'section' ? slug : undefined} alternates={alternates}>
       {kind === 'section' ? (
@@ -91,6 +93,7 @@ export default async function ListPage({ params }: { params: Params }) {
         title={heading.title}
         description={heading.description}
         stories={stories}
+        opening={opening}
         loadMore={{ filter: { [kind]: slug }, pageSize: stories.pageSize, startCursor: stories.olderCursor }}
       />
     </PageShell>
