@@ -3,6 +3,7 @@ import { NotFoundFallback } from '@/components/not-found/NotFoundFallback';
 import { defaultEditionId, getEdition } from '@/lib/domain/editions';
 import { noindexRobots } from '@/lib/seo/page-metadata';
 import { publication } from '@/lib/domain/site-config';
+import './fonts/fonts.css';
 import './globals.css';
 
 /**

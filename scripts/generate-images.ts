@@ -30,9 +30,13 @@ export const demoImages: DemoImage[] = [
   { file: 'metro-station.jpg', width: 2000, height: 1125, scene: 'rails', seed: 61, mood: 'night' },
   { file: 'camp-solar-panels.jpg', width: 2000, height: 1125, scene: 'desert', seed: 71 },
   { file: 'camp-evening-lights.jpg', width: 1500, height: 1000, scene: 'crowd', seed: 72, mood: 'night' },
+  // The Arabic edition's own story on the camp (not a translation): pictures of its own.
+  { file: 'zaatari-panels-dusk.jpg', width: 2000, height: 1125, scene: 'desert', seed: 73, mood: 'dusk' },
+  { file: 'zaatari-market-street.jpg', width: 1500, height: 1000, scene: 'market', seed: 74 },
   { file: 'beirut-polling-station.jpg', width: 2000, height: 1125, scene: 'crowd', seed: 81 },
   { file: 'beirut-seafront.jpg', width: 1500, height: 1000, scene: 'coast', seed: 82, mood: 'dusk' },
   { file: 'beirut-night-count.jpg', width: 2000, height: 1125, scene: 'skyline', seed: 83, mood: 'night' },
+  { file: 'beirut-night-crowd.jpg', width: 1500, height: 1000, scene: 'crowd', seed: 84, mood: 'night' },
   { file: 'mosul-old-city.jpg', width: 2000, height: 1333, scene: 'facade', seed: 91, mood: 'dusk' },
   { file: 'mosul-market.jpg', width: 1200, height: 1500, scene: 'market', seed: 92 },
   { file: 'riyadh-cinema.jpg', width: 2000, height: 1125, scene: 'skyline', seed: 101, mood: 'night' },
@@ -41,6 +45,9 @@ export const demoImages: DemoImage[] = [
   { file: 'addis-light-rail.jpg', width: 2000, height: 1125, scene: 'rails', seed: 121 },
   { file: 'dakar-fishing-boats.jpg', width: 2000, height: 1125, scene: 'coast', seed: 131 },
   { file: 'dakar-fish-market.jpg', width: 1500, height: 1000, scene: 'market', seed: 132 },
+  // The French edition's own story from Dakar (not a translation): pictures of its own.
+  { file: 'soumbedioune-pirogues.jpg', width: 2000, height: 1125, scene: 'coast', seed: 133, mood: 'dusk' },
+  { file: 'soumbedioune-market.jpg', width: 1500, height: 1000, scene: 'market', seed: 134 },
   { file: 'cocoa-farm.jpg', width: 2000, height: 1500, scene: 'hills', seed: 141 },
   { file: 'cocoa-drying-racks.jpg', width: 1500, height: 1000, scene: 'fields', seed: 142 },
   { file: 'mexico-city-rebuilding.jpg', width: 2000, height: 1125, scene: 'facade', seed: 151 },

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { editionIds, getEdition, isEditionId } from '@/lib/domain/editions';
 import { indexableRobots } from '@/lib/seo/page-metadata';
 import { publication, siteUrl } from '@/lib/domain/site-config';
+import '../fonts/fonts.css';
 import '../globals.css';
 
 /**

@@ -59,7 +59,7 @@ export function Article({ article, edition, liveNow = false, updates, translatio
         <ArticleBody blocks={article.body} strings={strings} />
         {article.sourceCredit ? <p className={styles.sourceCredit}>{strings.sourceCredit(publication.name, article.sourceCredit)}</p> : null}
         {article.tags.length ? (
-          <section className={styles.tags} aria-labelledby="article-tags">
+          <section className={styles.tags} aria-labelledby="article-tags" data-print="hide">
             <h2 id="article-tags" className={styles.tagsHeading}>
               {strings.tags}
             </h2>

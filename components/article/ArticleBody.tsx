@@ -11,7 +11,7 @@ export function ArticleBody({
   strings,
 }: {
   blocks: BodyBlock[];
-  strings: Pick<EditionStrings, 'imageCaptionPrefix' | 'imageCreditPrefix' | 'quotes'>;
+  strings: Pick<EditionStrings, 'imageCaptionPrefix' | 'imageCreditPrefix' | 'illustrationCredit' | 'quotes'>;
 }) {
   return (
     <div className={styles.body}>
@@ -22,7 +22,13 @@ export function ArticleBody({
   );
 }
 
-function BodyBlockView({ block, strings }: { block: BodyBlock; strings: Pick<EditionStrings, 'imageCaptionPrefix' | 'imageCreditPrefix' | 'quotes'> }) {
+function BodyBlockView({
+  block,
+  strings,
+}: {
+  block: BodyBlock;
+  strings: Pick<EditionStrings, 'imageCaptionPrefix' | 'imageCreditPrefix' | 'illustrationCredit' | 'quotes'>;
+}) {
   switch (block.type) {
     case 'paragraph':
       return (

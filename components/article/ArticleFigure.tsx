@@ -6,7 +6,7 @@ import styles from './ArticleFigure.module.css';
 
 type Props = {
   image: ArticleImage;
-  strings: Pick<EditionStrings, 'imageCaptionPrefix' | 'imageCreditPrefix'>;
+  strings: Pick<EditionStrings, 'imageCaptionPrefix' | 'imageCreditPrefix' | 'illustrationCredit'>;
   /** The main image is the page's largest paint: fetch it first. Inline ones wait until near. */
   lead?: boolean;
 };
@@ -25,7 +25,7 @@ export function ArticleFigure({ image, strings, lead = false }: Props) {
         quality={70}
         {...(lead ? { preload: true, fetchPriority: 'high' as const, loading: 'eager' as const } : { loading: 'lazy' as const })}
       />
-      <ImageCaption caption={image.caption} credit={image.credit} strings={strings} />
+      <ImageCaption caption={image.caption} credit={image.credit} illustration={image.kind === 'illustration'} strings={strings} />
     </figure>
   );
 }

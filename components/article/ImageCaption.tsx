@@ -8,11 +8,14 @@ import styles from './ImageCaption.module.css';
 export function ImageCaption({
   caption,
   credit,
+  illustration = false,
   strings,
 }: {
   caption: string;
   credit: string;
-  strings: Pick<EditionStrings, 'imageCaptionPrefix' | 'imageCreditPrefix'>;
+  /** A drawn picture: its credit says so ("Illustration: Meridian"). */
+  illustration?: boolean;
+  strings: Pick<EditionStrings, 'imageCaptionPrefix' | 'imageCreditPrefix' | 'illustrationCredit'>;
 }) {
   return (
     <figcaption className={styles.caption}>
@@ -20,7 +23,7 @@ export function ImageCaption({
       {caption}
       <span className={styles.credit}>
         <span className="visually-hidden">{strings.imageCreditPrefix}</span>
-        {credit}
+        {illustration ? strings.illustrationCredit(credit) : credit}
       </span>
     </figcaption>
   );

@@ -12,7 +12,7 @@ export async function BreakingNews({ edition }: { edition: EditionId }) {
   const news = await getBreakingNews(edition);
   if (!news) return null;
   return (
-    <section className={styles.banner} aria-labelledby="breaking-news-label">
+    <section className={styles.banner} aria-labelledby="breaking-news-label" data-print="hide">
       <p className={styles.inner}>
         <strong id="breaking-news-label" className={styles.label}>
           {strings.breakingNews}

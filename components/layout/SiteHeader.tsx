@@ -3,13 +3,15 @@ import { editionIds, getEdition, type EditionConfig } from '@/lib/domain/edition
 import { publication } from '@/lib/domain/site-config';
 import { SearchForm } from '@/components/search/SearchForm';
 import styles from './SiteHeader.module.css';
+import { MenuDismiss } from './MenuDismiss.island';
 import { editionPath, sectionPath, type EditionAlternate } from '@/lib/domain/urls';
 
 type Props = { edition: EditionConfig; sections: Section[]; currentSection?: string; alternates?: EditionAlternate[] };
 
 /**
  * Wordmark and section navigation. On phones the sections fold into a <details> menu, which
- * opens and closes without any JavaScript; from tablet width they sit in a row.
+ * opens and closes without any JavaScript (and, once the page's script has come, with Escape
+ * or a tap outside it too); from tablet width they sit in a row.
  */
 export function SiteHeader({ edition, sections, currentSection, alternates = [] }: Props) {
   const links = (
@@ -33,7 +35,7 @@ export function SiteHeader({ edition, sections, currentSection, alternates = [] 
         <div className={styles.barSearch} data-print="hide">
           <SearchForm edition={edition} id="header-search" variant="header" />
         </div>
-        <details className={styles.menu} data-print="hide">
+        <details className={styles.menu} id="site-menu" data-print="hide">
           <summary className={styles.menuButton}>{edition.strings.menu}</summary>
           <div className={styles.menuPanel}>
             <SearchForm edition={edition} id="menu-search" variant="header" />
@@ -45,6 +47,7 @@ export function SiteHeader({ edition, sections, currentSection, alternates = [] 
       <nav className={styles.sectionBar} aria-label={edition.strings.siteNavigationLabel} data-print="hide">
         {links}
       </nav>
+      <MenuDismiss menuId="site-menu" />
     </header>
   );
 }

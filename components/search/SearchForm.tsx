@@ -15,7 +15,7 @@ type Props = {
 export function SearchForm({ edition, id, defaultValue, variant = 'page' }: Props) {
   const inputId = `${id}-q`;
   return (
-    <form role="search" action={searchPath(edition.id)} method="get" className={`${styles.form} ${styles[variant]}`}>
+    <form role="search" action={searchPath(edition.id)} method="get" className={variant === 'header' ? `${styles.form} ${styles.header}` : styles.form}>
       <label htmlFor={inputId} className={variant === 'header' ? 'visually-hidden' : styles.label}>
         {edition.strings.searchLabel}
       </label>

@@ -19,6 +19,8 @@ type Props = {
   showStandfirst?: boolean;
   /** Only the lead story of the home front is fetched eagerly: it is the page's largest paint. */
   lead?: boolean;
+  /** The picture's width in the layout, where it is not the variant's usual one (`sizes`). */
+  sizes?: string;
 };
 
 const imageSizes = {
@@ -32,7 +34,7 @@ const imageSizes = {
  * The headline is the card's one link; it stretches over the whole card so the picture is a
  * target too, without a second link for screen readers to hear.
  */
-export function StoryCard({ story, edition, sectionName, variant, headingLevel, showStandfirst = true, lead = false }: Props) {
+export function StoryCard({ story, edition, sectionName, variant, headingLevel, showStandfirst = true, lead = false, sizes }: Props) {
   const Heading = `h${headingLevel}` as const;
   return (
     <article className={`${styles.card} ${styles[variant]}`}>
@@ -42,7 +44,7 @@ export function StoryCard({ story, edition, sectionName, variant, headingLevel, 
           alt={story.image.alt}
           width={story.image.width}
           height={story.image.height}
-          sizes={imageSizes[variant]}
+          sizes={sizes ?? imageSizes[variant]}
           quality={70}
           className={styles.image}
           {...(lead ? { preload: true, fetchPriority: 'high' as const, loading: 'eager' as const } : { loading: 'lazy' as const })}

@@ -40,7 +40,9 @@ describe.each(editionIds)('the demo content of the %s edition', (edition) => {
     for (const story of ofEdition()) {
       expect(story.standfirst.length, story.id).toBeGreaterThan(20);
       expect(story.authors.length, story.id).toBeGreaterThan(0);
-      expect(story.mainImage.credit, story.id).toMatch(/^[^,]+, [^,]+$/); // "Photographer, Agency"
+      // Our demo pictures are drawn: credited as illustrations, never to a photographer.
+      expect(story.mainImage.kind, story.id).toBe('illustration');
+      expect(story.mainImage.credit, story.id).toBe('Meridian');
       expect(story.mainImage.caption.length, story.id).toBeGreaterThan(10);
       expect(blocks(story, 'subheading').length, story.id).toBeGreaterThanOrEqual(1);
     }
@@ -69,6 +71,25 @@ describe('the demo content', () => {
     }
     expect([...groups.values()].filter((editions) => editions.size >= 2).length).toBeGreaterThanOrEqual(4);
     expect([...(groups.get('europol-is-propaganda') ?? [])].sort()).toEqual([...editionIds].sort());
+  });
+
+  it('uses each picture for one story only: its translations may share it, no other story does', () => {
+    const storyOf = new Map<string, Set<string>>();
+    for (const story of stories) {
+      const pictures = [story.mainImage, ...story.body.flatMap((b) => (b.type === 'image' ? [b.image] : []))];
+      for (const picture of pictures) storyOf.set(picture.src, (storyOf.get(picture.src) ?? new Set()).add(story.translationGroup ?? story.id));
+    }
+    const shared = [...storyOf].filter(([, owners]) => owners.size > 1).map(([src, owners]) => `${src}: ${[...owners].join(', ')}`);
+    expect(shared).toEqual([]);
+  });
+
+  it('says what every drawn picture shows, and credits it as an illustration', () => {
+    for (const story of stories) {
+      for (const picture of [story.mainImage, ...story.body.flatMap((b) => (b.type === 'image' ? [b.image] : []))]) {
+        expect(picture.kind, `${story.id} ${picture.src}`).toBe('illustration');
+        expect(picture.credit, `${story.id} ${picture.src}`).toBe('Meridian');
+      }
+    }
   });
 
   it('has pictures in several shapes', () => {

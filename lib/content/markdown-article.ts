@@ -14,6 +14,7 @@ import { ArticleSchema, type Article, type BodyBlock, type BodyBlockInput, type 
  * is Markdown with two directives:
  *
  *   ::image[Caption]{src=/images/x.jpg alt="What the photo shows" credit="Photographer, Agency"}
+ *   (with kind=illustration for a drawing: credited as an illustration)
  *   :::pullquote{attribution="Who said it"}
  *   The quoted words.
  *   :::
@@ -310,6 +311,7 @@ async function convertLeafDirective(node: LeafDirective, lookupImage: ImageDimen
     alt: attributes.alt ?? undefined,
     caption: toString(node).trim() || undefined,
     credit: attributes.credit ?? undefined,
+    ...(attributes.kind ? { kind: attributes.kind as ImageFields['kind'] } : {}),
     width: undefined,
     height: undefined,
   };

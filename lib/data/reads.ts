@@ -22,7 +22,9 @@ import { editionIds } from '../domain/editions';
 import { getStore } from '../store/database';
 import { publishedStoriesAmong, readBreakingNews, readFront } from '../store/fronts';
 import { arrangeFront, frontSlots } from '../domain/fronts';
-import { getLiveUntilTs } from '../store/articles';
+import { getLiveUntilTs, listStoryAuthors } from '../store/articles';
+import { feedEnclosures } from './media';
+import { feedSize, type FeedStory } from '../domain/stories';
 
 /**
  * What pages read. Two layers:
@@ -227,4 +229,27 @@ export const getLiveUntil = cache((articleId: string) =>
     const { db } = await getStore();
     return (await getLiveUntilTs(db, articleId)) ?? null;
   }),
+);
+
+/** The stories of an edition's or a section's feed, newest first, with their bylines and their pictures as enclosures. */
+export const getFeedStories = cache((edition: EditionId, section: string | null) =>
+  cachedRead(
+    ['feed-stories', edition, section ?? ''],
+    [section ? contentTags.section(edition, section) : contentTags.latest(edition)],
+    async (): Promise<FeedStory[]> => {
+      const { db } = await getStore();
+      const { items } = await listStories(db, { edition, filter: section ? { kind: 'section', slug: section } : { kind: 'edition' }, limit: feedSize });
+      const [authors, enclosures] = await Promise.all([
+        listStoryAuthors(
+          db,
+          items.map((story) => story.id),
+        ),
+        feedEnclosures(
+          db,
+          items.map((story) => story.image.src),
+        ),
+      ]);
+      return items.map((story) => ({ ...story, authors: authors.get(story.id) ?? [], enclosure: enclosures.get(story.image.src) ?? null }));
+    },
+  ),
 );

@@ -129,8 +129,10 @@ const ImageSchema = z.object({
   width: dimension,
   height: dimension,
   caption: text(600),
-  /** "Photographer, Agency" */
+  /** "Photographer, Agency"; for an illustration, who drew it (shown as "Illustration: …"). */
   credit: text(200),
+  /** What the picture is: a photograph (the default) or an illustration, which is credited as one. */
+  kind: z.enum(['photo', 'illustration']).optional(),
 });
 
 // Inline runs of a paragraph or list item. Recursive: emphasis may hold a link, and so on.

@@ -119,3 +119,13 @@ export function liveUntilTs(
   const until = Math.max(Date.parse(article.publishedAt), newestUpdateTs) + (article.liveWindowMinutes ?? defaultLiveWindowMinutes) * 60_000;
   return until > now ? until : null;
 }
+
+/** How many of the newest stories a feed carries. */
+export const feedSize = 30;
+
+/** A story as a feed carries it: its bylines, and its picture as the file a reader may fetch. */
+export type FeedStory = ArticleSummary & {
+  authors: { name: string; slug: string }[];
+  /** null: no picture whose type and length we know (one from another host). */
+  enclosure: { url: string; type: string; length: number } | null;
+};

@@ -30,3 +30,13 @@ export function refusedCharacterMessage(text: string): string | null {
 export function withoutRefusedCharacters(text: string): string {
   return refused.test(text) ? text.replace(refusedEverywhere, '') : text;
 }
+
+/**
+ * Text for an XML element or attribute built with xmlbuilder2: without what XML cannot carry,
+ * and with every `&` escaped here, because xmlbuilder2 escapes `<` and `>` but leaves anything
+ * that looks like an entity (`&amp;`, `&lt;`, even an undefined `&foo;`) as it is, which would
+ * let a headline's "R&D;" break the document and a pre-escaped `&lt;` decode as markup.
+ */
+export function xmlText(text: string): string {
+  return withoutRefusedCharacters(text).replace(/&/g, '&amp;');
+}

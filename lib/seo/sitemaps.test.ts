@@ -34,6 +34,13 @@ describe('story sitemaps', () => {
     expect(news).toContain('<news:title>&lt;/news:title&gt;&lt;x&gt;</news:title>');
   });
 
+  it('escape what only looks like an entity: a headline’s "R&D;" or "&lt;" is text, and the file stays well-formed', () => {
+    const news = newsSitemapXml([
+      { loc: 'https://x/1', publicationName: 'M', language: 'en', publishedAt: '2018-04-27T14:05:00+02:00', title: 'R&D; spending &lt;up&gt;' },
+    ]);
+    expect(news).toContain('<news:title>R&amp;D; spending &amp;lt;up&amp;gt;</news:title>');
+  });
+
   it('an empty news sitemap is still a valid urlset', () => {
     expect(newsSitemapXml([])).toMatch(
       /<urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9" xmlns:news="http:\/\/www\.google\.com\/schemas\/sitemap-news\/0\.9"\/>/,

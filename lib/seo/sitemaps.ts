@@ -1,6 +1,6 @@
 import { create } from 'xmlbuilder2';
 import { type SitemapMonth } from '../domain/stories';
-import { withoutRefusedCharacters } from '../domain/text-rules';
+import { xmlText } from '../domain/text-rules';
 
 /**
  * Sitemap XML, built with xmlbuilder2 (which escapes every value). A sitemap index points to one
@@ -46,8 +46,8 @@ export function parseStorySitemapName(name: string): { fromTs: number; toTs: num
 
 const iso = (ts: number) => new Date(ts).toISOString();
 
-/** Text for an element: never a character XML cannot carry, whatever the store holds (text-rules.ts). */
-const clean = (text: string) => withoutRefusedCharacters(text);
+/** Text for an element: never a character XML cannot carry, whatever the store holds, and every `&` escaped (text-rules.ts). */
+const clean = xmlText;
 
 export function sitemapIndexXml(sitemaps: { loc: string; lastModifiedTs?: number }[]): string {
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(sitemapNs, 'sitemapindex');

@@ -104,3 +104,22 @@ export async function listTranslations(db: Db, group: string): Promise<Translati
     };
   });
 }
+
+/** The bylines of these stories, each story's in its own order. */
+export async function listStoryAuthors(db: Db, ids: string[]): Promise<Map<string, { name: string; slug: string }[]>> {
+  const byStory = new Map<string, { name: string; slug: string }[]>();
+  if (ids.length === 0) return byStory;
+  const rows = await db
+    .selectFrom('article_authors')
+    .select(['article_id', 'author_name', 'author_slug'])
+    .where('article_id', 'in', ids)
+    .orderBy('article_id')
+    .orderBy('position')
+    .execute();
+  for (const row of rows) {
+    const authors = byStory.get(row.article_id) ?? [];
+    authors.push({ name: row.author_name, slug: row.author_slug });
+    byStory.set(row.article_id, authors);
+  }
+  return byStory;
+}

@@ -21,6 +21,7 @@ const islandStringKeys = [
   'imageCaptionPrefix',
   'quotes',
   'imageCreditPrefix',
+  'illustrationCredit',
 ] as const;
 
 type IslandStrings = Pick<EditionConfig['strings'], (typeof islandStringKeys)[number]>;

@@ -42,6 +42,8 @@ export type EditionStrings = {
   imageCaptionPrefix: string;
   /** Read by screen readers before a credit. */
   imageCreditPrefix: string;
+  /** The credit of a drawn picture: "Illustration: Meridian". */
+  illustrationCredit: (credit: string) => string;
   tags: string;
   latestStories: string;
   notFoundTitle: string;

@@ -1,7 +1,7 @@
-import { buildStoryFeed, feedSize, storyFeedXml } from '@/lib/feeds/story-feed';
+import { storyFeedXml } from '@/lib/feeds/story-feed';
 import { getEdition, isEditionId } from '@/lib/domain/editions';
 import { isSlug } from '@/lib/domain/slug';
-import { getLatest, getSections } from '@/lib/data/reads';
+import { getFeedStories, getSections } from '@/lib/data/reads';
 import { feedCacheControl, untilNextScheduled } from '@/lib/cache/cache-control';
 import { responseWithValidator } from '@/lib/cache/conditional';
 
@@ -23,10 +23,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ edit
   const sections = await getSections(edition);
   const section = sectionSlug ? sections.find((s) => s.slug === sectionSlug) : undefined;
   if (sectionSlug && !section) return notFound();
-  const stories = await getLatest(edition, feedSize, section?.slug);
-  const config = getEdition(edition);
-  const feed = buildStoryFeed(config, sections, stories.items, section);
-  const xml = storyFeedXml(feed, format === 'rss.xml' ? 'rss' : 'atom', config.lang);
+  const stories = await getFeedStories(edition, section?.slug ?? null);
+  const xml = storyFeedXml(format === 'rss.xml' ? 'rss' : 'atom', getEdition(edition), sections, stories, section);
   const type = format === 'rss.xml' ? 'application/rss+xml' : 'application/atom+xml';
   return responseWithValidator(request, xml, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': untilNextScheduled(feedCacheControl, edition) });
 }
