@@ -50,7 +50,7 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `rm -f .data/e2e.sqlite .data/e2e.sqlite-* && node e2e/support/image-host.mjs --certificate-only && npm run build && PORT=${port} node scripts/serve.mjs`,
+      command: `rm -rf .data/e2e.sqlite .data/e2e.sqlite-* .data/e2e-locks && node e2e/support/image-host.mjs --certificate-only && npm run build && PORT=${port} node scripts/serve.mjs`,
       url: `${baseURL}/en/about`,
       // Four stories a page, so the demo's sections have more than one page to walk through.
       // Islands poll every few seconds, so tests see new content without waiting a minute.

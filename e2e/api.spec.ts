@@ -54,7 +54,7 @@ test.describe('GET /api/v1/articles', () => {
     expect(response.headers()['cache-control']).toMatch(/s-maxage=\d+/);
     expect(response.headers()['cache-control']).toMatch(/stale-while-revalidate=\d+/);
     const { items } = (await response.json()) as { items: Item[] };
-    expect(Object.keys(items[0]!).sort()).toEqual(['headline', 'id', 'path', 'publishedAt', 'section', 'standfirst', 'thumbnail', 'updatedAt']);
+    expect(Object.keys(items[0]!).sort()).toEqual(['headline', 'id', 'live', 'path', 'publishedAt', 'section', 'standfirst', 'thumbnail', 'updatedAt']);
     expect(items[0]!.thumbnail).toEqual(
       expect.objectContaining({ src: expect.stringMatching(/^\/images\//), width: expect.any(Number), height: expect.any(Number) }),
     );

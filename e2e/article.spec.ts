@@ -69,10 +69,10 @@ for (const id of editionIds) {
       }
       expect(story.body.some((b) => b.type === 'pullQuote') && story.body.some((b) => b.type === 'image')).toBe(true);
       await expect(article.getByText(strings.sourceCredit(publication.name, story.sourceCredit!))).toBeVisible();
-      await expect(article.locator('header').getByRole('link', { name: sectionName(id, story.section), exact: true })).toHaveAttribute(
-        'href',
-        sectionPath(id, story.section),
-      );
+      // Its section, in the breadcrumbs above the headline (which they do not repeat).
+      const crumbs = page.getByRole('navigation', { name: strings.breadcrumbLabel });
+      await expect(crumbs.getByRole('link', { name: sectionName(id, story.section), exact: true })).toHaveAttribute('href', sectionPath(id, story.section));
+      await expect(crumbs).not.toContainText(story.headline);
       await context.close();
     });
 
@@ -133,6 +133,44 @@ for (const id of editionIds) {
       const menu = page.locator('summary', { hasText: strings.menu });
       if (await menu.isVisible()) await menu.click();
       await expect(page.locator('nav a[aria-current="page"]:visible')).toHaveText(sectionName(id, story.section));
+    });
+
+    test('on a phone, the menu opens from its button, with its arrow pointing the way it opens, and closes with Escape or a tap outside it', async ({
+      page,
+    }, testInfo) => {
+      test.skip(testInfo.project.name === 'desktop', 'the menu is a phone’s');
+      await page.goto(demo.europol);
+      // The page's script (after the first paint) is what closes it with Escape and a tap outside.
+      await page.waitForFunction(() => Boolean((window as { next?: { version?: string } }).next?.version));
+      const menu = page.locator('details', { has: page.locator('summary', { hasText: strings.menu }) });
+      const button = menu.locator('summary');
+      const arrow = async () =>
+        button.evaluate((el) => {
+          // The arrow's corner (its two borders) must sit below its centre when closed: it points down.
+          const transform = getComputedStyle(el, '::after').transform;
+          const [a, b] = transform
+            .replace(/^matrix\(|\)$/g, '')
+            .split(',')
+            .map(Number);
+          return { a: a!, b: b! };
+        });
+      const closed = await arrow();
+      // A down-pointing chevron made of the end and bottom borders: rotated 45° either way, its corner at the bottom.
+      expect(Math.abs(closed.a)).toBeCloseTo(Math.SQRT1_2, 2);
+      expect(closed.b * (edition.dir === 'rtl' ? -1 : 1)).toBeGreaterThan(0);
+
+      await button.click();
+      await expect(menu).toHaveAttribute('open', '');
+      await page.keyboard.press('Escape');
+      await expect(menu).not.toHaveAttribute('open');
+      await expect(button).toBeFocused();
+
+      await button.click();
+      await expect(menu).toHaveAttribute('open', '');
+      // A tap on the page below the open menu.
+      const viewport = page.viewportSize()!;
+      await page.touchscreen.tap(viewport.width / 2, viewport.height - 20);
+      await expect(menu).not.toHaveAttribute('open');
     });
   });
 }

@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { importStory, storyFile, testStoryImage } from './support/content';
-import { authorName, demoByEdition, demoStory, frontMatter, publishedDemoStories, sectionName } from './support/demo';
+import { authorName, demoByEdition, demoPath, demoStory, frontMatter, publishedDemoStories, sectionName } from './support/demo';
 import { defaultEditionId, editionIds, getEdition } from '../lib/domain/editions';
 import { publication } from '../lib/domain/site-config';
 import { slugify } from '../lib/domain/slug';
@@ -313,6 +315,35 @@ for (const id of editionIds) {
       }
       expect((await request.get(feedPath(id, 'rss', 'asia'))).status()).toBe(404);
     });
+
+    test('a feed reader (Python’s feedparser, from Debian) reads both feeds without error: bylines, and pictures with their true type and length', async ({
+      request,
+    }, testInfo) => {
+      test.skip(!feedparser, 'needs python3-feedparser');
+      const demoStories = publishedDemoStories(id);
+      for (const path of [feedPath(id, 'rss'), feedPath(id, 'atom')]) {
+        const file = testInfo.outputPath(path.replaceAll('/', '-'));
+        fs.writeFileSync(file, await (await expectOk(request, path)).body());
+        const read = spawnSync('/usr/bin/python3', ['-c', feedparserReport, file], { encoding: 'utf8' });
+        expect(read.status, read.stderr).toBe(0);
+        const feed = JSON.parse(read.stdout) as FeedparserReport;
+        expect(feed.bozo, `${path}: ${feed.bozoException}`).toBe(false);
+        expect(feed.entries.length).toBeGreaterThan(0);
+        if (path.endsWith('atom.xml')) expect(feed.author).toBe(publication.name);
+        for (const entry of feed.entries) {
+          const demoStory = demoStories.find((s) => entry.link.endsWith(demoPath(id, s)));
+          // A byline on every story; a demo story's are those of its file.
+          expect(entry.authors.length, entry.link).toBeGreaterThan(0);
+          if (demoStory) expect(entry.authors).toEqual(demoStory.authors.map(authorName));
+          expect(entry.enclosures, entry.link).toHaveLength(1);
+          const [enclosure] = entry.enclosures;
+          const picture = await request.get(new URL(enclosure!.href).pathname);
+          expect(picture.status()).toBe(200);
+          expect(enclosure!.type).toBe(picture.headers()['content-type']);
+          expect(Number(enclosure!.length)).toBe((await picture.body()).length);
+        }
+      }
+    });
   });
 }
 
@@ -477,3 +508,28 @@ test.describe('hostile content', () => {
     expect(result.output).toMatch(/story\.md:13 \[body\.0\.content\.1\.href\]: must be an http\(s\) or mailto URL/);
   });
 });
+
+const feedparser = spawnSync('/usr/bin/python3', ['-c', 'import feedparser']).status === 0;
+
+type FeedparserReport = {
+  bozo: boolean;
+  bozoException: string;
+  author: string | null;
+  entries: { link: string; authors: string[]; enclosures: { href: string; type: string; length: string }[] }[];
+};
+
+/** What feedparser makes of a feed file: whether it is well-formed (bozo), the feed's author, each entry's authors and enclosures. */
+const feedparserReport = `
+import feedparser, json, sys
+d = feedparser.parse(sys.argv[1])
+print(json.dumps({
+  'bozo': bool(d.bozo),
+  'bozoException': str(d.get('bozo_exception', '')),
+  'author': d.feed.get('author_detail', {}).get('name'),
+  'entries': [{
+    'link': e.get('link', ''),
+    'authors': [a.get('name') for a in e.get('authors', [])],
+    'enclosures': [{'href': x.get('href'), 'type': x.get('type'), 'length': x.get('length')} for x in e.get('enclosures', [])],
+  } for e in d.entries],
+}))
+`;

@@ -46,12 +46,13 @@ for (const id of editionIds) {
       const otherLocales = editionIds.filter((e) => e !== id).map((e) => getEdition(e).ogLocale);
       expect(await page.locator('meta[property="og:locale:alternate"]').evaluateAll((m) => m.map((x) => x.getAttribute('content')))).toEqual(otherLocales);
 
-      // Visible links to the story in the other languages, each marked with its language.
+      // Visible links to the story in the other languages, on one line: each named in its own language, its headline as its title.
       const translations = page.getByRole('navigation', { name: strings.translationsHeading });
       for (const other of editionIds.filter((e) => e !== id)) {
         const link = translations.locator(`a[hreflang="${getEdition(other).lang}"]`);
         await expect(link).toHaveAttribute('href', demoByEdition[other].europol);
-        await expect(link).toContainText(frontMatter(demoByEdition[other].europolFile).headline);
+        await expect(link).toHaveText(getEdition(other).name);
+        await expect(link).toHaveAttribute('title', frontMatter(demoByEdition[other].europolFile).headline);
         await expect(translations.locator(`li[lang="${getEdition(other).lang}"]`)).toHaveCount(1);
       }
 
@@ -131,7 +132,10 @@ for (const id of editionIds) {
       await expectNoAxeViolations(page);
     });
 
-    test('withdrawn, missing and renamed stories answer 410, 404 and 301 in the edition’s language', async ({ page, request }) => {
+    test('withdrawn, missing and renamed stories answer 410, 404 and 301 in the edition’s language, and a withdrawn story says it was withdrawn', async ({
+      page,
+      request,
+    }) => {
       for (const [path, status] of [
         [demo.withdrawn, 410],
         [`${demo.section}/20180101-no-such-story`, 404],
@@ -140,8 +144,11 @@ for (const id of editionIds) {
         const response = await page.goto(path);
         expect(response?.status(), path).toBe(status);
         await expect(page.locator('html')).toHaveAttribute('lang', edition.lang);
-        await expect(page.locator('h1')).toHaveText(strings.notFoundTitle);
-        await expect(page.getByText(strings.notFoundMessage)).toBeVisible();
+        const [title, message] = status === 410 ? [strings.goneTitle, strings.goneMessage(publication.name)] : [strings.notFoundTitle, strings.notFoundMessage];
+        await expect(page.locator('h1')).toHaveText(title);
+        await expect(page.getByText(message)).toBeVisible();
+        // A 404's title is the boundary's (the publication's name): Next renders not-found metadata for that status.
+        if (status === 410) await expect(page).toHaveTitle(`${title} - ${publication.name}`);
         await expect(page.getByRole('link', { name: strings.notFoundBackHome })).toHaveAttribute('href', editionPath(id));
       }
       const moved = await request.get(demo.renamedOld, { maxRedirects: 0 });

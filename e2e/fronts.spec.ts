@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
-import { authorName, demoByEdition, frontMatter, publishedDemoStories, sectionName } from './support/demo';
+import { authorName, demoByEdition, demoPath, frontMatter, publishedDemoStories, sectionName } from './support/demo';
 import { editionIds, getEdition } from '../lib/domain/editions';
 import { formatShortDateTime } from '../lib/domain/format-date';
 import { publication } from '../lib/domain/site-config';
@@ -63,20 +63,24 @@ for (const id of editionIds) {
         await expect(card.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/);
       }
 
+      // The latest stories beside the lead: those the opening does not already show (other tests publish stories meanwhile).
       const latest = page.getByRole('region', { name: strings.latestStories, exact: true });
-      await expect(latest.locator('li')).toHaveCount(Math.min(8, stories.length));
+      const inRail = await latest.locator('li').count();
+      expect(inRail).toBeGreaterThanOrEqual(Math.min(8, stories.length - 5));
+      expect(inRail).toBeLessThanOrEqual(8);
       const firstTime = latest.locator('time').first();
       await expect(firstTime).toHaveText(formatShortDateTime(edition, (await firstTime.getAttribute('datetime'))!));
 
-      // A block for every section with a story not already shown above (the five newest are).
-      const shown = new Set(
-        [...stories]
-          .sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt))
-          .slice(0, 5)
-          .map((s) => s.id),
-      );
+      // A block for every section with a story not already shown above (in the opening or the rail).
+      const above = await page
+        .locator('main article a, main section[aria-labelledby="home-latest"] li a')
+        .filter({ hasNot: page.locator('xpath=ancestor::div[contains(@class, "sections")]') })
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      const shown = new Set(stories.filter((s) => above.includes(demoPath(id, s))).map((s) => s.id));
       const withBlocks = new Set(stories.filter((s) => !shown.has(s.id)).map((s) => s.section));
-      expect(withBlocks.size).toBeGreaterThan(0);
+      // A small edition may show every story above: then there is no block at all.
+      if (withBlocks.size === 0)
+        await expect(page.getByRole('link', { name: strings.moreFrom(sectionName(id, demo.section.split('/').at(-1)!)) })).toHaveCount(0);
       for (const slug of withBlocks) {
         const name = sectionName(id, slug);
         const block = page.getByRole('region', { name, exact: true });
@@ -85,13 +89,12 @@ for (const id of editionIds) {
       }
     });
 
-    test('shows every story once between the lead, top stories and section blocks', async ({ page }) => {
+    test('shows every story once: the lead, the top stories, the latest rail and the section blocks never repeat one', async ({ page }) => {
       await page.goto(editionPath(id));
-      const outsideLatest = page
-        .locator('main article h2 a, main article h3 a')
-        .filter({ hasNot: page.locator('xpath=ancestor::section[@aria-labelledby="home-latest"]') });
-      const hrefs = await outsideLatest.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-      expect(new Set(hrefs).size).toBe(hrefs.length);
+      const hrefs = await page.locator('main h2 a, main h3 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      const stories = hrefs.filter((href) => href && storyPath.test(href));
+      expect(stories.length).toBeGreaterThan(10);
+      expect(stories.filter((href, i) => stories.indexOf(href) !== i)).toEqual([]);
     });
 
     test('has no accessibility violations', async ({ page }) => {
@@ -110,7 +113,8 @@ for (const id of editionIds) {
       const response = await page.goto(sectionPath(id, slug));
       expect(response?.status()).toBe(200);
       await expect(page.locator('h1')).toHaveText(sectionName(id, slug));
-      const times = await page.locator('main ol article time').evaluateAll((els) => els.map((el) => Date.parse(el.getAttribute('datetime') ?? '')));
+      // The first page opens with its lead and top stories, then the rest of the page: by recency, newest first, as editors set nothing here.
+      const times = await page.locator('main article time').evaluateAll((els) => els.map((el) => Date.parse(el.getAttribute('datetime') ?? '')));
       expect(times).toHaveLength(Math.min(pageSize, inSection.length));
       expect([...times].sort((a, b) => b - a)).toEqual(times);
 
@@ -210,7 +214,8 @@ for (const id of editionIds) {
       const crumbs = page.getByRole('navigation', { name: strings.breadcrumbLabel });
       await expect(crumbs.getByRole('link')).toHaveText([strings.home, sectionName(id, europol.section)]);
       await expect(crumbs.getByRole('link').first()).toHaveAttribute('href', editionPath(id));
-      await expect(crumbs.locator('[aria-current="page"]')).toHaveText(europol.headline);
+      // The headline is right below them: they do not repeat it.
+      await expect(crumbs).not.toContainText(europol.headline);
     });
 
     test('related stories share its tags or section, stay in its edition and never repeat it', async ({ page }) => {

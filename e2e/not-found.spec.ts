@@ -8,12 +8,13 @@ import { editionPath, searchPath } from '../lib/domain/urls';
 
 /** The not-found and gone pages of every edition, in its own words (lib/domain/editions). */
 
-async function expectNotFoundPage(page: Page, id: EditionId) {
+/** `gone`: a withdrawn story's page (410), which says it was withdrawn rather than not found. */
+async function expectNotFoundPage(page: Page, id: EditionId, gone = false) {
   const { lang, dir, strings } = getEdition(id);
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
   await expect(page.locator('html')).toHaveAttribute('dir', dir);
-  await expect(page.locator('h1')).toHaveText(strings.notFoundTitle);
-  await expect(page.getByText(strings.notFoundMessage)).toBeVisible();
+  await expect(page.locator('h1')).toHaveText(gone ? strings.goneTitle : strings.notFoundTitle);
+  await expect(page.getByText(gone ? strings.goneMessage(publication.name) : strings.notFoundMessage)).toBeVisible();
   await expect(page.locator('meta[name="robots"]').first()).toHaveAttribute('content', /noindex/);
   await expect(page.getByRole('link', { name: strings.notFoundBackHome })).toHaveAttribute('href', editionPath(id));
   // The site header, and a way on: the latest stories of that edition.
@@ -45,10 +46,10 @@ for (const id of editionIds) {
       });
     }
 
-    test('answers 410 Gone for a withdrawn story, with the same page', async ({ page }) => {
+    test('answers 410 Gone for a withdrawn story, with the same help, saying the story was withdrawn', async ({ page }) => {
       const response = await page.goto(demo.withdrawn);
       expect(response?.status()).toBe(410);
-      await expectNotFoundPage(page, id);
+      await expectNotFoundPage(page, id, true);
     });
 
     test('sends a renamed story to its new address with a single 301', async ({ request }) => {

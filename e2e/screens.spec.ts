@@ -114,7 +114,9 @@ test.describe('the header while the document arrives', () => {
       });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const { port } = server.address() as AddressInfo;
-      // Only the document: the CSS is in it; pictures keep their size without their bytes.
+      // Only the document: the CSS is in it; pictures keep their size without their bytes. The web
+      // fonts are held back too: their swap (decision 020) is another matter, and the layout here is
+      // that of their metric-matched fallbacks, which every machine has one of.
       await page.route('**/*', (route) => (route.request().resourceType() === 'document' ? route.continue() : route.abort()));
       await page.addInitScript(() => {
         const shifts: string[] = [];

@@ -23,6 +23,7 @@ import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 import { startNginx } from '../e2e/support/services';
 import { lighthouse, type LighthouseResult } from './lighthouse';
+import { shippedFaces } from './fonts/font-faces';
 import { loaderSources } from '../lib/server/boot-after-paint.mjs';
 
 const { values } = parseArgs({
@@ -328,10 +329,19 @@ async function pageBytes(server: Server, pagePath: string) {
  */
 type LighthouseMedian = LighthouseResult & { lcpRuns: number[]; performanceRuns: number[] };
 
-/** Each page `lighthouseRuns` times, the pages in turn (floor, ours, floor, ours…), so that a slow spell of the machine falls on all of them. */
-function lighthouseRounds<K extends string>(urls: Record<K, string>, args: string[] = []): Record<K, LighthouseMedian> {
+/**
+ * Each page `lighthouseRuns` times, the pages in turn (floor, ours, floor, ours…), so that a slow
+ * spell of the machine falls on all of them. A page may be given flags of its own beside the
+ * round's: `[url, flags]`.
+ */
+function lighthouseRounds<K extends string>(urls: Record<K, string | [string, string[]]>, args: string[] = []): Record<K, LighthouseMedian> {
   const runs = Object.fromEntries(Object.keys(urls).map((k) => [k, [] as LighthouseResult[]])) as Record<K, LighthouseResult[]>;
-  for (let i = 0; i < lighthouseRuns; i += 1) for (const [k, url] of Object.entries(urls) as [K, string][]) runs[k].push(lighthouse(url, args));
+  for (let i = 0; i < lighthouseRuns; i += 1) {
+    for (const [k, page] of Object.entries(urls) as [K, string | [string, string[]]][]) {
+      const [url, own] = typeof page === 'string' ? [page, []] : page;
+      runs[k].push(lighthouse(url, [...args, ...own]));
+    }
+  }
   return Object.fromEntries(
     (Object.entries(runs) as [K, LighthouseResult[]][]).map(([k, results]) => {
       const sorted = [...results].sort((a, b) => a.lcpMs - b.lcpMs);
@@ -347,6 +357,13 @@ function lighthouseRounds<K extends string>(urls: Record<K, string>, args: strin
       ];
     }),
   ) as Record<K, LighthouseMedian>;
+}
+
+/** The bytes of every face shipped (scripts/fonts/font-faces.ts), by family. */
+function shippedFaceBytes(): Record<string, number> {
+  const byFamily: Record<string, number> = {};
+  for (const face of shippedFaces) byFamily[face.family] = (byFamily[face.family] ?? 0) + fs.statSync(path.resolve('app/fonts', face.url)).size;
+  return byFamily;
 }
 
 // ---- datasets ------------------------------------------------------------------------------
@@ -655,12 +672,27 @@ try {
     article: `${cached.url}${paths.article}`,
     home: `${cached.url}${paths.home}`,
   });
+  // The article once more with its web fonts blocked (the metric-matched fallbacks, decision 020): what the shipped faces cost its LCP, in the same rounds.
+  const withoutFonts: [string, string[]] = [`${cached.url}${paths.article}`, ['--blocked-url-patterns=*.woff2']];
   const applied = lighthouseRounds<string>(
     ci
-      ? { floor: floorPage, static: `${cached.url}${paths.static}`, article: `${cached.url}${paths.article}` }
-      : { floor: floorPage, static: `${cached.url}${paths.static}`, article: `${cached.url}${paths.article}`, home: `${cached.url}${paths.home}` },
+      ? { floor: floorPage, static: `${cached.url}${paths.static}`, article: `${cached.url}${paths.article}`, articleWithoutFonts: withoutFonts }
+      : {
+          floor: floorPage,
+          static: `${cached.url}${paths.static}`,
+          article: `${cached.url}${paths.article}`,
+          articleWithoutFonts: withoutFonts,
+          home: `${cached.url}${paths.home}`,
+        },
     ['--throttling-method=devtools'],
-  ) as Record<'floor' | 'static' | 'article', LighthouseMedian> & { home?: LighthouseMedian };
+  ) as Record<'floor' | 'static' | 'article' | 'articleWithoutFonts', LighthouseMedian> & { home?: LighthouseMedian };
+  const fontCost = {
+    bytes: applied.article.fontBytes,
+    files: applied.article.fontFiles,
+    lcpMs: applied.article.lcpMs - applied.articleWithoutFonts.lcpMs,
+    blockedBytes: applied.articleWithoutFonts.fontBytes,
+  };
+  results.fonts = { ...fontCost, lcpWithMs: applied.article.lcpMs, lcpWithoutMs: applied.articleWithoutFonts.lcpMs, shipped: shippedFaceBytes() };
   const lhArticle = sim.article;
   const lhHome = sim.home;
   const vs = budgets.vsFloor;
@@ -743,6 +775,16 @@ try {
     [
       `Script the article loads above the floor page's ≤ ${budgets.articleJsAboveFloorBytes} bytes (all of it, islands after the paint included)`,
       `${scriptAboveFloor} — ${scriptCheck}`,
+    ],
+    [
+      'Web fonts the article loads (decision 020), and what they cost its LCP with applied throttling (against the same page with them blocked)',
+      `${fontCost.bytes} bytes in ${fontCost.files} files; LCP ${fmt(applied.article.lcpMs)} ms against ${fmt(applied.articleWithoutFonts.lcpMs)} without (${fontCost.lcpMs >= 0 ? '+' : ''}${fmt(fontCost.lcpMs)} ms)`,
+    ],
+    [
+      'Faces shipped, bytes of WOFF2 (a page fetches only those its text uses)',
+      Object.entries(shippedFaceBytes())
+        .map(([family, bytes]) => `${family} ${bytes}`)
+        .join('; '),
     ],
   ];
   const target = (ok: boolean) => (ok ? 'met' : 'not met');

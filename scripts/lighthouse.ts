@@ -15,6 +15,9 @@ export type LighthouseResult = {
   cls: number;
   tbtMs: number;
   scriptBytes: number;
+  /** The web fonts the page loaded, as transferred, and how many files. */
+  fontBytes: number;
+  fontFiles: number;
 };
 
 /**
@@ -56,8 +59,16 @@ export function lighthouse(url: string, extraArgs: string[] = [], attempt = 1): 
     lcpMs: report.audits['largest-contentful-paint'].numericValue,
     cls: report.audits['cumulative-layout-shift'].numericValue,
     tbtMs: report.audits['total-blocking-time'].numericValue,
-    scriptBytes: ((report.audits['network-requests']?.details?.items ?? []) as { resourceType?: string; transferSize?: number }[])
-      .filter((item) => item.resourceType === 'Script')
-      .reduce((sum, item) => sum + (item.transferSize ?? 0), 0),
+    scriptBytes: transferred(report, 'Script').bytes,
+    fontBytes: transferred(report, 'Font').bytes,
+    fontFiles: transferred(report, 'Font').files,
   };
+}
+
+/** What the page loaded of one kind of resource, as transferred. */
+function transferred(report: { audits: Record<string, { details?: { items?: unknown[] } }> }, kind: 'Script' | 'Font'): { bytes: number; files: number } {
+  const items = ((report.audits['network-requests']?.details?.items ?? []) as { resourceType?: string; transferSize?: number }[]).filter(
+    (item) => item.resourceType === kind,
+  );
+  return { bytes: items.reduce((sum, item) => sum + (item.transferSize ?? 0), 0), files: items.length };
 }

@@ -23,7 +23,7 @@ export function ImageCaption({
       {caption}
       <span className={styles.credit}>
         <span className="visually-hidden">{strings.imageCreditPrefix}</span>
-        {illustration ? strings.illustrationCredit(credit) : credit}
+        {illustration ? strings.illustrationCredit.replace('{credit}', credit) : credit}
       </span>
     </figcaption>
   );

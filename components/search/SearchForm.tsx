@@ -15,7 +15,14 @@ type Props = {
 export function SearchForm({ edition, id, defaultValue, variant = 'page' }: Props) {
   const inputId = `${id}-q`;
   return (
-    <form role="search" action={searchPath(edition.id)} method="get" className={variant === 'header' ? `${styles.form} ${styles.header}` : styles.form}>
+    <form
+      role="search"
+      // Each search landmark named apart: the header's, and the one a page holds (search, not found).
+      aria-label={variant === 'header' ? edition.strings.searchLabel : edition.strings.searchTitle}
+      action={searchPath(edition.id)}
+      method="get"
+      className={variant === 'header' ? `${styles.form} ${styles.header}` : styles.form}
+    >
       <label htmlFor={inputId} className={variant === 'header' ? 'visually-hidden' : styles.label}>
         {edition.strings.searchLabel}
       </label>

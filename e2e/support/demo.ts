@@ -6,6 +6,7 @@ import { getEdition, type EditionId } from '../../lib/domain/editions';
 import { typeset } from '../../lib/domain/typography';
 import { imageDimensionsFrom } from '../../lib/content/import-content';
 import { parseArticleMarkdown } from '../../lib/content/markdown-article';
+import { articlePath } from '../../lib/domain/urls';
 
 /**
  * The demo stories the edition tests rely on, per edition, read from their Markdown files: the
@@ -44,6 +45,10 @@ export function frontMatter(file: string): FrontMatter {
   const fields = parse(text.split('---\n')[1]!) as FrontMatter & { edition: EditionId };
   return { ...fields, headline: typeset(fields.headline, getEdition(fields.edition).lang) };
 }
+
+/** A demo story's address, from its front matter. */
+export const demoPath = (edition: EditionId, story: Pick<FrontMatter, 'section' | 'slug' | 'publishedAt'>) =>
+  articlePath({ edition, section: story.section, slug: story.slug, publishedAt: story.publishedAt });
 
 /** A section's display name, from the edition's sections.yml. */
 export function sectionName(edition: EditionId, slug: string): string {

@@ -243,7 +243,7 @@ const ArticleObjectSchema = z
      */
     liveWindowMinutes: z
       .int()
-      .min(5)
+      .min(1)
       .max(60 * 24 * 14)
       .optional(),
     /** Updates to add or correct (by id). The store keeps them apart from the article. */

@@ -1,5 +1,5 @@
 /**
- * `npm run fonts`: makes what app/fonts/ holds (decision 019).
+ * `npm run fonts`: makes what app/fonts/ holds (decision 020).
  * - Subsets Noto Naskh Arabic from Fontsource's files to the letters Arabic news text uses, with
  *   every OpenType feature kept (the joins and marks of the script), as WOFF2: Debian's
  *   fontTools does it (`apt-get install python3-fonttools python3-brotli`). The files are

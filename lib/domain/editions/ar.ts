@@ -39,7 +39,7 @@ export const arabic = {
     correction: (date) => `تصحيح، ${date}:`,
     quotes: { open: '«', close: '»' },
     imageCaptionPrefix: 'تعليق الصورة، ',
-    illustrationCredit: (credit) => `رسم توضيحي: ${isolate(credit)}`,
+    illustrationCredit: `رسم توضيحي: ${isolate('{credit}')}`,
     imageCreditPrefix: 'مصدر الصورة، ',
     tags: 'مواضيع',
     latestStories: 'آخر الأخبار',

@@ -27,7 +27,7 @@ export const english = {
     quotes: { open: '“', close: '”' },
     imageCaptionPrefix: 'Image caption, ',
     imageCreditPrefix: 'Image credit, ',
-    illustrationCredit: (credit) => `Illustration: ${credit}`,
+    illustrationCredit: 'Illustration: {credit}',
     tags: 'Topics',
     latestStories: 'Latest stories',
     notFoundTitle: 'Page not found',

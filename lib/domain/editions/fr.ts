@@ -29,7 +29,7 @@ export const french = {
     correction: (date) => `Rectificatif du ${date}\u202F:`,
     quotes: { open: '«\u202F', close: '\u202F»' },
     imageCaptionPrefix: 'Légende de l’image, ',
-    illustrationCredit: (credit) => `Illustration\u202F: ${credit}`,
+    illustrationCredit: 'Illustration\u202F: {credit}',
     imageCreditPrefix: 'Crédit de l’image, ',
     tags: 'Thèmes',
     latestStories: 'Dernières infos',

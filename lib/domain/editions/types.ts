@@ -42,8 +42,8 @@ export type EditionStrings = {
   imageCaptionPrefix: string;
   /** Read by screen readers before a credit. */
   imageCreditPrefix: string;
-  /** The credit of a drawn picture: "Illustration: Meridian". */
-  illustrationCredit: (credit: string) => string;
+  /** The credit of a drawn picture, "{credit}" standing for who drew it: "Illustration: {credit}". Data, not a function: islands carry it. */
+  illustrationCredit: string;
   tags: string;
   latestStories: string;
   notFoundTitle: string;
