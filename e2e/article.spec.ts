@@ -126,6 +126,28 @@ for (const id of editionIds) {
       expect(right).toBeLessThanOrEqual(await page.evaluate(() => window.innerWidth));
     });
 
+    test('shows no picture larger than it was fetched: the story’s, the related stories’ and the rail’s', async ({ page }, testInfo) => {
+      test.skip(testInfo.project.name === 'iphone', 'the Pixel and the desktop cover both densities');
+      await page.goto(demo.europol);
+      // Every lazy picture, loaded: scrolled past, then waited for.
+      for (let y = 0; y < (await page.evaluate(() => document.body.scrollHeight)); y += 500) await page.mouse.wheel(0, 500);
+      await expect
+        .poll(() => page.locator('main img').evaluateAll((imgs) => imgs.every((img) => (img as HTMLImageElement).complete)), { timeout: 15_000 })
+        .toBe(true);
+      const upscaled = await page.locator('main img').evaluateAll((imgs) =>
+        (imgs as HTMLImageElement[]).flatMap((img) => {
+          const box = img.getBoundingClientRect();
+          // The width of the file chosen from the srcset (the optimiser's w=); its shape from the picture's.
+          const fetched = Number(new URL(img.currentSrc).searchParams.get('w'));
+          const aspect = img.naturalWidth / img.naturalHeight;
+          // object-fit: cover fills the box: the picture is drawn at the larger of the two widths.
+          const drawn = Math.max(box.width, box.height * aspect) * devicePixelRatio;
+          return fetched > 0 && drawn / fetched > 1.05 ? [`${img.currentSrc} drawn at ${(drawn / fetched).toFixed(2)} ×`] : [];
+        }),
+      );
+      expect(upscaled).toEqual([]);
+    });
+
     test('marks its section in the navigation', async ({ page }) => {
       const story = await demoStory(demo.europolFile);
       await page.goto(demo.europol);

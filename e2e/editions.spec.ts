@@ -240,6 +240,13 @@ test.describe('right to left', () => {
       .first()
       .evaluate((el) => getComputedStyle(el, '::before').content);
     expect(separator).toBe('"‹"');
+    // Underlines skip the letters' dots and sit below those under the line.
+    const underline = await page
+      .locator('main article a')
+      .first()
+      .evaluate((el) => ({ skip: getComputedStyle(el).textDecorationSkipInk, offset: parseFloat(getComputedStyle(el).textUnderlineOffset) }));
+    expect(underline.skip).toBe('auto');
+    expect(underline.offset).toBeGreaterThanOrEqual(6);
   });
 
   test('Arabic text is set for its script: taller lines, no italics, no letter spacing, isolated Latin names', async ({ page }) => {

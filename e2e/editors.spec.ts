@@ -107,18 +107,25 @@ for (const id of editionIds) {
       });
     });
 
-    test('a section front opens with the story its editors chose, until they return it to recency', async ({ page, request }) => {
+    test('a section front opens with the story its editors chose, until the time they gave, then by recency again', async ({ page, request }) => {
+      test.setTimeout(60_000);
       const section = demo.testSection;
+      const lead = () => page.locator('main article').first().locator('h2 a');
       await withLock(`section-${id}`, async () => {
         try {
-          expect((await put(request, api.front(id, section), { lead: europol.id })).status()).toBe(200);
+          const until = isoNow(8_000);
+          expect((await put(request, api.front(id, section), { lead: europol.id, until })).status()).toBe(200);
           await page.goto(sectionPath(id, section));
-          await expect(page.locator('main article').first().locator('h2 a')).toHaveAttribute('href', demo.europol);
+          await expect(lead()).toHaveAttribute('href', demo.europol);
+          // Nobody writes anything: at its time the choice ends on its own.
+          await expect(async () => {
+            await page.goto(sectionPath(id, section));
+            await expect(lead()).not.toHaveAttribute('href', demo.europol, { timeout: 500 });
+          }).toPass({ timeout: 30_000, intervals: [1_000] });
+          expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(until));
         } finally {
           await request.delete(api.front(id, section), { headers: auth });
         }
-        await page.goto(sectionPath(id, section));
-        await expect(page.locator('main article').first().locator('h2 a')).not.toHaveAttribute('href', demo.europol);
       });
     });
 

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { authorName, demoByEdition, demoPath, frontMatter, publishedDemoStories, sectionName } from './support/demo';
 import { editionIds, getEdition } from '../lib/domain/editions';
-import { formatShortDateTime } from '../lib/domain/format-date';
+import { formatDate, formatShortDateTime } from '../lib/domain/format-date';
 import { publication } from '../lib/domain/site-config';
 import { slugify } from '../lib/domain/slug';
 import { aboutPath, authorPath, editionPath, pageHref, sectionPath, tagPath } from '../lib/domain/urls';
@@ -61,6 +61,8 @@ for (const id of editionIds) {
         await expect(card.locator('img')).toHaveAttribute('loading', 'lazy');
         await expect(card.locator('img')).toHaveAttribute('width', /\d+/);
         await expect(card.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/);
+        // One date format for cards in each edition: the day, the month by its name, the year.
+        await expect(card.locator('time')).toHaveText(formatDate(edition, (await card.locator('time').getAttribute('datetime'))!));
       }
 
       // The latest stories beside the lead: those the opening does not already show (other tests publish stories meanwhile).
@@ -70,6 +72,10 @@ for (const id of editionIds) {
       expect(inRail).toBeLessThanOrEqual(8);
       const firstTime = latest.locator('time').first();
       await expect(firstTime).toHaveText(formatShortDateTime(edition, (await firstTime.getAttribute('datetime'))!));
+      // No empty space waits under the heading for a "new stories" button: the first story follows it.
+      const heading = await latest.getByRole('heading', { name: strings.latestStories }).boundingBox();
+      const first = await latest.locator('li').first().boundingBox();
+      expect(first!.y - (heading!.y + heading!.height)).toBeLessThan(24);
 
       // A block for every section with a story not already shown above (in the opening or the rail).
       const above = await page

@@ -26,6 +26,13 @@ for (const id of editionIds) {
       await expect(first.locator('h2 a')).toHaveAttribute('href', demo.searchFindsPath);
       await expect(first.locator('h2')).toHaveText(frontMatter(demo.searchFinds).headline);
       await expect(first.locator('mark').first()).toBeVisible();
+      // A result's meta line is the lists' small interface type, not the page's body text; the form's classes are all real ones.
+      const meta = await first
+        .locator('p:has(time)')
+        .evaluate((el) => ({ size: parseFloat(getComputedStyle(el).fontSize), family: getComputedStyle(el).fontFamily }));
+      expect(meta.size).toBeLessThan(16);
+      expect(meta.family).toBe(await page.locator('body').evaluate((el) => getComputedStyle(el).fontFamily));
+      expect(await page.locator('form').evaluateAll((forms) => forms.map((f) => f.className).join(' '))).not.toContain('undefined');
       await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
       await expectNoAxeViolations(page);
     });

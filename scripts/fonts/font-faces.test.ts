@@ -16,13 +16,20 @@ describe('the faces shipped with the site', () => {
     expect(fontFacesCss()).not.toMatch(/font-display:\s*(block|auto)/);
   });
 
-  it('give each web font metric-matched fallbacks for the systems readers have', () => {
+  it('give each web font metric-matched fallbacks for the systems readers have, a regular and a bold one', () => {
     const css = fontFacesCss();
     for (const family of ['Source Serif 4', 'Source Sans 3']) {
-      for (const local of family === 'Source Serif 4'
-        ? ['Georgia', 'Times New Roman', 'Liberation Serif', 'DejaVu Serif']
-        : ['Arial', 'Liberation Sans', 'Roboto', 'DejaVu Sans']) {
-        expect(css).toMatch(new RegExp(`font-family: "${family} Fallback: ${local}";\\s*src: local\\('${local}[^']*'\\)[^}]*size-adjust: \\d`));
+      const locals =
+        family === 'Source Serif 4'
+          ? ['Georgia', 'Times New Roman', 'Liberation Serif', 'DejaVu Serif']
+          : ['Arial', 'Liberation Sans', 'Roboto', 'DejaVu Sans'];
+      for (const local of locals) {
+        const faces = [...css.matchAll(new RegExp(`font-family: "${family} Fallback: ${local}";([^}]*)}`, 'g'))].map((match) => match[1]!);
+        expect(faces, `${family}, ${local}`).toHaveLength(2);
+        const [regular, bold] = faces;
+        expect(regular).toMatch(new RegExp(`src: local\\('${local}( Regular)?'\\)[^]*font-weight: 400;[^]*size-adjust: \\d`));
+        // Its bold face, not the browser's emboldening of the regular one: the bold web font is wider.
+        expect(bold).toMatch(new RegExp(`src: local\\('${local} Bold'\\)[^]*font-weight: 700;[^]*size-adjust: \\d`));
       }
     }
   });

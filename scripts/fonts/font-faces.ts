@@ -13,40 +13,49 @@
  * Fontsource's Arabic file.
  */
 import { createFontStack } from '@capsizecss/core';
-import arial from '@capsizecss/metrics/arial';
-import georgia from '@capsizecss/metrics/georgia';
-import helvetica from '@capsizecss/metrics/helvetica';
-import notoSans from '@capsizecss/metrics/notoSans';
-import notoSerif from '@capsizecss/metrics/notoSerif';
-import roboto from '@capsizecss/metrics/roboto';
-import segoeUI from '@capsizecss/metrics/segoeUI';
-import sourceSans3 from '@capsizecss/metrics/sourceSans3';
-import sourceSerif4 from '@capsizecss/metrics/sourceSerif4';
-import timesNewRoman from '@capsizecss/metrics/timesNewRoman';
+import { entireMetricsCollection } from '@capsizecss/metrics/entireMetricsCollection';
+
+// The whole collection: the single-font modules carry no bold variants.
+const { arial, georgia, helvetica, notoSans, notoSerif, roboto, segoeUI, sourceSans3, sourceSerif4, timesNewRoman } = entireMetricsCollection;
 
 type StackMetrics = Parameters<typeof createFontStack>[0][number];
+type Weight = 400 | 700;
 
-/** Metrics read with @capsizecss/unpack from Debian's fonts-dejavu-core 2.37: the fallback of a Linux machine with no other font. */
-const dejaVu = (familyName: string, xWidthAvg: number): StackMetrics => ({
+/** Capsize's metrics of a font at a weight: its own for 400, its bold variant's for 700. */
+const at = (metrics: StackMetrics & { variants?: Record<string, StackMetrics> }, weight: Weight): StackMetrics => {
+  if (weight === 400) return metrics;
+  const bold = metrics.variants?.['700'];
+  if (!bold) throw new Error(`no bold metrics for ${metrics.familyName}`);
+  return bold;
+};
+
+/**
+ * Metrics read with @capsizecss/unpack from Debian's fonts-dejavu-core 2.37: the fallback of a
+ * Linux machine with no other font.
+ */
+const dejaVu = (familyName: string, style: 'Book' | 'Bold', ascent: number, xWidthAvg: number): StackMetrics => ({
   familyName,
-  fullName: familyName,
-  postscriptName: familyName.replace(/ /g, ''),
-  ascent: 1901,
+  fullName: style === 'Bold' ? `${familyName} Bold` : familyName,
+  postscriptName: `${familyName.replace(/ /g, '')}${style === 'Bold' ? '-Bold' : ''}`,
+  ascent,
   descent: -483,
   lineGap: 0,
   unitsPerEm: 2048,
   xWidthAvg,
   subsets: { latin: { xWidthAvg }, thai: { xWidthAvg: 1229 } },
 });
-const dejaVuSans = dejaVu('DejaVu Sans', 1041);
-const dejaVuSerif = dejaVu('DejaVu Serif', 1058);
+const dejaVuSans = { 400: dejaVu('DejaVu Sans', 'Book', 1901, 1041), 700: dejaVu('DejaVu Sans', 'Bold', 1901, 1176) };
+const dejaVuSerif = { 400: dejaVu('DejaVu Serif', 'Book', 1901, 1058), 700: dejaVu('DejaVu Serif', 'Bold', 1923, 1168) };
 
-/** A font with another's metrics, under its own name (Liberation, Arimo, Tinos and Nimbus are metric clones of Arial and Times). */
-const alias = (metrics: StackMetrics, familyName: string): StackMetrics => ({
+/**
+ * A font with another's metrics, under its own names (Liberation, Arimo, Tinos and Nimbus are
+ * metric clones of Arial and Times), at a weight.
+ */
+const alias = (metrics: StackMetrics, familyName: string, weight: Weight): StackMetrics => ({
   ...metrics,
   familyName,
-  fullName: familyName,
-  postscriptName: familyName.replace(/ /g, ''),
+  fullName: weight === 700 ? `${familyName} Bold` : familyName,
+  postscriptName: `${familyName.replace(/ /g, '')}${weight === 700 ? '-Bold' : ''}`,
 });
 
 /** Where Next's CSS pipeline finds a Fontsource file (relative to app/fonts/fonts.css). */
@@ -78,26 +87,39 @@ export const shippedFaces: Face[] = [
   ]),
 ];
 
-const serifFallbacks = [
-  georgia,
-  timesNewRoman,
-  alias(timesNewRoman, 'Liberation Serif'),
-  alias(timesNewRoman, 'Tinos'),
-  alias(timesNewRoman, 'Nimbus Roman'),
-  notoSerif,
-  dejaVuSerif,
+/** The fallbacks of a family at a weight, in the order a browser tries them. */
+const serifFallbacks = (weight: Weight) => [
+  at(georgia, weight),
+  at(timesNewRoman, weight),
+  alias(at(timesNewRoman, weight), 'Liberation Serif', weight),
+  alias(at(timesNewRoman, weight), 'Tinos', weight),
+  alias(at(timesNewRoman, weight), 'Nimbus Roman', weight),
+  at(notoSerif, weight),
+  dejaVuSerif[weight],
 ];
-const sansFallbacks = [
-  helvetica,
-  arial,
-  alias(arial, 'Liberation Sans'),
-  alias(arial, 'Arimo'),
-  alias(arial, 'Nimbus Sans'),
-  segoeUI,
-  roboto,
-  notoSans,
-  dejaVuSans,
+const sansFallbacks = (weight: Weight) => [
+  at(helvetica, weight),
+  at(arial, weight),
+  alias(at(arial, weight), 'Liberation Sans', weight),
+  alias(at(arial, weight), 'Arimo', weight),
+  alias(at(arial, weight), 'Nimbus Sans', weight),
+  at(segoeUI, weight),
+  at(roboto, weight),
+  at(notoSans, weight),
+  dejaVuSans[weight],
 ];
+
+/**
+ * One stack per family, its fallback faces made for each weight the design uses: a bold
+ * headline set in a local regular face made bold by the browser breaks its lines elsewhere than
+ * the web font's bold (it moved the article's picture by a line when the font came).
+ */
+function fontStack(web: StackMetrics & { variants?: Record<string, StackMetrics> }, fallbacks: (weight: Weight) => StackMetrics[]) {
+  const faces = ([400, 700] as const).map((weight) =>
+    createFontStack([at(web, weight), ...fallbacks(weight)], { fontFaceProperties: { fontDisplay: 'swap', fontWeight: String(weight) } }),
+  );
+  return { fontFamily: faces[0]!.fontFamily, fontFaces: faces.map((face) => face.fontFaces.trim()).join('\n') };
+}
 
 function fontFaceRule(face: Face): string {
   return `@font-face {
@@ -111,17 +133,19 @@ function fontFaceRule(face: Face): string {
 }
 
 /**
- * The whole stylesheet: the faces, their fallbacks, and the stacks every component uses:
- * `--font-text` and `--font-ui` follow the language of the element they are set on (so the
- * English and French names in the Arabic edition's switcher are set in the Latin faces, and
- * "العربية" in the Arabic face on the other editions' pages), `--font-brand` is the wordmark's,
- * the same in every edition.
+ * The whole stylesheet: the faces, their fallbacks, and the two stacks every component uses
+ * (--font-text, --font-ui). In the Arabic edition both are Noto Naskh Arabic, whose Latin part
+ * sets the names and digits in Arabic text (and the Latin words of its header) in one design. A
+ * word of Arabic on another edition's page (the switcher's "العربية") takes a system face
+ * rather than the two Arabic files.
  */
 export function fontFacesCss(): string {
-  const serif = createFontStack([sourceSerif4, ...serifFallbacks], { fontFaceProperties: { fontDisplay: 'swap' } });
-  const sans = createFontStack([sourceSans3, ...sansFallbacks], { fontFaceProperties: { fontDisplay: 'swap' } });
-  // Arabic text has no Latin-based average width to match: the fallback keeps the line height the edition sets, the system's Arabic face its own widths.
-  const arabic = `'Noto Naskh Arabic', 'Geeza Pro', 'Segoe UI', Tahoma, 'DejaVu Sans', serif`;
+  const serif = fontStack(sourceSerif4, serifFallbacks);
+  const sans = fontStack(sourceSans3, sansFallbacks);
+  // Arabic text has no Latin-based average width to match: the fallback keeps the line height the
+  // edition sets, the system's Arabic face its own widths. Latin letters and digits come from the
+  // serif stack (its metric-matched fallbacks) until Noto Naskh Arabic's Latin part arrives.
+  const arabic = `'Noto Naskh Arabic', ${serif.fontFamily}, 'Geeza Pro', 'Segoe UI', Tahoma, 'DejaVu Sans', serif`;
   return `/*
  * Generated by scripts/fonts/font-faces.ts (npm run fonts): do not edit by hand.
  * The faces the design uses, each with metric-matched fallbacks (decision 020).
@@ -134,17 +158,11 @@ ${serif.fontFaces.trim()}
 ${sans.fontFaces.trim()}
 
 :root {
-  --font-brand: ${serif.fontFamily}, serif;
-}
-
-:root,
-[lang='en'],
-[lang='fr'] {
   --font-text: ${serif.fontFamily}, serif;
   --font-ui: ${sans.fontFamily}, sans-serif;
 }
 
-[lang='ar'] {
+html[lang='ar'] {
   --font-text: ${arabic};
   --font-ui: ${arabic};
 }
