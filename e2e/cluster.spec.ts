@@ -125,6 +125,32 @@ test('a story published through one instance is served by the other; withdrawn, 
   expect((await get(b, '/en/environment')).text).not.toContain('told by two instances');
 });
 
+test('a front lead and a breaking banner set through one instance show on the other at once; the lead ends at its time on both', async () => {
+  const home = '/en';
+  const leadOf = (html: string) => /<article[^>]*>[\s\S]*?<h2[^>]*><a href="([^"]+)"/.exec(html.slice(html.indexOf('<main')))?.[1];
+  // Both have the home cached before anything is set.
+  for (const server of [a, b]) expect(leadOf((await get(server, home)).text)).not.toBe(article);
+
+  const until = new Date(Date.now() + 6_000).toISOString();
+  const front = await fetch(`${a.url}/api/v1/fronts/en`, { method: 'PUT', headers: auth, body: JSON.stringify({ lead: 'europol-is-propaganda-2018', until }) });
+  expect(front.status).toBe(200);
+  const banner = await fetch(`${a.url}/api/v1/breaking/en`, { method: 'PUT', headers: auth, body: JSON.stringify({ text: 'Told by two instances' }) });
+  expect(banner.status).toBe(200);
+  for (const server of [a, b]) {
+    const page = await get(server, home);
+    expect(leadOf(page.text)).toBe(article);
+    expect(page.text).toContain('Told by two instances');
+    expect((await get(server, article)).text).toContain('Told by two instances');
+  }
+
+  expect((await fetch(`${b.url}/api/v1/breaking/en`, { method: 'DELETE', headers: auth })).status).toBe(200);
+  for (const server of [a, b]) expect((await get(server, article)).text).not.toContain('Told by two instances');
+  // At its time the lead ends with no write, on both: each instance's scheduler applies it once, and every cache forgets it.
+  await expect
+    .poll(async () => [leadOf((await get(a, home)).text), leadOf((await get(b, home)).text)], { timeout: 20_000, intervals: [1_000] })
+    .toEqual([expect.not.stringMatching(article), expect.not.stringMatching(article)]);
+});
+
 test('a picture uploaded through one instance is served, resized and cropped by the other, with no GPS or EXIF block', async () => {
   const photo = await sharp({ create: { width: 1600, height: 900, channels: 3, background: { r: 12, g: 140, b: 90 } } })
     .withExif({ IFD0: { Artist: 'Lena Hoffmann' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '52/1 4/1 3012/100' } })
