@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
 import { demoByEdition, frontMatter } from './support/demo';
 import { withLock } from './support/lock';
 import { editionIds, getEdition, type EditionId } from '../lib/domain/editions';
@@ -177,6 +178,8 @@ for (const id of editionIds) {
             await expect(banner).toContainText(text);
             await expect(banner.getByRole('link')).toHaveAttribute('href', demo.europol);
           }
+          // A landmark of its own, named apart from every other.
+          await expectNoAxeViolations(page);
           expect((await request.delete(api.breaking(id), { headers: auth })).status()).toBe(200);
           for (const path of [editionPath(id), demo.live]) {
             await page.goto(path);

@@ -172,9 +172,11 @@ for (const id of editionIds) {
       expect(await response.text()).toContain(strings.notFoundTitle);
     });
 
-    test('has no accessibility violations', async ({ page }) => {
-      await page.goto(inSection.length > pageSize ? pageHref(sectionPath(id, slug), 2) : sectionPath(id, slug));
-      await expectNoAxeViolations(page);
+    test('has no accessibility violations, on its first page (its lead and top stories) and the next', async ({ page }) => {
+      for (const path of inSection.length > pageSize ? [sectionPath(id, slug), pageHref(sectionPath(id, slug), 2)] : [sectionPath(id, slug)]) {
+        await page.goto(path);
+        await expectNoAxeViolations(page);
+      }
     });
   });
 

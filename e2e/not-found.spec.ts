@@ -79,8 +79,10 @@ for (const id of editionIds) {
       await expect(page).toHaveURL(new RegExp(`${searchPath(id, { q: 'trains' }).replace('?', '\\?')}$`));
     });
 
-    test('has no accessibility violations', async ({ page }) => {
+    test('has no accessibility violations, not found (404) nor withdrawn (410)', async ({ page }) => {
       await page.goto(`${demo.section}/20180427-no-such-story`);
+      await expectNoAxeViolations(page);
+      await page.goto(demo.withdrawn);
       await expectNoAxeViolations(page);
     });
   });
