@@ -20,6 +20,7 @@ const storeContractTests = [
   'lib/store/workflow.test.ts',
   'lib/store/query-plans.test.ts',
   'lib/store/fronts.test.ts',
+  'lib/store/change-feed.test.ts',
 ];
 
 export default defineConfig({

@@ -97,6 +97,34 @@ test('both instances are live and ready, on PostgreSQL and Redis', async () => {
   expect(page.text).toContain('Europol');
 });
 
+test('on PostgreSQL the front answers a repeated hit itself, and a publish through one instance reaches the other’s home within a second', async () => {
+  // Asked twice: the second answer comes from the HTTP front's cache-hit path, as on SQLite (lib/store/change-feed.ts).
+  for (const server of [a, b]) {
+    await get(server, '/en/about');
+    await get(server, '/en/about');
+    // The access line is written asynchronously: wait for it rather than read the log at once.
+    await expect
+      .poll(() => server.logLines().some((line) => line.path === '/en/about' && line.from === 'front'), {
+        message: `${server.url} answered from the front`,
+        timeout: 3000,
+      })
+      .toBe(true);
+  }
+  expect((await get(b, '/en')).status).toBe(200);
+  const headline = `Published through A, read on B (${Date.now()})`;
+  const story = { ...example, id: 'cluster-feed-story', slug: 'cluster-feed-story', headline, publishedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  const published = await fetch(`${a.url}/api/v1/articles`, { method: 'POST', headers: auth, body: JSON.stringify(story) });
+  expect(published.status).toBe(201);
+  const start = Date.now();
+  // The instance that wrote never serves the page the write made stale, not even once.
+  expect((await get(a, '/en')).text).toContain(headline);
+  while (!(await get(b, '/en')).text.includes(headline)) {
+    expect(Date.now() - start, 'the other instance within a second').toBeLessThan(1000);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  await fetch(`${a.url}/api/v1/articles/cluster-feed-story`, { method: 'DELETE', headers: auth });
+});
+
 test('a story published through one instance is served by the other; withdrawn, it is gone from both', async () => {
   const story = {
     ...example,

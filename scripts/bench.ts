@@ -21,10 +21,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
-import { startNginx } from '../e2e/support/services';
+import { createDatabase, privateRedis, startNginx } from '../e2e/support/services';
 import { lighthouse, type LighthouseResult } from './lighthouse';
 import { shippedFaces } from './fonts/font-faces';
-import { loaderSources } from '../lib/server/boot-after-paint.mjs';
+import { loaderSources } from '../lib/http/boot-after-paint.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -80,7 +80,21 @@ const budgets = {
   vsFloor: { staticHit: 0.7, articleHit: 0.5, workers: 1.8, tail: 4, appliedLcp: 1.1, simulatedLcpMs: 300, simulatedScore: 0.03 },
   /** The shipped nginx configuration's cache hits, against nginx serving the same HTML from disk. */
   proxiedVsNginx: 0.5,
+  /**
+   * The large newsroom's shape against the small one's (issue 28): a cache hit on PostgreSQL and
+   * Redis, one process, against the SQLite default's, in the same rounds (gated, with CI's slack);
+   * and the worst time, over several publishes, for a story published through one PostgreSQL
+   * instance to reach another's home (reported against a second).
+   */
+  postgresHit: 0.8,
+  publishReachesOtherMs: 1000,
+  /** The home under 200 connections while publishing: PostgreSQL's p99 against SQLite's. */
+  publishingTail: 2,
 };
+
+/** The story the PostgreSQL instances publish to time how soon the other has it (the README's example). */
+const benchStory = JSON.parse(fs.readFileSync('content/examples/publish-article.json', 'utf8')) as Record<string, unknown>;
+const benchAuth = { Authorization: 'Bearer bench', 'Content-Type': 'application/json' };
 
 const paths = {
   static: '/en/about',
@@ -208,8 +222,14 @@ async function load(url: string, seconds = duration, headers: Record<string, str
   for (let i = 0; i < 5; i += 1) await getBody(url); // warm: fill the cache, open the store
   if (has('wrk')) {
     const headerArgs = Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
-    const result = spawnSync('wrk', ['-t2', `-c${concurrency}`, `-d${seconds}s`, '--latency', ...headerArgs, url], { encoding: 'utf8' });
-    const out = result.stdout;
+    // Asynchronously, so that the bench can publish while a load runs (homeWhilePublishing).
+    const out = await new Promise<string>((resolve, reject) => {
+      const child = spawn('wrk', ['-t2', `-c${concurrency}`, `-d${seconds}s`, '--latency', ...headerArgs, url], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let text = '';
+      child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', () => resolve(text));
+    });
     const ms = (label: string) => {
       const match = new RegExp(`^\\s*${label}%\\s+([\\d.]+)(us|ms|s)`, 'm').exec(out);
       if (!match) return NaN;
@@ -223,6 +243,38 @@ async function load(url: string, seconds = duration, headers: Record<string, str
   const { default: autocannon } = await import('autocannon');
   const result = await autocannon({ url, connections: concurrency, duration: seconds, headers });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx, timeouts: result.timeouts };
+}
+
+/**
+ * The home of `read` under 200 connections for 15 s while a story is published through
+ * `write` every 3 s: the load, and for each publish how long until `read`'s home showed it
+ * after the publish was answered (polled beside the load; 10 s at most), and how long the publish
+ * itself took under the load. The stories are withdrawn afterwards.
+ */
+async function homeWhilePublishing(read: Server, write: Server, store: string): Promise<{ name: string; home: Load; reached: number[]; publishMs: number[] }> {
+  const seconds = 15;
+  const loading = load(`${read.url}/en`, seconds, {}, 200);
+  const reached: number[] = [];
+  const publishMs: number[] = [];
+  const ids: string[] = [];
+  for (let i = 0; i < seconds / 3 - 1; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const id = `bench-${store}-${i}-${Date.now()}`;
+    const headline = `Bench publish ${id}`;
+    const story = { ...benchStory, id, slug: id, headline, publishedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
+    const posted = Date.now();
+    const answer = await fetch(`${write.url}/api/v1/articles`, { method: 'POST', headers: benchAuth, body: JSON.stringify(story) });
+    if (!answer.ok) throw new Error(`bench: could not publish through ${write.url}: ${answer.status} ${await answer.text()}`);
+    ids.push(id);
+    // From the publish's answer (the write is committed): how long until a reader of `read` gets it.
+    const start = Date.now();
+    publishMs.push(start - posted);
+    while (!(await getBody(`${read.url}/en`)).toString().includes(headline) && Date.now() - start < 10_000) await new Promise((r) => setTimeout(r, 10));
+    reached.push(Date.now() - start);
+  }
+  const home = await loading;
+  for (const id of ids) await fetch(`${write.url}/api/v1/articles/${id}`, { method: 'DELETE', headers: benchAuth });
+  return { name: store === 'sqlite' ? 'SQLite' : 'PostgreSQL + Redis (published through another instance)', home, reached, publishMs };
 }
 
 /**
@@ -309,7 +361,7 @@ async function pageBytes(server: Server, pagePath: string) {
   const html = await getBody(`${server.url}${pagePath}`);
   const sent = await getAnswer(`${server.url}${pagePath}`, { 'Accept-Encoding': 'gzip, deflate, br, zstd' });
   const text = html.toString('utf8');
-  // The framework's scripts of a cached page are named by its loader (lib/server/boot-after-paint.mjs).
+  // The framework's scripts of a cached page are named by its loader (lib/http/boot-after-paint.mjs).
   const scripts = [
     ...[...text.matchAll(/<script\b([^>]*)\bsrc="([^"]+)"([^>]*)>/g)].filter((m) => !/\bnoModule\b|\bnomodule\b/.test(`${m[1]} ${m[3]}`)).map((m) => m[2]!),
     ...loaderSources(text),
@@ -452,15 +504,26 @@ if (values['growth-only']) {
 }
 
 const smallStore = await storeWith(1000);
+// The large newsroom's shape beside it (issue 28): the same thousand stories in a PostgreSQL
+// database of the bench's own, two instances sharing it and a Redis, and a third that renders
+// every request; each one process.
+log('filling a PostgreSQL database with 1000 stories');
+const pgDatabase = await createDatabase('newsroom_bench');
+run('npx', ['tsx', 'scripts/fill-store.ts', '--count=1000', `--database-url=${pgDatabase.url}`]);
+const redis = await privateRedis();
+const onPostgres = { DATABASE_URL: pgDatabase.url, REDIS_URL: redis.url, WEB_CONCURRENCY: '1', STORIES_PER_PAGE: String(pageSize), PUBLISH_TOKEN: 'bench' };
 log('building the framework floor page (scripts/bench/floor)');
 buildFloor();
-const base = { DATABASE_PATH: smallStore, STORIES_PER_PAGE: String(pageSize) };
+const base = { DATABASE_PATH: smallStore, STORIES_PER_PAGE: String(pageSize), PUBLISH_TOKEN: 'bench' };
 const cached = await startServer(3201, base);
 const uncached = await startServer(3202, { ...base, NEWSROOM_PAGE_CACHE: 'off' });
 // One process each, beside the default (a worker per core): what the workers add, and what one process does against the floor's one.
 const cachedOne = await startServer(3205, { ...base, WEB_CONCURRENCY: '1' });
 const uncachedOne = await startServer(3206, { ...base, NEWSROOM_PAGE_CACHE: 'off', WEB_CONCURRENCY: '1' });
 const floor = await startServer(3204, {}, true);
+const postgresA = await startServer(3208, onPostgres);
+const postgresB = await startServer(3209, onPostgres);
+const postgresUncached = await startServer(3210, { ...onPostgres, NEWSROOM_PAGE_CACHE: 'off' });
 try {
   // Throughput. Every server is warmed first (a short load on every page kind: the JIT, the
   // caches); then the floor, our static page and article (hit, and forced miss) on one process
@@ -469,10 +532,20 @@ try {
   log('load: warming every server');
   await load(`${floor.url}/`, 2);
   for (const kind of ['static', 'article', 'home', 'section'] as const) {
-    for (const server of [cached, uncached, cachedOne, uncachedOne]) await load(`${server.url}${paths[kind]}`, 2);
+    for (const server of [cached, uncached, cachedOne, uncachedOne, postgresA, postgresUncached]) await load(`${server.url}${paths[kind]}`, 2);
   }
   log('load: the floor, the static page, the article hit and miss, one process and the default (three rounds)');
-  type Round = { floorLoad: Load; staticOne: Load; hitOne: Load; missOne: Load; staticLoad: Load; hit: Load; miss: Load };
+  type Round = {
+    floorLoad: Load;
+    staticOne: Load;
+    hitOne: Load;
+    missOne: Load;
+    staticLoad: Load;
+    hit: Load;
+    miss: Load;
+    hitPostgres: Load;
+    missPostgres: Load;
+  };
   const rounds: Round[] = [];
   // Ten seconds a load even in the short form: these ratios are gated, and four-second loads spread too much.
   const roundSeconds = Math.max(duration, 10);
@@ -485,6 +558,8 @@ try {
       hit: await load(`${cached.url}${paths.article}`, roundSeconds),
       missOne: await load(`${uncachedOne.url}${paths.article}`, roundSeconds),
       miss: await load(`${uncached.url}${paths.article}`, roundSeconds),
+      hitPostgres: await load(`${postgresA.url}${paths.article}`, roundSeconds),
+      missPostgres: await load(`${postgresUncached.url}${paths.article}`, roundSeconds),
     });
   }
   /** The round with the median of a ratio, and the spread of the three. */
@@ -498,6 +573,8 @@ try {
   const staticVsFloor = medianRound((r) => r.staticOne.rps / r.floorLoad.rps);
   const articleVsFloor = medianRound((r) => r.hitOne.rps / r.floorLoad.rps);
   const hitScaling = medianRound((r) => r.hit.rps / r.hitOne.rps);
+  const postgresHit = medianRound((r) => r.hitPostgres.rps / r.hitOne.rps);
+  const postgresMiss = medianRound((r) => r.missPostgres.rps / r.missOne.rps);
   const missScaling = medianRound((r) => r.miss.rps / r.missOne.rps);
   const articleMissRound = { miss: missRatio.round.miss, missRatio: missRatio.value };
   const missSpread = missRatio.spread;
@@ -514,6 +591,40 @@ try {
   loadRow('Article, forced miss, one process', missVsFloor.round.missOne, `${fmt(missVsFloor.value, 2)} × floor (${missVsFloor.spread})`);
   loadRow(`Article, hit, ${workers}`, hitScaling.round.hit, `${fmt(hitScaling.value, 2)} × one process (${hitScaling.spread})`);
   loadRow(`Article, forced miss, ${workers}`, missScaling.round.miss, `${fmt(missScaling.value, 2)} × one process (${missScaling.spread})`);
+  loadRow(
+    'Article, hit, PostgreSQL + Redis, one process',
+    postgresHit.round.hitPostgres,
+    `${fmt(postgresHit.value, 2)} × SQLite, one process (${postgresHit.spread})`,
+  );
+  loadRow(
+    'Article, forced miss, PostgreSQL + Redis, one process',
+    postgresMiss.round.missPostgres,
+    `${fmt(postgresMiss.value, 2)} × SQLite, one process (${postgresMiss.spread})`,
+  );
+  // The home under 200 connections while a story is published every 3 s (issue 28), on each
+  // store: on SQLite through the instance read, on PostgreSQL through the other one; each
+  // publish timed until the home read shows it.
+  log('load: the home at 200 connections while a story is published every 3 s, SQLite then PostgreSQL');
+  const publishingSqlite = await homeWhilePublishing(cachedOne, cachedOne, 'sqlite');
+  const publishingPostgres = await homeWhilePublishing(postgresA, postgresB, 'postgres');
+  const reached = publishingPostgres.reached;
+  const publishReach = Math.max(...reached);
+  rows.push(
+    ...[publishingSqlite, publishingPostgres].map(({ name, home, reached: times, publishMs }) => [
+      `Home, 200 connections, a publish every 3 s, ${name}, one process`,
+      fmt(home.rps),
+      fmt(home.p50, 1),
+      fmt(home.p99, 1),
+      `${home.timeouts} timeouts; each publish on the home read ${times.join(', ')} ms after its answer (the publishes took ${publishMs.join(', ')} ms)`,
+    ]),
+  );
+  const publishingTail = publishingPostgres.home.p99 / publishingSqlite.home.p99;
+  results.postgres = {
+    hitVsSqlite: postgresHit.value,
+    missVsSqlite: postgresMiss.value,
+    publishReachesOtherMs: reached,
+    publishing: { sqlite: publishingSqlite, postgres: publishingPostgres },
+  };
   const timeouts = rounds.reduce((n, r) => n + r.hit.timeouts + r.hitOne.timeouts + r.staticLoad.timeouts + r.staticOne.timeouts, 0);
   const tail = { hit: articleHit.p99 / articleHit.p50, floor: floorLoad.p99 / floorLoad.p50 };
   const memory = { default: residentMb(cached), one: residentMb(cachedOne) };
@@ -601,6 +712,10 @@ try {
   const missCheck = check(
     missVsFloor.value >= budgets.missVsFloor * slack,
     `article miss at ${fmt(missVsFloor.value, 2)} × the floor's hit, one process each (budget ${budgets.missVsFloor * slack})`,
+  );
+  const postgresCheck = check(
+    postgresHit.value >= budgets.postgresHit * slack,
+    `article hit on PostgreSQL + Redis at ${fmt(postgresHit.value, 2)} × SQLite's, one process each (budget ${fmt(budgets.postgresHit * slack, 2)})`,
   );
 
   let nginxRow: Load | null = null;
@@ -723,7 +838,7 @@ try {
   // Growth: misses on a store of 1,000 and of a million stories, on a server of their own.
   let growth: string[][] = [];
   if (!ci) {
-    for (const server of [cached, uncached, cachedOne, uncachedOne]) await stopServer(server);
+    for (const server of [cached, uncached, cachedOne, uncachedOne, postgresA, postgresB, postgresUncached]) await stopServer(server);
     growth = await measureGrowth();
   }
 
@@ -756,6 +871,18 @@ try {
       `${fmt(tail.hit, 1)} × (floor ${fmt(tail.floor, 1)} ×), ${timeouts} timeouts — ${met(tail.hit <= vs.tail && timeouts === 0)}`,
     ],
     [`Target: article hit, default workers ≥ ${vs.workers} × one process`, `${fmt(hitScaling.value, 2)} — ${met(hitScaling.value >= vs.workers)}`],
+    [
+      `Article hit on PostgreSQL + Redis ≥ ${budgets.postgresHit} × SQLite's, one process each (gated, × ${budgets.ciRatioSlack} in CI)`,
+      `${fmt(postgresHit.value, 2)} (${postgresHit.spread}) — ${postgresCheck}; forced miss ${fmt(postgresMiss.value, 2)} × SQLite's`,
+    ],
+    [
+      `A publish through one PostgreSQL instance on the other's home under 200 connections, from the publish's answer, worst of ${reached.length} (target ≤ ${budgets.publishReachesOtherMs} ms)`,
+      `${publishReach} ms (${reached.join(', ')}) — ${met(publishReach <= budgets.publishReachesOtherMs)}`,
+    ],
+    [
+      `Home at 200 connections, a publish every 3 s: PostgreSQL's p99 ≤ ${budgets.publishingTail} × SQLite's, no timeouts`,
+      `${fmt(publishingTail, 2)} × (${fmt(publishingPostgres.home.p99, 1)} against ${fmt(publishingSqlite.home.p99, 1)} ms), ${publishingPostgres.home.timeouts + publishingSqlite.home.timeouts} timeouts — ${met(publishingTail <= budgets.publishingTail && publishingPostgres.home.timeouts === 0)}`,
+    ],
     [
       'Resident memory after the load, MB (primary; workers)',
       `default ${memory.default.primary}; ${memory.default.workers.join(', ')} — one process ${memory.one.primary}; ${memory.one.workers.join(', ')}`,
@@ -865,7 +992,9 @@ try {
   fs.writeFileSync(path.join(outDir, ci ? 'results-ci.json' : 'results.json'), JSON.stringify(results, null, 2));
   fs.writeFileSync(path.join(outDir, ci ? 'results-ci.md' : 'results.md'), `${report}\n`);
 } finally {
-  for (const server of [cached, uncached, cachedOne, uncachedOne, floor]) await stopServer(server).catch(() => {});
+  for (const server of [cached, uncached, cachedOne, uncachedOne, floor, postgresA, postgresB, postgresUncached]) await stopServer(server).catch(() => {});
+  await redis.stop();
+  await pgDatabase.drop();
 }
 
 if (failures.length) {

@@ -1,4 +1,7 @@
+import { sql } from 'kysely';
 import type { StoryPlacement } from '../domain/content-tags';
+import { changeChannelPrefix } from './change-feed';
+import { dialectOf } from './dialect';
 import type { EditionId } from '../domain/editions';
 import type { Db } from './rows';
 
@@ -43,6 +46,8 @@ export async function recordCacheInvalidations(trx: Db, tags: string[]): Promise
     .insertInto('cache_tag_events')
     .values(tags.map((tag) => ({ tag, created_ts: now })))
     .execute();
+  // Every instance listening learns of it as the transaction commits (lib/store/change-feed.ts).
+  if (dialectOf(trx) === 'postgres') await sql`select pg_notify(${changeChannelPrefix} || current_schema(), '')`.execute(trx);
   await trx
     .deleteFrom('cache_tag_events')
     .where('created_ts', '<', now - cacheEventRetentionMs)

@@ -5,6 +5,8 @@ import { Kysely, PostgresDialect, sql, SqliteDialect, type LogConfig } from 'kys
 import pg from 'pg';
 import { logger } from '../log';
 import { markDialect } from './dialect';
+import { shared, unregister } from '../runtime/process-state.mjs';
+import { changeCounter, listenForChanges, reportingCommits } from './change-feed';
 import { migrateToLatest } from './migrations';
 import { ensureSearchIndex } from './search/reindex';
 import { isStoreUnavailable } from './store-errors';
@@ -51,7 +53,8 @@ export type Store = {
    * that costs microseconds, so that what depends only on the store's contents (the page
    * cache's invalidations, the proxy's decisions) is read again only after a write. SQLite's
    * `data_version`, read on a second connection (so that this process's own commits count too);
-   * absent for PostgreSQL, which has no such check short of a query.
+   * on PostgreSQL, the change feed (LISTEN/NOTIFY, lib/store/change-feed.ts), which answers a
+   * new number on every call while it cannot vouch for it. Absent for an in-memory SQLite store.
    */
   version?: () => number;
   close(): Promise<void>;
@@ -130,7 +133,9 @@ async function openPostgresStore(config: Extract<StoreConfig, { kind: 'postgres'
   });
   // A connection the server drops while idle must not bring the process down; the pool replaces it.
   pool.on('error', (error) => logger.warn({ component: 'store', err: error.message }, 'an idle PostgreSQL connection failed; the pool replaces it'));
-  const db = new Kysely<Database>({ dialect: markDialect(new PostgresDialect({ pool }), 'postgres'), log: queryLogger(config.queryLog) });
+  const counter = changeCounter();
+  const dialect = reportingCommits(markDialect(new PostgresDialect({ pool }), 'postgres'), counter.moved);
+  const db = new Kysely<Database>({ dialect, log: queryLogger(config.queryLog) });
   try {
     await migrateToLatest(db, config.schema);
     await ensureSearchIndex(db);
@@ -138,7 +143,20 @@ async function openPostgresStore(config: Extract<StoreConfig, { kind: 'postgres'
     await db.destroy();
     throw error;
   }
-  return { db, config, close: () => db.destroy() };
+  const feed = await listenForChanges(
+    { connectionString: config.url, options: config.schema ? `-c search_path=${config.schema}` : undefined },
+    config.schema ?? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]!.schema,
+    counter,
+  );
+  return {
+    db,
+    config,
+    version: counter.version,
+    close: async () => {
+      await feed.stop();
+      await db.destroy();
+    },
+  };
 }
 
 async function openSqliteStore(config: Extract<StoreConfig, { kind: 'sqlite' }>): Promise<Store> {
@@ -204,16 +222,13 @@ function queryLogger(file: string | undefined): LogConfig | undefined {
 
 // One store per server process, shared by every bundle that imports this module (Next builds
 // the proxy and the pages separately, so a module-level variable would not be enough).
-const globalStore = globalThis as typeof globalThis & { __newsroomStore?: Promise<Store> };
-
 export function getStore(): Promise<Store> {
-  if (!globalStore.__newsroomStore) {
-    globalStore.__newsroomStore = openStore(storeConfigFromEnv()).catch((error: unknown) => {
-      globalStore.__newsroomStore = undefined;
+  return shared('store', () =>
+    openStore(storeConfigFromEnv()).catch((error: unknown) => {
+      unregister('store');
       throw error;
-    });
-  }
-  return globalStore.__newsroomStore;
+    }),
+  ) as Promise<Store>;
 }
 
 /** Whether the store answers a query: what /api/ready checks. */
