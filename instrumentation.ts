@@ -2,12 +2,12 @@ import type { Instrumentation } from 'next';
 
 /**
  * Runs once when a server starts: on Node.js, opens the content store and connects the page
- * cache to it (lib/server/start.ts). The import sits behind the runtime check so that Next's
+ * cache to it (lib/data/process-start.ts). The import sits behind the runtime check so that Next's
  * Edge build of this file leaves it out.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { startNodeServer } = await import('./lib/server/start');
+    const { startNodeServer } = await import('./lib/data/process-start');
     await startNodeServer();
   }
 }

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { imageHosts } from './lib/domain/image-hosts.mjs';
-import { imageResponsePolicy } from './lib/server/security-headers.mjs';
+import { imageResponsePolicy } from './lib/http/security-headers.mjs';
 
 /**
  * Every instance of one deployment must have the same build id (pages and client bundles are
@@ -43,7 +43,7 @@ const nextConfig = {
   // Every page's CSS comes in the document, as one <style> (inlineCss): a stylesheet request is
   // a round trip before the first paint, the largest cost between our pages and the framework's
   // floor on a slow network (decision 009, "Inlined CSS"). Its CSP hash is taken when the page is
-  // cached (lib/server/security-headers.mjs). The graph merging keeps the build at three sheets
+  // cached (lib/http/security-headers.mjs). The graph merging keeps the build at three sheets
   // (the global sheet, one chunk of the components, the not-found page's) instead of up to five
   // (docs/decisions/013-layers.md, Consequences), few enough for a per-request page's policy to
   // list every <style> the build can write.

@@ -5,11 +5,12 @@ import { api, unavailablePath } from './lib/domain/urls';
 import { getStore } from './lib/store/database';
 import { pageCacheControl, privateNoStore, redirectCacheControl, unavailableCacheControl, untilNextScheduled } from './lib/cache/cache-control';
 import { cacheStatus } from './lib/cache/cache-status';
-import { ifNoneMatchAccepts } from './lib/cache/conditional';
+import { ifNoneMatchAccepts } from './lib/http/conditional.mjs';
 import { defaultEditionId, isEditionId } from './lib/domain/editions';
 import { logger, markErrorLogged, requestIdFrom, requestIdHeader } from './lib/log';
 import { storeUnavailableResponse } from './lib/routing/store-unavailable';
-import { newNonce, nonceContentSecurityPolicy } from './lib/server/security-headers.mjs';
+import { newNonce, nonceContentSecurityPolicy } from './lib/http/security-headers.mjs';
+import { register } from './lib/runtime/process-state.mjs';
 
 /**
  * The front door for page URLs. It asks the store what the URL answers before anything
@@ -66,7 +67,7 @@ export async function proxy(request: NextRequest) {
 const pageVary = 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding';
 
 // What the HTTP front needs to answer a cache hit the way this proxy and Next would (lib/server/cached-pages.mjs).
-globalThis.__newsroomPageAnswer ??= { cacheControl: (pathname) => pagesCacheControl(pathname), vary: pageVary };
+register('pageAnswer', { cacheControl: (pathname) => pagesCacheControl(pathname), vary: pageVary });
 
 /**
  * A conditional GET for a page we hold, unchanged since the asker got it: 304 with no body,

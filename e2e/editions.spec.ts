@@ -5,7 +5,7 @@ import { editionIds, editions, getEdition } from '../lib/domain/editions';
 import { publication } from '../lib/domain/site-config';
 import { slugify } from '../lib/domain/slug';
 import { authorPath, editionPath, searchPath, tagPath } from '../lib/domain/urls';
-import { loaderSources } from '../lib/server/boot-after-paint.mjs';
+import { loaderSources } from '../lib/http/boot-after-paint.mjs';
 
 /**
  * Every edition, read as its readers and crawlers read it: expectations come from the edition's

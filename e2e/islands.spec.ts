@@ -6,7 +6,7 @@ import { demoByEdition, demoStory, publishedDemoStories } from './support/demo';
 import { editionIds, getEdition } from '../lib/domain/editions';
 import { plural, type PluralForms } from '../lib/domain/editions/plural';
 import { articlePath, editionPath, sectionPath } from '../lib/domain/urls';
-import { loaderSources } from '../lib/server/boot-after-paint.mjs';
+import { loaderSources } from '../lib/http/boot-after-paint.mjs';
 
 /**
  * The few parts that stay alive in the browser, in every edition. The e2e server's rail polls

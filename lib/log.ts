@@ -1,16 +1,13 @@
-/** The server's structured JSON log (lib/cache/log.mjs, shared with the cache handler). */
-export { logger } from './cache/log.mjs';
+/** The server's structured JSON log (lib/runtime/log.mjs, shared with the cache handler). */
+export { logger } from './runtime/log.mjs';
 
-/** Incoming ids from a proxy in front (nginx's $request_id) are kept when they look like one. */
-const requestIdPattern = /^[A-Za-z0-9._-]{8,128}$/;
-
-import { requestIdHeader } from './domain/front-headers.mjs';
+import { requestIdHeader, requestIdOf } from './domain/front-headers.mjs';
+import { shared } from './runtime/process-state.mjs';
 
 export { requestIdHeader };
 
 export function requestIdFrom(headers: Headers): string {
-  const incoming = headers.get(requestIdHeader);
-  return incoming && requestIdPattern.test(incoming) ? incoming : crypto.randomUUID();
+  return requestIdOf(headers.get(requestIdHeader));
 }
 
 /**
@@ -19,5 +16,5 @@ export function requestIdFrom(headers: Headers): string {
  */
 export function markErrorLogged(requestId: string | null | undefined): void {
   if (!requestId) return;
-  (globalThis.__newsroomLoggedErrors ??= new Set()).add(requestId);
+  shared('loggedErrors', () => new Set<string>()).add(requestId);
 }

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { editions } from '../lib/domain/editions';
-import { buildStylesheets, styleHashesOf } from '../lib/server/security-headers.mjs';
+import { buildStylesheets, styleHashesOf } from '../lib/http/security-headers.mjs';
 
 const root = process.cwd();
 const standalone = path.join(root, '.next/standalone');
@@ -18,7 +18,7 @@ if (!fs.existsSync(path.join(standalone, '.next/required-server-files.json'))) {
   process.exit(1);
 }
 // A page rendered for one request allows every <style> this build can write by hash: too many
-// stylesheets would make that list too long (lib/server/security-headers.mjs), so refuse them here.
+// stylesheets would make that list too long (lib/http/security-headers.mjs), so refuse them here.
 try {
   styleHashesOf(buildStylesheets(path.join(root, '.next/static')));
 } catch (error) {
@@ -31,16 +31,15 @@ for (const folder of ['.next/static', 'public', 'content']) {
   fs.cpSync(path.join(root, folder), target, { recursive: true });
 }
 
-// The server: plain JavaScript modules, run outside Next's bundler.
-const serverFiles = [
-  'lib/server/main.mjs',
-  'lib/server/http-front.mjs',
-  'lib/server/cached-pages.mjs',
-  'lib/server/security-headers.mjs',
-  'lib/domain/image-hosts.mjs',
-  'lib/domain/front-headers.mjs',
-  'lib/cache/log.mjs',
-];
+// The server: plain JavaScript modules, run outside Next's bundler — the host (lib/server) and
+// every plain module of the layers below it that it may import (decision 022), whole folders, so
+// that a new module is never left behind.
+const serverFiles = ['lib/server', 'lib/http', 'lib/runtime', 'lib/domain'].flatMap((folder) =>
+  fs
+    .readdirSync(path.join(root, folder))
+    .filter((name) => name.endsWith('.mjs'))
+    .map((name) => `${folder}/${name}`),
+);
 for (const file of serverFiles) {
   fs.mkdirSync(path.dirname(path.join(standalone, file)), { recursive: true });
   fs.copyFileSync(path.join(root, file), path.join(standalone, file));

@@ -14,6 +14,7 @@ import {
   storyStandings,
 } from '../store/fronts';
 import { privateNoStore } from '../cache/cache-control';
+import { registered } from '../runtime/process-state.mjs';
 import { readJsonBody, refuseUnlessAuthorised } from './publish-auth';
 import { apiError, fieldIssues, jsonResponse, type ApiIssue } from './responses';
 
@@ -97,7 +98,7 @@ export async function handleFront(request: Request, params: { edition: string; s
   if (issues.length) return apiError(400, 'These stories cannot be placed on this front', issues);
   const untilTs = choice.until ? Date.parse(choice.until) : null;
   await saveFront(db, edition, section, { lead: choice.lead, top: choice.top, untilTs });
-  if (untilTs) globalThis.__newsroomSchedule?.wake();
+  if (untilTs) registered('schedule')?.wake();
   return jsonResponse(await frontAnswer(db, place, await readFront(db, edition, section)), { headers: noStore });
 }
 
@@ -135,6 +136,6 @@ export async function handleBreakingNews(request: Request, params: { edition: st
   }
   const untilTs = news.until ? Date.parse(news.until) : null;
   await saveBreakingNews(db, edition, { text: typeset(news.text, getEdition(edition).lang), storyId: news.storyId ?? null, untilTs });
-  if (untilTs) globalThis.__newsroomSchedule?.wake();
+  if (untilTs) registered('schedule')?.wake();
   return jsonResponse(await breakingAnswer(db, edition), { headers: noStore });
 }

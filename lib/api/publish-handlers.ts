@@ -11,6 +11,7 @@ import { prepareSearchTerms } from '../store/search';
 import type { Db } from '../store/database';
 import { apiError, fieldIssues, jsonResponse, type ApiIssue } from './responses';
 import { privateNoStore } from '../cache/cache-control';
+import { registered } from '../runtime/process-state.mjs';
 import { getMediaInfo } from '../store/media';
 import { mediaId } from '../domain/safe-links';
 import { mediaPath } from '../domain/urls';
@@ -104,7 +105,7 @@ async function writeAnswer(db: Db, id: string): Promise<Extract<PublishOutcome, 
   const stored = await getArticleById(db, id);
   if (!stored) throw new Error(`story ${id} vanished after its write`);
   const body = { id, path: articlePath(stored.article), status: stored.status };
-  if (stored.status === 'scheduled') globalThis.__newsroomSchedule?.wake();
+  if (stored.status === 'scheduled') registered('schedule')?.wake();
   return stored.status === 'draft' || stored.status === 'scheduled' ? { ...body, preview: await previewLink(db, stored) } : body;
 }
 

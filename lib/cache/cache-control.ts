@@ -3,6 +3,7 @@
  * content changes; a shared cache in front cannot be told, so it holds pages briefly, may serve
  * them stale while it refreshes, and keeps serving them if we fail.
  */
+import { registered } from '../runtime/process-state.mjs';
 
 /** Pages: a minute at the edge, ten minutes stale while refreshing, a day stale if we are down. */
 export const pageCacheControl = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600, stale-if-error=86400';
@@ -27,7 +28,7 @@ export const privateNoStore = 'private, no-store';
  * and nothing may be served stale while refreshing.
  */
 export function untilNextScheduled(value: string, edition?: string, now = Date.now()): string {
-  const next = globalThis.__newsroomSchedule?.next;
+  const next = registered('schedule')?.next;
   if (!next || next.size === 0) return value;
   const due = edition ? next.get(edition) : Math.min(...next.values());
   if (due === undefined) return value;

@@ -1,6 +1,7 @@
-import type { CacheStatus } from './contract';
+import type { CacheStatus } from '../runtime/contract';
+import { registered } from '../runtime/process-state.mjs';
 
-/** What the cache handler (next-cache-handler.mjs) tells the rest of the server, through globalThis (contract.d.ts). */
+/** What the cache handler (next-cache-handler.mjs) tells the rest of the server (lib/runtime/contract.d.ts). */
 export function cacheStatus(): CacheStatus | undefined {
-  return globalThis.__newsroomCacheStatus;
+  return registered('cacheStatus');
 }

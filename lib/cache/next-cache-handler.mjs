@@ -8,7 +8,7 @@
  * Invalidation does not rely on revalidateTag() being called in this process. Every content
  * write records the tags it affects in the store, in its own transaction, numbered by a
  * sequence (lib/store/cache-events.ts). At the first lookup of each request, this handler
- * reads the events it has not seen yet — through a reader that instrumentation.ts registers on globalThis — and
+ * reads the events it has not seen yet — through a reader that the server registers at start (lib/runtime/process-state.mjs) — and
  * treats an entry as stale when one of its tags changed after the entry's data was read. That
  * is what makes a story imported from the command line, or published through another
  * instance, fresh on the very next request.
@@ -27,10 +27,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { weakEtag } from './etag.mjs';
-import { bootAfterFirstPaint } from '../server/boot-after-paint.mjs';
-import { pageContentSecurityPolicy } from '../server/security-headers.mjs';
+import { bootAfterFirstPaint } from '../http/boot-after-paint.mjs';
+import { pageContentSecurityPolicy } from '../http/security-headers.mjs';
 import { createSharedCache } from './shared-cache.mjs';
-import { logger } from './log.mjs';
+import { logger } from '../runtime/log.mjs';
+import { registered, shared } from '../runtime/process-state.mjs';
 
 const disabled = process.env.NEWSROOM_PAGE_CACHE === 'off';
 const maxBytes = (Number(process.env.PAGE_CACHE_MAX_MB) > 0 ? Number(process.env.PAGE_CACHE_MAX_MB) : 256) * 1024 * 1024;
@@ -38,11 +39,11 @@ const cacheTagsHeader = 'x-next-cache-tags';
 
 /**
  * One state per process, whichever bundle or instance of this class touches it.
- * @typedef {import('./contract').CacheEntry} CacheEntry
- * @typedef {import('./contract').CachedValue} CachedValue
- * @type {import('./contract').PageCacheState}
+ * @typedef {import('../runtime/contract').CacheEntry} CacheEntry
+ * @typedef {import('../runtime/contract').CachedValue} CachedValue
+ * @type {import('../runtime/contract').PageCacheState}
  */
-const state = (globalThis.__newsroomPageCache ??= {
+const state = shared('pageCache', () => ({
   /** key → { value, lastModified, seq, tags, size }, in least-recently-used order. */
   entries: new Map(),
   bytes: 0,
@@ -65,16 +66,16 @@ const state = (globalThis.__newsroomPageCache ??= {
   /** Pathnames of the pages held here (keys end with the pathname): what the proxy may still serve when the store is down. */
   pages: new Map(),
   shared: null,
-});
+}));
 
 /** What the proxy and the readiness check may ask of this cache. */
-globalThis.__newsroomCacheStatus ??= {
+shared('cacheStatus', () => ({
   hasPage: (pathname) => state.pages.has(pathname),
   adoptSharedPage: (pathname) => adoptSharedPage(pathname),
   sharedCache: () => state.shared,
   freshPageEtag: (pathname) => freshPageEtag(pathname),
   freshPageNow: (pathname) => freshPageNow(pathname),
-};
+}));
 
 /** Where a page's entry is in Redis, by pathname: what an instance that never rendered it looks up. */
 const sharedPageKey = (/** @type {string} */ pathname) => `page-key:${pathname}`;
@@ -110,10 +111,10 @@ async function adoptSharedPage(pathname) {
  * The page's Content-Security-Policy is made here too, the same way: a cached page is the
  * same for every reader and cannot carry a per-request nonce, so its policy allows its own
  * inline scripts (Next's bootstrap and RSC payload) by hash, and nothing else inline
- * (lib/server/security-headers.mjs, docs/decisions/011-content-security-policy.md).
+ * (lib/http/security-headers.mjs, docs/decisions/011-content-security-policy.md).
  *
  * Before either, the page's framework scripts are made to load after its first paint
- * (lib/server/boot-after-paint.mjs): the validator and the policy are those of the document
+ * (lib/http/boot-after-paint.mjs): the validator and the policy are those of the document
  * as it is sent.
  *
  * @param {CachedValue | null | undefined} value
@@ -152,7 +153,7 @@ async function freshPageEtag(pathname) {
 /**
  * The page this process holds for a pathname, if it may be served as it is without asking
  * anything: nothing has been committed to the store, by any process, since the invalidations
- * were last read (the store's change counter is where it was then: SQLite only), no write since
+ * were last read (the store's change counter is where it was then: SQLite's data_version, PostgreSQL's change feed), no write since
  * its render concerns it, and it is younger than its revalidation period. Else null, and the
  * request goes to Next, which reads the store and renders if it must. What the HTTP front
  * answers a cache hit from (lib/server/cached-pages.mjs) — decision 008's guarantee unchanged.
@@ -162,7 +163,7 @@ async function freshPageEtag(pathname) {
  */
 function freshPageNow(pathname) {
   if (disabled || state.refreshing) return null;
-  const version = globalThis.__newsroomCacheEvents?.version?.();
+  const version = registered('cacheEvents')?.version?.();
   if (version === undefined || version !== state.storeVersion) return null;
   const key = state.pages.get(pathname);
   const entry = key === undefined ? undefined : state.entries.get(key);
@@ -184,7 +185,7 @@ function pathnameOf(key) {
 
 /** @returns {Promise<void>} */
 async function readNewEvents() {
-  const source = globalThis.__newsroomCacheEvents;
+  const source = registered('cacheEvents');
   if (!source) return;
   // An empty cache has nothing older to forget: start after the newest event at server start.
   if (state.seq === 0 && source.startSeq > 0) state.seq = source.startSeq;
@@ -193,7 +194,7 @@ async function readNewEvents() {
   if (!state.eventsUnread) return;
   state.eventsUnread = false;
   // Nothing committed to the store, by any process, since the last read: no new event to read
-  // (SQLite's data_version, read before the query so that a write during it is read next time).
+  // (the store's change counter, read before the query so that a write during it is read next time).
   const version = source.version?.();
   if (version !== undefined && version === state.storeVersion) return;
   state.refreshing = (async () => {
@@ -319,8 +320,8 @@ export default class NewsroomCacheHandler {
    */
   async get(key, ctx) {
     // Without the store's invalidations nothing cached could be trusted to be fresh: a process
-    // that could not open the store (lib/server/start.ts) renders every request.
-    if (disabled || !globalThis.__newsroomCacheEvents) return null;
+    // that could not open the store (lib/data/process-start.ts) renders every request.
+    if (disabled || !registered('cacheEvents')) return null;
     await readNewEvents();
     const extraTags = [...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])];
     const entry = state.entries.get(key);
@@ -348,7 +349,7 @@ export default class NewsroomCacheHandler {
    * @param {{ kind?: string, tags?: string[], cacheControl?: { revalidate?: number | false } } | undefined} ctx
    */
   async set(key, data, ctx) {
-    if (disabled || !globalThis.__newsroomCacheEvents) return;
+    if (disabled || !registered('cacheEvents')) return;
     const seq = state.pendingSeq.get(key) ?? state.seq;
     state.pendingSeq.delete(key);
     drop(key);

@@ -1,22 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import NewsroomCacheHandler from './next-cache-handler.mjs';
+import type { CacheEvents } from '../runtime/contract';
+import { register, registered } from '../runtime/process-state.mjs';
 
 type Event = { seq: number; tag: string };
 const events: Event[] = [];
-const state = () =>
-  (
-    globalThis as unknown as {
-      __newsroomPageCache: {
-        entries: Map<string, unknown>;
-        seq: number;
-        tagSeq: Map<string, number>;
-        bytes: number;
-        pendingSeq: Map<string, number>;
-        localExpiry: Map<string, number>;
-        pages: Map<string, string>;
-      };
-    }
-  ).__newsroomPageCache;
+const state = () => registered('pageCache');
 
 /** A write elsewhere records an invalidation; the next request reads it. */
 function invalidate(tag: string) {
@@ -35,7 +24,7 @@ const page = (html: string, tags: string[]) => ({
 beforeEach(() => {
   events.length = 0;
   new NewsroomCacheHandler({}).resetRequestCache();
-  (globalThis as unknown as { __newsroomCacheEvents: unknown }).__newsroomCacheEvents = { since: async (seq: number) => events.filter((e) => e.seq > seq) };
+  register('cacheEvents', { startSeq: 0, since: async (seq: number) => events.filter((e) => e.seq > seq) });
   const s = state();
   if (s) {
     s.entries.clear();
@@ -87,12 +76,13 @@ describe('the page cache', () => {
 
   it('reads invalidations once per request, not at every lookup', async () => {
     let reads = 0;
-    (globalThis as unknown as { __newsroomCacheEvents: unknown }).__newsroomCacheEvents = {
+    register('cacheEvents', {
+      startSeq: 0,
       since: async () => {
         reads += 1;
         return [];
       },
-    };
+    } as CacheEvents);
     handler.resetRequestCache();
     for (const key of ['/en', 'data-1', 'data-2']) await handler.get(key, { kind: 'APP_PAGE' });
     expect(reads).toBe(1);
@@ -102,7 +92,7 @@ describe('the page cache', () => {
   });
 
   it('gives each rendered page a validator, and tells the proxy whether it still holds', async () => {
-    const status = globalThis.__newsroomCacheStatus!;
+    const status = registered('cacheStatus')!;
     const key = '/route-cache/APP_PAGE/abc/$/en/story';
     await handler.get(key, { kind: 'APP_PAGE' });
     const rendered = page('<p>story</p>', ['story:one']);
@@ -133,11 +123,12 @@ describe('the page cache', () => {
   it('keeps serving what it has when the store cannot be read', async () => {
     await handler.get('/en/story', { kind: 'APP_PAGE' });
     await handler.set('/en/story', page('<p>story</p>', ['story:one']), {});
-    (globalThis as unknown as { __newsroomCacheEvents: unknown }).__newsroomCacheEvents = {
+    register('cacheEvents', {
+      startSeq: 0,
       since: async () => {
         throw new Error('store down');
       },
-    };
+    } as CacheEvents);
     handler.resetRequestCache();
     const warn = console.warn;
     console.warn = () => {};

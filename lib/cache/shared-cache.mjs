@@ -14,7 +14,7 @@
  * Plain JavaScript: loaded with the cache handler, outside Next's bundler.
  */
 import { createClient } from '@redis/client';
-import { logger } from './log.mjs';
+import { logger } from '../runtime/log.mjs';
 
 const timeoutMs = Number(process.env.REDIS_TIMEOUT_MS) > 0 ? Number(process.env.REDIS_TIMEOUT_MS) : 250;
 /** Shared entries outlive nothing useful: a week, after which a page is rendered again. */
@@ -80,7 +80,7 @@ function withTimeout(promise) {
 /**
  * @param {string} url REDIS_URL
  * @param {string} namespace entries of one build never meet another build's (its build id)
- * @returns {import('./contract').SharedCache}
+ * @returns {import('../runtime/contract').SharedCache}
  */
 export function createSharedCache(url, namespace) {
   const log = logger.child({ component: 'shared-cache' });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../testing/fixtures';
 import { deserialize, serialize } from './shared-cache.mjs';
+import { register, registered } from '../runtime/process-state.mjs';
 
 /**
  * The second level of the page cache, in a real Redis (TEST_REDIS_URL, default the local one):
@@ -24,7 +25,7 @@ type State = {
   baseSeq: number | null;
   shared: { close(): Promise<void> } | null;
 };
-const state = () => (globalThis as unknown as { __newsroomPageCache: State }).__newsroomPageCache;
+const state = () => registered('pageCache') as unknown as State;
 
 /** A build folder with its own id, so that every run uses keys of its own. */
 function buildDir(): string {
@@ -35,7 +36,7 @@ function buildDir(): string {
 }
 
 async function freshHandler(url: string) {
-  const s = (globalThis as unknown as { __newsroomPageCache?: State }).__newsroomPageCache;
+  const s = registered('pageCache') as unknown as State | undefined;
   if (s?.shared) await s.shared.close().catch(() => {});
   if (s) s.shared = null;
   process.env.REDIS_URL = url;
@@ -70,10 +71,10 @@ const page = (html: string, tags: string[]) => ({
 
 beforeEach(() => {
   events.length = 0;
-  (globalThis as unknown as { __newsroomCacheEvents: unknown }).__newsroomCacheEvents = {
+  register('cacheEvents', {
     startSeq: 0,
     since: async (seq: number) => events.filter((e) => e.seq > seq),
-  };
+  });
 });
 
 afterAll(async () => {

@@ -8,6 +8,7 @@ import type { Db } from '../store/database';
 import { slugPattern } from '../domain/slug';
 import { readPageParam } from '../domain/page-param';
 import { readPreview } from './preview';
+import { shared } from '../runtime/process-state.mjs';
 import { editionPath, isReservedEditionPath, listPagePath, parseArticleSegment, publicListPath, readNameSegment } from '../domain/urls';
 
 /**
@@ -45,8 +46,8 @@ const render: PageRequestDecision = { kind: 'render' };
  * `version` tells in microseconds (lib/store/database.ts, Store.version) — the same URL gets
  * the same answer without a query: a cached article's request no longer asks the store what its
  * URL is. Not remembered: the edition root's redirect (it follows Accept-Language), and pages
- * rendered for one request (search, previews, whose links expire). Without a version
- * (PostgreSQL), every request decides again.
+ * rendered for one request (search, previews, whose links expire). Without a version (an
+ * in-memory store), or while PostgreSQL's change feed cannot vouch for it, every request decides again.
  */
 type Remembered = { version: number; decisions: Map<string, PageRequestDecision> };
 
@@ -57,7 +58,7 @@ export async function decidePageRequestOnce(
   version: (() => number) | undefined,
   request: PageRequest,
   // One per process, shared with the HTTP front, which answers cache hits from it (lib/server/cached-pages.mjs).
-  remembered: Remembered = ((globalThis as { __newsroomDecisions?: Remembered }).__newsroomDecisions ??= { version: -1, decisions: new Map() }),
+  remembered: Remembered = shared('decisions', () => ({ version: -1, decisions: new Map() })) as Remembered,
 ): Promise<PageRequestDecision> {
   if (!version || request.pathname === '/' || request.pathname === '') return decidePageRequest(db, request);
   const now = version();

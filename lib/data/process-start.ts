@@ -1,11 +1,11 @@
-import type {} from '../cache/contract';
+import { register } from '../runtime/process-state.mjs';
 import { seedStoreIfEmpty } from '../content/seed-store';
 import { logger } from '../log';
 import { latestCacheTagSeq, listCacheTagEvents } from '../store/cache-events';
 import { getStore, StoreConfigError } from '../store/database';
 import { ContentImportError } from '../content/import-content';
 import { isStoreUnavailable } from '../store/store-errors';
-import { startScheduler } from '../data/scheduler';
+import { startScheduler } from './scheduler';
 
 /**
  * What instrumentation.ts runs when a Node.js server starts: opens (creating and migrating) the
@@ -23,11 +23,11 @@ export async function startNodeServer() {
       const report = await seedStoreIfEmpty(db);
       if (report) logger.info({ stories: report.created.length }, 'content store seeded');
       // This process's cache starts empty: only invalidations from now on concern it.
-      globalThis.__newsroomCacheEvents = {
+      register('cacheEvents', {
         startSeq: await latestCacheTagSeq(db),
         since: async (seq) => listCacheTagEvents((await getStore()).db, seq),
         ...(version ? { version } : {}),
-      };
+      });
       startScheduler();
       if (attempt > 0) logger.info('content store reachable');
     } catch (error) {

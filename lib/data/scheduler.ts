@@ -1,4 +1,5 @@
 import { logger } from '../log';
+import { register, registered } from '../runtime/process-state.mjs';
 import { getStore } from '../store/database';
 import { dueScheduledStories, nextScheduledTimes } from '../store/schedule';
 import { prepareSearchTerms } from '../store/search';
@@ -24,7 +25,7 @@ import { applyDueTimedChanges, nextTimedChanges } from '../store/timed-changes';
 const pollMs = () => Number(process.env.SCHEDULE_POLL_MS) || 2000;
 
 export function startScheduler(): void {
-  if (globalThis.__newsroomSchedule) return;
+  if (registered('schedule')) return;
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let again = false;
@@ -35,7 +36,7 @@ export function startScheduler(): void {
       else arm(0);
     },
   };
-  globalThis.__newsroomSchedule = state;
+  register('schedule', state);
 
   const arm = (delay: number) => {
     clearTimeout(timer);

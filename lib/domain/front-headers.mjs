@@ -7,5 +7,20 @@
 /** The request's id: kept from a trusted proxy, otherwise made by the front; echoed on the answer and in every log line. */
 export const requestIdHeader = 'x-request-id';
 
+/** What an id from a proxy in front (nginx's $request_id) must look like to be kept. */
+const requestIdPattern = /^[A-Za-z0-9._-]{8,128}$/;
+
+/**
+ * The request's id, assigned once: the one it came with when that may be kept (from a trusted
+ * proxy, to the front; from the front, to the app), otherwise a new one. The front assigns it
+ * for every request; the app makes one only when it runs without the front (`next dev`).
+ * @param {unknown} incoming
+ * @param {boolean} [keep] whether the sender may name the id
+ * @returns {string}
+ */
+export function requestIdOf(incoming, keep = true) {
+  return keep && typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : crypto.randomUUID();
+}
+
 /** The reader's address, as the front found it through trusted proxies (X-Forwarded-For). */
 export const clientAddressHeader = 'x-newsroom-client-address';

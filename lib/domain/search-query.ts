@@ -2,7 +2,7 @@
  * What a reader typed into the search box, made safe. The text is trimmed, its whitespace
  * collapsed and its length capped; what is searched for is only its words (letters and digits),
  * so no input — quotes, operators, brackets, NEAR, a column filter — can be read as query
- * syntax by either store's full-text engine (lib/store/article-repository.ts builds that).
+ * syntax by either store's full-text engine (lib/store/search/ builds that).
  */
 
 export const maxQueryLength = 200;

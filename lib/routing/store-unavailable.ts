@@ -1,6 +1,6 @@
 import { editions, type EditionId } from '../domain/editions';
 import { publication } from '../domain/site-config';
-import { documentWithStylesPolicy } from '../server/security-headers.mjs';
+import { documentWithStylesPolicy } from '../http/security-headers.mjs';
 
 /** The page's only styles, allowed by their hash in its Content-Security-Policy. */
 const style = `body{margin:0;font:18px/1.5 Georgia,'Times New Roman',serif;color:#1a1a1a;background:#fff}

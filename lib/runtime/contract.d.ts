@@ -2,8 +2,9 @@ import type { Logger } from 'pino';
 
 /**
  * What the app and the plain-JavaScript server and cache handler (loaded by Next outside its
- * bundler, or before it) share through globalThis, declared once. One object of each per
- * process, whichever bundle touches it first.
+ * bundler, or before it) share within one process, declared once (ProcessState, at the end):
+ * registered and read through lib/runtime/process-state.mjs. One object of each per process,
+ * whichever bundle touches it first.
  */
 
 /** A value Next stores in its cache: a rendered page, a route's answer, a cached read. */
@@ -70,7 +71,7 @@ export type RememberedDecisions = {
   decisions: Map<string, { kind: string; cacheable?: boolean; path?: string }>;
 };
 
-/** The store's invalidation log, as the server registers it at start (lib/server/start.ts). */
+/** The store's invalidation log, as the server registers it at start (lib/data/process-start.ts). */
 export type CacheEvents = {
   startSeq: number;
   since(seq: number): Promise<{ seq: number; tag: string }[]>;
@@ -85,14 +86,24 @@ export type CacheEvents = {
  */
 export type ScheduleState = { next: Map<string, number>; wake(): void };
 
-declare global {
-  var __newsroomSchedule: ScheduleState | undefined;
-  var __newsroomPageCache: PageCacheState | undefined;
-  var __newsroomCacheStatus: CacheStatus | undefined;
-  var __newsroomCacheEvents: CacheEvents | undefined;
-  var __newsroomPageAnswer: PageAnswer | undefined;
-  var __newsroomDecisions: RememberedDecisions | undefined;
+/** Every slot of lib/runtime/process-state.mjs, by name. */
+export type ProcessState = {
+  /** lib/data/scheduler.ts */
+  schedule: ScheduleState;
+  /** lib/cache/next-cache-handler.mjs */
+  pageCache: PageCacheState;
+  /** lib/cache/next-cache-handler.mjs; read by the proxy, the readiness check and the front. */
+  cacheStatus: CacheStatus;
+  /** lib/data/process-start.ts, once the store is open. */
+  cacheEvents: CacheEvents;
+  /** proxy.ts, for the front's cache hits. */
+  pageAnswer: PageAnswer;
+  /** lib/data/page-request.ts */
+  decisions: RememberedDecisions;
   /** Request ids whose 5xx was already logged: the HTTP front does not log them twice. */
-  var __newsroomLoggedErrors: Set<string> | undefined;
-  var __newsroomLogger: Logger | undefined;
-}
+  loggedErrors: Set<string>;
+  /** lib/runtime/log.mjs */
+  logger: Logger;
+  /** lib/store/database.ts: the process's one store (its type is the store's: `Promise<Store>`). */
+  store: Promise<unknown>;
+};

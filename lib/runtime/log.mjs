@@ -7,24 +7,27 @@
 import cluster from 'node:cluster';
 import os from 'node:os';
 import pino from 'pino';
+import { shared } from './process-state.mjs';
 
 /** @type {import('pino').Logger} */
-export const logger = (globalThis.__newsroomLogger ??= pino(
-  {
-    level: process.env.LOG_LEVEL || 'info',
-    // The instance, and which of its processes (lib/server/main.mjs: the primary, or worker n).
-    base: {
-      service: 'newsroom',
-      instance: process.env.INSTANCE_NAME || os.hostname(),
-      ...(cluster.isWorker ? { process: `worker ${cluster.worker?.id}` } : {}),
-      pid: process.pid,
+export const logger = shared('logger', () =>
+  pino(
+    {
+      level: process.env.LOG_LEVEL || 'info',
+      // The instance, and which of its processes (lib/server/main.mjs: the primary, or worker n).
+      base: {
+        service: 'newsroom',
+        instance: process.env.INSTANCE_NAME || os.hostname(),
+        ...(cluster.isWorker ? { process: `worker ${cluster.worker?.id}` } : {}),
+        pid: process.pid,
+      },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
     },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
-  },
-  // Written asynchronously (issue 17): a blocking write(2) for every access line cost a cached
-  // page a fifth of its throughput. Lines are written as they come when the stream is idle and
-  // gathered into one write while one is in flight, so nothing waits for a buffer to fill; pino
-  // writes what is left synchronously when the process exits (docs/performance.md).
-  pino.destination({ dest: 1, sync: false }),
-));
+    // Written asynchronously (issue 17): a blocking write(2) for every access line cost a cached
+    // page a fifth of its throughput. Lines are written as they come when the stream is idle and
+    // gathered into one write while one is in flight, so nothing waits for a buffer to fill; pino
+    // writes what is left synchronously when the process exits (docs/performance.md).
+    pino.destination({ dest: 1, sync: false }),
+  ),
+);

@@ -15,12 +15,14 @@
  * Then the front writes the stored render with the headers Next and the proxy would have sent
  * (Cache-Control, Vary, ETag, the page's CSP, x-nextjs-cache: HIT), compressed once per render
  * rather than once per answer, or 304 for a matching If-None-Match, and logs the access line.
- * Anything else — a router (RSC) request, a first visit, a write since, PostgreSQL, which has no
- * change counter — goes on to Next as before. Decision 008's guarantee stands: no answer here
+ * Anything else — a router (RSC) request, a first visit, a write since, a PostgreSQL store whose
+ * change feed is down (lib/store/change-feed.ts) — goes on to Next as before. Decision 008's guarantee stands: no answer here
  * can be older than the last write, since any write moves the counter and sends the request on.
  */
 import zlib from 'node:zlib';
 import negotiate from '@fastify/accept-negotiator';
+import { registered } from '../runtime/process-state.mjs';
+import { ifNoneMatchAccepts } from '../http/conditional.mjs';
 
 /** Headers of the router's requests (RSC payloads, prefetches) and of server actions: Next's to answer. */
 const routerHeaders = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-action', 'next-url'];
@@ -55,16 +57,6 @@ const compress = {
 };
 
 /**
- * @param {string} header If-None-Match
- * @param {string} etag
- */
-function matches(header, etag) {
-  if (header.trim() === '*') return true;
-  const bare = (/** @type {string} */ tag) => tag.trim().replace(/^W\//, '');
-  return header.split(',').some((tag) => bare(tag) === bare(etag));
-}
-
-/**
  * Answers the request from the page cache when it may (see above); false when Next must.
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
@@ -75,10 +67,10 @@ function matches(header, etag) {
 export function answerFromCache(req, res, log, reqId) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   for (const name of routerHeaders) if (req.headers[name] !== undefined) return false;
-  const cache = globalThis.__newsroomCacheStatus;
-  const remembered = globalThis.__newsroomDecisions;
-  const answer = globalThis.__newsroomPageAnswer;
-  const version = globalThis.__newsroomCacheEvents?.version;
+  const cache = registered('cacheStatus');
+  const remembered = registered('decisions');
+  const answer = registered('pageAnswer');
+  const version = registered('cacheEvents')?.version;
   if (!cache?.freshPageNow || !remembered || !answer || !version || remembered.version !== version()) return false;
 
   const target = req.url ?? '/';
@@ -102,7 +94,7 @@ export function answerFromCache(req, res, log, reqId) {
 
   const cacheControl = answer.cacheControl(pathname);
   const ifNoneMatch = req.headers['if-none-match'];
-  if (typeof ifNoneMatch === 'string' && matches(ifNoneMatch, etag)) {
+  if (typeof ifNoneMatch === 'string' && ifNoneMatchAccepts(ifNoneMatch, etag)) {
     res.writeHead(304, { ETag: etag, 'Cache-Control': cacheControl, Vary: answer.vary });
     res.end();
     log.info({ reqId, method: req.method, path: pathname, decision: 'not-modified', from: 'front' }, 'request');

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { clientAddress, createFront, FrontResponse, literalPercents, loggedErrorIds } from './http-front.mjs';
+import { FrontResponse, loggedErrorIds } from './answers.mjs';
+import { createFront } from './http-front.mjs';
+import { clientAddress, literalPercents } from './request-hygiene.mjs';
 
 describe('a path with a stray percent sign', () => {
   it.each([

@@ -28,8 +28,9 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { logger } from '../cache/log.mjs';
-import { createFront, FrontResponse } from './http-front.mjs';
+import { logger } from '../runtime/log.mjs';
+import { FrontResponse } from './answers.mjs';
+import { createFront } from './http-front.mjs';
 import { imageHosts } from '../domain/image-hosts.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
