@@ -9,7 +9,7 @@
  *
  * Source Serif 4 and Source Sans 3 are served as Fontsource ships them (their Latin subset,
  * unmodified: their licence reserves the name "Source" for unmodified fonts). Noto Naskh Arabic
- * is subset further (scripts/fonts/subset.ts) to the letters Arabic news text uses: a third of
+ * is subset further (scripts/fonts/build.ts) to the letters Arabic news text uses: a third of
  * Fontsource's Arabic file.
  */
 import { createFontStack } from '@capsizecss/core';
@@ -65,7 +65,7 @@ const fontsource = (family: string, file: string) => `../../node_modules/@fontso
 const latinRange =
   'U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, U+0329, U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD';
 
-/** The Arabic letters, marks, digits and punctuation our Arabic subset of Noto Naskh Arabic keeps (scripts/fonts/subset.ts). */
+/** The Arabic letters, marks, digits and punctuation our Arabic subset of Noto Naskh Arabic keeps (scripts/fonts/build.ts). */
 export const arabicSubsetRange =
   'U+0600-0605, U+060B-061F, U+0621-065F, U+0660-066F, U+0670-0671, U+067E, U+0686, U+0698, U+06A4, U+06A9, U+06AF, U+06CC, U+06D4, U+200C-200F, U+2068-2069, U+FD3E-FD3F';
 
