@@ -26,6 +26,8 @@ export default defineConfig({
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   timeout: 30_000,
   expect: { timeout: 10_000 },
+  // Where the e2e phase's time goes (issue 28): the slowest spec files, at the end of the run.
+  reportSlowTests: { max: 12, threshold: 30_000 },
   use: {
     baseURL,
     launchOptions: chromium,
