@@ -6,6 +6,7 @@ import { getStore } from './lib/store/database';
 import { pageCacheControl, privateNoStore, redirectCacheControl, unavailableCacheControl, untilNextScheduled } from './lib/cache/cache-control';
 import { cacheStatus } from './lib/cache/cache-status';
 import { ifNoneMatchAccepts } from './lib/http/conditional.mjs';
+import { pageVary } from './lib/http/next-formats.mjs';
 import { defaultEditionId, isEditionId } from './lib/domain/editions';
 import { logger, markErrorLogged, requestIdFrom, requestIdHeader } from './lib/log';
 import { storeUnavailableResponse } from './lib/routing/store-unavailable';
@@ -64,7 +65,6 @@ export async function proxy(request: NextRequest) {
 }
 
 /** What Next varies its page answers on; a 304 must say the same (RFC 9110, 15.4.5). */
-const pageVary = 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding';
 
 // What the HTTP front needs to answer a cache hit the way this proxy and Next would (lib/server/cached-pages.mjs).
 register('pageAnswer', { cacheControl: (pathname) => pagesCacheControl(pathname), vary: pageVary });

@@ -110,6 +110,8 @@ test('on PostgreSQL the front answers a repeated hit itself, and a publish throu
       })
       .toBe(true);
   }
+  // Each instance checked the build against what it assumes of Next's formats (lib/http/next-formats.mjs).
+  for (const server of [a, b]) expect(JSON.parse((await get(server, '/api/ready')).text).next).toMatchObject({ ok: true, failed: [] });
   expect((await get(b, '/en')).status).toBe(200);
   const headline = `Published through A, read on B (${Date.now()})`;
   const story = { ...example, id: 'cluster-feed-story', slug: 'cluster-feed-story', headline, publishedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };

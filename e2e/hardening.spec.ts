@@ -236,6 +236,18 @@ async function fieldsOf(response: Awaited<ReturnType<APIRequestContext['post']>>
   return ((await response.json()) as { error: { issues: { field: string; message: string }[] } }).error.issues;
 }
 
+test('the build holds what the server assumes of Next’s private formats, and /api/ready says so', async () => {
+  // Stored by the cache handler, then asked again: the front answers it (lib/server/cached-pages.mjs).
+  const article = '/en/europe/20180427-europol-hits-is-propaganda-servers';
+  expect((await raw(baseURL, article)).status).toBe(200);
+  const again = await raw(baseURL, article);
+  expect(again.headers['x-nextjs-cache']).toBe('HIT');
+  const ready = JSON.parse((await raw(baseURL, '/api/ready')).body) as { next: { ok: boolean; checked: string[]; failed: unknown[] } };
+  expect(ready.next.failed).toEqual([]);
+  expect(ready.next.ok).toBe(true);
+  expect([...ready.next.checked].sort()).toEqual(['bootstrapTags', 'cacheTags', 'pageEntry', 'standalone']);
+});
+
 test('a picture from a configured host works end to end: page, resized picture, sitemap and structured data', async ({ request }) => {
   const src = 'https://127.0.0.1:3443/photos/coast-wind.jpg';
   const published = await post(

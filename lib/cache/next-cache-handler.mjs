@@ -32,10 +32,10 @@ import { pageContentSecurityPolicy } from '../http/security-headers.mjs';
 import { createSharedCache } from './shared-cache.mjs';
 import { logger } from '../runtime/log.mjs';
 import { registered, shared } from '../runtime/process-state.mjs';
+import { cacheTagsHeader, checkStoredPage, pageEntryKind, pathnameOfKey } from '../http/next-formats.mjs';
 
 const disabled = process.env.NEWSROOM_PAGE_CACHE === 'off';
 const maxBytes = (Number(process.env.PAGE_CACHE_MAX_MB) > 0 ? Number(process.env.PAGE_CACHE_MAX_MB) : 256) * 1024 * 1024;
-const cacheTagsHeader = 'x-next-cache-tags';
 
 /**
  * One state per process, whichever bundle or instance of this class touches it.
@@ -93,7 +93,7 @@ async function adoptSharedPage(pathname) {
   const key = /** @type {unknown} */ (await state.shared.get(sharedPageKey(pathname)));
   if (typeof key !== 'string') return false;
   const entry = await state.shared.get(key);
-  if (!entry || entry.value?.kind !== 'APP_PAGE' || !isSharedUsable(entry, entry.tags)) return false;
+  if (!entry || entry.value?.kind !== pageEntryKind || !isSharedUsable(entry, entry.tags)) return false;
   keep(key, entry);
   return true;
 }
@@ -117,11 +117,18 @@ async function adoptSharedPage(pathname) {
  * (lib/http/boot-after-paint.mjs): the validator and the policy are those of the document
  * as it is sent.
  *
+ * @param {string} key
  * @param {CachedValue | null | undefined} value
  */
-function addValidatorAndPolicy(value) {
-  if (value?.kind !== 'APP_PAGE' || typeof value.html !== 'string') return;
-  value.html = bootAfterFirstPaint(value.html);
+function addValidatorAndPolicy(key, value) {
+  if (value?.kind !== pageEntryKind) return;
+  if (typeof value.html !== 'string') {
+    checkStoredPage(key, value, false, logger);
+    return;
+  }
+  const html = value.html;
+  value.html = bootAfterFirstPaint(html);
+  checkStoredPage(key, value, value.html !== html, logger);
   value.headers ??= {};
   value.headers.etag = weakEtag(value.html);
   value.headers['content-security-policy'] = pageContentSecurityPolicy(value.html);
@@ -167,7 +174,7 @@ function freshPageNow(pathname) {
   if (version === undefined || version !== state.storeVersion) return null;
   const key = state.pages.get(pathname);
   const entry = key === undefined ? undefined : state.entries.get(key);
-  if (!key || !entry || entry.value?.kind !== 'APP_PAGE' || typeof entry.value.html !== 'string') return null;
+  if (!key || !entry || entry.value?.kind !== pageEntryKind || typeof entry.value.html !== 'string') return null;
   if (entry.value.status !== undefined && entry.value.status !== 200) return null;
   if (typeof entry.revalidate !== 'number' || Date.now() - entry.lastModified >= entry.revalidate * 1000) return null;
   if (isStale(entry, entry.tags)) return null;
@@ -177,11 +184,7 @@ function freshPageNow(pathname) {
   return entry;
 }
 
-/** @param {string} key */
-function pathnameOf(key) {
-  const at = key.indexOf('/$/');
-  return at === -1 ? null : key.slice(at + 2);
-}
+const pathnameOf = pathnameOfKey;
 
 /** @returns {Promise<void>} */
 async function readNewEvents() {
@@ -251,7 +254,7 @@ function isStale(entry, tags) {
  */
 function sizeOf(value) {
   switch (value?.kind) {
-    case 'APP_PAGE': {
+    case pageEntryKind: {
       let size = (value.html?.length ?? 0) + (value.rscData?.byteLength ?? 0);
       if (value.segmentData) for (const segment of value.segmentData.values()) size += segment.byteLength ?? 0;
       return size;
@@ -282,7 +285,7 @@ function drop(key) {
 function keep(key, entry) {
   state.entries.set(key, entry);
   state.bytes += entry.size;
-  const pathname = entry.value?.kind === 'APP_PAGE' ? pathnameOf(key) : null;
+  const pathname = entry.value?.kind === pageEntryKind ? pathnameOf(key) : null;
   if (pathname) state.pages.set(pathname, key);
   evict();
 }
@@ -356,11 +359,11 @@ export default class NewsroomCacheHandler {
     if (data == null) return;
     const size = sizeOf(data);
     if (size > maxBytes / 4) return; // one giant entry must not empty the cache
-    addValidatorAndPolicy(data);
+    addValidatorAndPolicy(key, data);
     const entry = { value: data, lastModified: Date.now(), seq, tags: tagsOf(data, ctx?.tags), size, revalidate: ctx?.cacheControl?.revalidate };
     keep(key, entry);
     if (state.shared) {
-      const pathname = data.kind === 'APP_PAGE' ? pathnameOf(key) : null;
+      const pathname = data.kind === pageEntryKind ? pathnameOf(key) : null;
       await Promise.all([state.shared.set(key, entry), pathname ? state.shared.set(sharedPageKey(pathname), key) : null]);
     }
   }

@@ -104,6 +104,8 @@ export type ProcessState = {
   loggedErrors: Set<string>;
   /** lib/runtime/log.mjs */
   logger: Logger;
+  /** lib/http/next-formats.mjs: each assumption about Next's private formats checked so far, and what was found. */
+  nextAssumptions: Map<string, { ok: boolean; detail?: string }>;
   /** lib/store/database.ts: the process's one store (its type is the store's: `Promise<Store>`). */
   store: Promise<unknown>;
 };

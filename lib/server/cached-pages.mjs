@@ -23,9 +23,9 @@ import zlib from 'node:zlib';
 import negotiate from '@fastify/accept-negotiator';
 import { registered } from '../runtime/process-state.mjs';
 import { ifNoneMatchAccepts } from '../http/conditional.mjs';
+import { assumptionsHold, cachedPageHeaders, rewriteHeader, routerHeaders } from '../http/next-formats.mjs';
 
 /** Headers of the router's requests (RSC payloads, prefetches) and of server actions: Next's to answer. */
-const routerHeaders = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-action', 'next-url'];
 
 /** @typedef {'br' | 'gzip'} Coding */
 /** @type {WeakMap<object, { plain: Buffer } & { [coding in Coding]?: Buffer }>} the bodies of a render, kept with it */
@@ -67,6 +67,8 @@ const compress = {
 export function answerFromCache(req, res, log, reqId) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   for (const name of routerHeaders) if (req.headers[name] !== undefined) return false;
+  // Answering for Next rests on its private formats (lib/http/next-formats.mjs): off if one has changed.
+  if (!assumptionsHold()) return false;
   const cache = registered('cacheStatus');
   const remembered = registered('decisions');
   const answer = registered('pageAnswer');
@@ -112,15 +114,13 @@ export function answerFromCache(req, res, log, reqId) {
   const headers = {
     'Cache-Control': cacheControl,
     Vary: answer.vary,
-    'x-nextjs-cache': 'HIT',
-    'x-nextjs-prerender': '1',
-    'x-nextjs-stale-time': '300',
+    ...cachedPageHeaders,
     ETag: etag,
     'Content-Security-Policy': policy,
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Length': payload.length,
   };
-  if (decision.kind === 'rewrite') headers['x-middleware-rewrite'] = cachedAt;
+  if (decision.kind === 'rewrite') headers[rewriteHeader] = cachedAt;
   if (coding) headers['Content-Encoding'] = coding;
   res.writeHead(200, headers);
   res.end(req.method === 'HEAD' ? undefined : payload);

@@ -32,6 +32,7 @@ import { logger } from '../runtime/log.mjs';
 import { FrontResponse } from './answers.mjs';
 import { createFront } from './http-front.mjs';
 import { imageHosts } from '../domain/image-hosts.mjs';
+import { checkStandalone } from '../http/next-formats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dir = path.resolve(here, '../..');
@@ -161,6 +162,8 @@ function runPrimary() {
 async function runWorker() {
   const require = createRequire(import.meta.url);
   const keepAliveTimeout = Number.parseInt(process.env.KEEP_ALIVE_TIMEOUT ?? '', 10);
+  // The output this process runs from is what we assume it is (lib/http/next-formats.mjs).
+  checkStandalone(dir, logger);
   // What Next's own standalone server.js does: the build's configuration, not next.config.js.
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify({ ...config, distDir: './.next' });
 

@@ -1,10 +1,14 @@
 import { cacheStatus } from '@/lib/cache/cache-status';
 import { pingStore } from '@/lib/store/database';
+import { assumptionReport } from '@/lib/http/next-formats.mjs';
 
 /**
  * GET /api/ready — readiness: the content store answers a query and, when REDIS_URL is set, the
  * shared cache answers a ping, each within a second. 200 when both do, 503 (with what failed)
- * when not: a load balancer sends no new readers here until it is ready again.
+ * when not: a load balancer sends no new readers here until it is ready again. `next` lists
+ * the assumptions about Next's private formats checked so far and any that failed
+ * (lib/http/next-formats.mjs): a failed one leaves the instance ready — it serves correctly
+ * through Next, only without the optimisation that rests on it — and says so here.
  */
 export const dynamic = 'force-dynamic';
 
@@ -33,5 +37,8 @@ export async function GET() {
       }
     : { ok: true, shared: false };
   const ready = store.ok && cache.ok;
-  return Response.json({ status: ready ? 'ready' : 'unavailable', store, cache }, { status: ready ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(
+    { status: ready ? 'ready' : 'unavailable', store, cache, next: assumptionReport() },
+    { status: ready ? 200 : 503, headers: { 'Cache-Control': 'no-store' } },
+  );
 }
