@@ -88,6 +88,13 @@ const config = [
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    // Small files (issue 28): no source file over about 300 lines of code. Tests are exempt; so
+    // is the bench's run (scripts/bench.ts), one linear measurement whose parts are in scripts/bench/.
+    files: ['**/*.{ts,tsx,mjs,js}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'scripts/bench.ts'],
+    rules: { 'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }] },
+  },
+  {
     // What one server process shares between its bundles goes through lib/runtime/process-state.mjs
     // (decision 022): named, typed slots that imports show, instead of globalThis properties.
     files: ['app/**', 'components/**', 'lib/**', 'proxy.ts', 'instrumentation.ts'],

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { articleInput, largestStoryInput } from '../testing/fixtures';
-import { articleLimits, ArticleSchema, isSafeHref, jsonDepthExceeds } from './article-schema';
+import { articleLimits, ArticleSchema, isSafeHref } from './article-schema';
+import { jsonDepthExceeds } from './json-depth';
 
 const parse = (overrides: Parameters<typeof articleInput>[0]) => ArticleSchema.safeParse(articleInput(overrides));
 const fields = (result: ReturnType<typeof parse>) => (result.success ? [] : result.error.issues.map((i) => i.path.join('.')));

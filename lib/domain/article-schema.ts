@@ -6,6 +6,8 @@ import { typesetStory } from './typography';
 import { imageHosts } from './image-hosts.mjs';
 import { isSafeHref, localImagePath, mediaId, remoteImageHost } from './safe-links';
 import { refusedCharacterMessage } from './text-rules';
+import { withCorrections } from './corrections';
+import { jsonDepthExceeds } from './json-depth';
 
 export { isSafeHref };
 
@@ -300,32 +302,6 @@ export const ArticleSchema = z.preprocess(
   },
   ArticleObjectSchema.transform((article) => typesetStory(withCorrections(article), getEdition(article.edition).lang)),
 );
-
-/**
- * Corrections oldest first, and the story's modified time at least the latest of them: a
- * correction is a change readers, feeds and crawlers must see as one.
- */
-export function withCorrections<T extends { publishedAt: string; updatedAt?: string; corrections: { at: string; text: string }[] }>(article: T): T {
-  if (article.corrections.length === 0) return article;
-  const corrections = [...article.corrections].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  const latest = corrections.at(-1)!.at;
-  const modified = article.updatedAt ?? article.publishedAt;
-  return { ...article, corrections, updatedAt: Date.parse(latest) > Date.parse(modified) ? latest : article.updatedAt };
-}
-
-/** Whether a JSON value nests deeper than `max` levels (objects and arrays), without recursion. */
-export function jsonDepthExceeds(value: unknown, max: number): boolean {
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length) {
-    const [node, depth] = stack.pop()!;
-    if (node === null || typeof node !== 'object') continue;
-    if (depth > max) return true;
-    for (const child of Array.isArray(node) ? node : Object.values(node)) {
-      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
-    }
-  }
-  return false;
-}
 
 type InlineRunOutput = { type: string; text?: string; children?: InlineRunOutput[] };
 

@@ -1,7 +1,7 @@
 import { getEdition, isEditionId, type EditionId } from './editions';
 import { isNameSlug, slugPattern } from './slug';
 
-import type { ListKind, ListPosition } from './stories';
+import type { ListKind, ListPosition } from './lists';
 
 /**
  * Every path of the site, built here and nowhere else: stories, fronts, lists and their pages,

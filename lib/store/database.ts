@@ -43,7 +43,7 @@ export class StoreConfigError extends Error {
 }
 
 /** A connection to the store, or a transaction of it: what every store function takes. */
-export type Db = Kysely<Database>;
+export type { Db } from './schema';
 
 export type Store = {
   db: Kysely<Database>;

@@ -3,7 +3,7 @@ import type { Article, ArticleImage, LiveUpdate } from '../domain/article-schema
 import type { EditionId } from '../domain/editions';
 import type { ArticleSummary } from '../domain/stories';
 import { articlePath } from '../domain/urls';
-import type { Db } from './database';
+import type { Db } from './schema';
 
 export type { Db };
 import type { ArticlesTable } from './schema';

@@ -1,5 +1,5 @@
 import type { ListKind, StoredStatus } from '../domain/stories';
-import type { Generated } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 
 /** Table shapes as Kysely sees them. Columns are snake_case; times are epoch milliseconds. */
 
@@ -135,3 +135,6 @@ export type Database = {
   fronts: FrontsTable;
   breaking_news: BreakingNewsTable;
 };
+
+/** The store as the repository's modules use it: a transaction or the whole database. */
+export type Db = Kysely<Database>;

@@ -12,7 +12,8 @@ import { ContentConflictError } from './store-errors';
 import { saveMedia, type MediaRecord } from './media';
 import { sql } from 'kysely';
 import { dialectOf } from './dialect';
-import { withCorrections, type Article as StoredArticle } from '../domain/article-schema';
+import type { Article as StoredArticle } from '../domain/article-schema';
+import { withCorrections } from '../domain/corrections';
 import { liveUntilTs, type StoredStatus } from '../domain/stories';
 
 /** What a story's row says: a published story whose time is still ahead is scheduled until then. */

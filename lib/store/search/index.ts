@@ -5,7 +5,8 @@ import type { SearchTerms } from '../../domain/search-query';
 import { markMatches, searchTerm, searchTermsOf, snippet, type SearchLanguage, type TermQuery } from '../../domain/search-text';
 import type { SearchHit } from '../../domain/stories';
 import { dialectOf } from '../dialect';
-import { readArticleDocument, toSummary, type Db, type SummaryRow } from '../rows';
+import { readArticleDocument, toSummary, type Db } from '../rows';
+import type { SearchDocument, StoreSearch, StoreSearchQuery } from './engine';
 import { postgresSearch } from './postgres';
 import { sqliteSearch } from './sqlite';
 
@@ -31,27 +32,7 @@ const searchWindow = 1000;
  */
 export type SearchQuery = { edition: EditionId; terms: SearchTerms; limit: number; offset: number; snippets?: boolean; window?: number };
 
-/** What a store is asked: terms already normalised, every one required (`all`) or any. */
-export type StoreSearchQuery = { edition: EditionId; terms: TermQuery; all: boolean; limit: number; offset: number; withDocument: boolean; window: number };
-
-/** `total`: matches ranked, at most the window; `more`: more stories than that match. */
 export type SearchResult = { hits: SearchHit[]; total: number; more: boolean };
-
-/** What one row of the index holds: the story's search terms, by field. */
-type SearchDocument = { edition: EditionId; headline: string; standfirst: string; body: string; tags: string; slug: string };
-
-/** `document`: the story's stored JSON when asked for (withDocument), else null. */
-export type StoreHitRow = SummaryRow & { document: string | null };
-
-export interface StoreSearch {
-  /** Replaces a story's row in the index (key: its integer search key); `document` null removes it. */
-  index(trx: Db, key: number, articleId: string, document: SearchDocument | null): Promise<void>;
-  /** Adds rows for keys the index does not hold yet, many per statement. */
-  indexMany(trx: Db, rows: { key: number; articleId: string; document: SearchDocument }[]): Promise<void>;
-  search(db: Db, query: StoreSearchQuery): Promise<{ rows: StoreHitRow[]; total: number }>;
-  /** How many stories match, counting no further than one past the window. */
-  count(db: Db, query: StoreSearchQuery): Promise<number>;
-}
 
 const searchOf = (db: Db): StoreSearch => (dialectOf(db) === 'postgres' ? postgresSearch : sqliteSearch);
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../rows';
-import type { StoreHitRow, StoreSearch, StoreSearchQuery } from './index';
+import type { StoreHitRow, StoreSearch, StoreSearchQuery } from './engine';
 
 /**
  * PostgreSQL: the table `articles_search` with a weighted tsvector of the terms of

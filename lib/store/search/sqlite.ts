@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../rows';
-import type { StoreHitRow, StoreSearch, StoreSearchQuery } from './index';
+import type { StoreHitRow, StoreSearch, StoreSearchQuery } from './engine';
 
 /**
  * SQLite: the FTS5 table `articles_fts` (unicode61, the terms of lib/domain/search-text.ts, and
