@@ -8,14 +8,12 @@
  * request headers, React's bootstrap script tags, and what its standalone output holds. A
  * release may change any of them. Each is named below; the code that relies on one imports it
  * from here, and it is checked where the build shows it — the standalone output when a server
- * process starts (lib/server/main.mjs), every page the cache handler stores
+ * process starts (next-standalone.mjs, from lib/server/main.mjs), every page the cache handler stores
  * (lib/cache/next-cache-handler.mjs). When a check fails, the process logs an error naming the
  * assumption, turns off what depends on it (the front's cache-hit answer, the document rewrite),
  * and `/api/ready` lists it under `next` — the site keeps serving through Next, correctly,
  * only slower; never silently wrong.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { shared } from '../runtime/process-state.mjs';
 
 /** The kind of cache entry Next gives its cache handler for a rendered App Router page. */
@@ -70,7 +68,7 @@ const checked = () => shared('nextAssumptions', () => new Map());
  * @param {string} [detail] what was found instead
  * @param {{ error(fields: object, message: string): void }} [log]
  */
-function recordAssumption(name, ok, detail, log) {
+export function recordAssumption(name, ok, detail, log) {
   const before = checked().get(name);
   if (before && !before.ok) return; // once failed, off for the life of the process
   checked().set(name, ok ? { ok } : { ok, detail });
@@ -116,23 +114,4 @@ export function checkStoredPage(key, value, rewritten, log) {
   if ((value.status ?? 200) === 200 && typeof value.html === 'string' && value.html.includes('</body>')) {
     recordAssumption('bootstrapTags', rewritten, 'no <script src="…" async=""> tag before </body>', log);
   }
-}
-
-/**
- * Checks the standalone output a server process runs from.
- * @param {string} dir the standalone folder (where .next/ is)
- * @param {{ error(fields: object, message: string): void }} log
- */
-export function checkStandalone(dir, log) {
-  const missing = ['.next/required-server-files.json', '.next/static', 'public', 'node_modules/next/package.json'].filter(
-    (file) => !fs.existsSync(path.join(dir, file)),
-  );
-  let config = false;
-  try {
-    config = typeof JSON.parse(fs.readFileSync(path.join(dir, '.next/required-server-files.json'), 'utf8')).config === 'object';
-  } catch {
-    // reported below
-  }
-  if (!config && !missing.includes('.next/required-server-files.json')) missing.push('config in .next/required-server-files.json');
-  recordAssumption('standalone', missing.length === 0, `missing: ${missing.join(', ')}`, log);
 }

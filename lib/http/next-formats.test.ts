@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../testing/fixtures';
 import { unregister } from '../runtime/process-state.mjs';
-import { assumptionReport, assumptionsHold, checkStandalone, checkStoredPage, pathnameOfKey } from './next-formats.mjs';
+import { assumptionReport, assumptionsHold, checkStoredPage, pathnameOfKey } from './next-formats.mjs';
+import { checkStandalone } from './next-standalone.mjs';
 
 /** A log that keeps what it was told. */
 function recordingLog() {

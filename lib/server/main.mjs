@@ -32,7 +32,7 @@ import { logger } from '../runtime/log.mjs';
 import { FrontResponse } from './answers.mjs';
 import { createFront } from './http-front.mjs';
 import { imageHosts } from '../domain/image-hosts.mjs';
-import { checkStandalone } from '../http/next-formats.mjs';
+import { checkStandalone } from '../http/next-standalone.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dir = path.resolve(here, '../..');
