@@ -12,6 +12,7 @@ import { logger, markErrorLogged, requestIdFrom, requestIdHeader } from './lib/l
 import { storeUnavailableResponse } from './lib/routing/store-unavailable';
 import { newNonce, nonceContentSecurityPolicy } from './lib/http/security-headers.mjs';
 import { register } from './lib/runtime/process-state.mjs';
+import { decisionHeader } from './lib/domain/front-headers.mjs';
 
 /**
  * The front door for page URLs. It asks the store what the URL answers before anything
@@ -60,8 +61,10 @@ export async function proxy(request: NextRequest) {
     return storeUnavailableResponse(isEditionId(first) ? first : defaultEditionId, requestId);
   }
   const notModified = await notModifiedResponse(request, decision);
-  logger.info({ reqId: requestId, method: request.method, path: pathname, decision: notModified ? 'not-modified' : decision.kind }, 'request');
-  return withRequestId(notModified ?? respond(request, headers, decision), requestId);
+  const response = withRequestId(notModified ?? respond(request, headers, decision), requestId);
+  // For the one access line the HTTP front writes for every request (lib/server/http-front.mjs).
+  response.headers.set(decisionHeader, notModified ? 'not-modified' : decision.kind);
+  return response;
 }
 
 /** What Next varies its page answers on; a 304 must say the same (RFC 9110, 15.4.5). */

@@ -22,5 +22,12 @@ export function requestIdOf(incoming, keep = true) {
   return keep && typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : crypto.randomUUID();
 }
 
+/**
+ * What the proxy decided for a page request (render, rewrite, redirect, gone, not-found,
+ * not-modified): set on its answer for the HTTP front's access line, which takes it off the
+ * answer before it leaves (lib/server/answers.mjs).
+ */
+export const decisionHeader = 'x-newsroom-decision';
+
 /** The reader's address, as the front found it through trusted proxies (X-Forwarded-For). */
 export const clientAddressHeader = 'x-newsroom-client-address';

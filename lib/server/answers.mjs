@@ -7,6 +7,26 @@
 import http from 'node:http';
 import { constantSecurityHeaders, contentSecurityPolicy } from '../http/security-headers.mjs';
 import { shared } from '../runtime/process-state.mjs';
+import { decisionHeader } from '../domain/front-headers.mjs';
+
+/**
+ * What the request's one access line says beyond its method, path and status (http-front.mjs):
+ * the proxy's decision (taken off its answer as it is sent), and `from: 'front'` when the front
+ * answered without Next.
+ * @type {WeakMap<http.ServerResponse, { decision?: string, from?: string }>}
+ */
+const accessFields = new WeakMap();
+
+/**
+ * @param {http.ServerResponse} res
+ * @param {{ decision?: string, from?: string }} fields
+ */
+export function noteAccess(res, fields) {
+  accessFields.set(res, { ...accessFields.get(res), ...fields });
+}
+
+/** @param {http.ServerResponse} res */
+export const accessOf = (res) => accessFields.get(res) ?? {};
 
 /**
  * The request ids whose 5xx something else already logged (instrumentation's onRequestError,
@@ -27,6 +47,11 @@ export class FrontResponse extends http.ServerResponse {
   /** @param {number} statusCode @param {...any} rest */
   // @ts-expect-error -- writeHead's overloads; every form is passed on unchanged.
   writeHead(statusCode, ...rest) {
+    const decision = this.getHeader(decisionHeader);
+    if (decision !== undefined) {
+      noteAccess(this, { decision: String(decision) });
+      this.removeHeader(decisionHeader);
+    }
     const given = headerNames(rest);
     for (const [name, value] of Object.entries(constantSecurityHeaders)) {
       if (!this.hasHeader(name) && !given.has(name.toLowerCase())) this.setHeader(name, value);

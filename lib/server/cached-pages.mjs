@@ -14,7 +14,7 @@
  *
  * Then the front writes the stored render with the headers Next and the proxy would have sent
  * (Cache-Control, Vary, ETag, the page's CSP, x-nextjs-cache: HIT), compressed once per render
- * rather than once per answer, or 304 for a matching If-None-Match, and logs the access line.
+ * rather than once per answer, or 304 for a matching If-None-Match; the front writes its access line.
  * Anything else — a router (RSC) request, a first visit, a write since, a PostgreSQL store whose
  * change feed is down (lib/store/change-feed.ts) — goes on to Next as before. Decision 008's guarantee stands: no answer here
  * can be older than the last write, since any write moves the counter and sends the request on.
@@ -22,6 +22,7 @@
 import zlib from 'node:zlib';
 import negotiate from '@fastify/accept-negotiator';
 import { registered } from '../runtime/process-state.mjs';
+import { noteAccess } from './answers.mjs';
 import { ifNoneMatchAccepts } from '../http/conditional.mjs';
 import { assumptionsHold, cachedPageHeaders, rewriteHeader, routerHeaders } from '../http/next-formats.mjs';
 
@@ -60,11 +61,9 @@ const compress = {
  * Answers the request from the page cache when it may (see above); false when Next must.
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
- * @param {import('pino').Logger} log
- * @param {string} reqId
  * @returns {boolean}
  */
-export function answerFromCache(req, res, log, reqId) {
+export function answerFromCache(req, res) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   for (const name of routerHeaders) if (req.headers[name] !== undefined) return false;
   // Answering for Next rests on its private formats (lib/http/next-formats.mjs): off if one has changed.
@@ -99,7 +98,7 @@ export function answerFromCache(req, res, log, reqId) {
   if (typeof ifNoneMatch === 'string' && ifNoneMatchAccepts(ifNoneMatch, etag)) {
     res.writeHead(304, { ETag: etag, 'Cache-Control': cacheControl, Vary: answer.vary });
     res.end();
-    log.info({ reqId, method: req.method, path: pathname, decision: 'not-modified', from: 'front' }, 'request');
+    noteAccess(res, { decision: 'not-modified', from: 'front' });
     return true;
   }
   let body = bodies.get(value);
@@ -124,6 +123,6 @@ export function answerFromCache(req, res, log, reqId) {
   if (coding) headers['Content-Encoding'] = coding;
   res.writeHead(200, headers);
   res.end(req.method === 'HEAD' ? undefined : payload);
-  log.info({ reqId, method: req.method, path: pathname, decision: decision.kind, from: 'front' }, 'request');
+  noteAccess(res, { decision: decision.kind, from: 'front' });
   return true;
 }

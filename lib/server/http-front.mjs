@@ -22,7 +22,8 @@
  */
 import { clientAddressHeader, requestIdHeader, requestIdOf } from '../domain/front-headers.mjs';
 import { answerFromCache } from './cached-pages.mjs';
-import { loggedErrorIds, pathOf, send } from './answers.mjs';
+import { accessOf, loggedErrorIds, pathOf, send } from './answers.mjs';
+import { performance } from 'node:perf_hooks';
 import { createShedding } from './load-shedding.mjs';
 import { clientAddress, normaliseAddress, refusedTarget } from './request-hygiene.mjs';
 
@@ -54,11 +55,18 @@ export function createFront(options) {
     req.headers[clientAddressHeader] = clientAddress(socketAddress, req.headers['x-forwarded-for'], trusted);
     res.setHeader('X-Request-Id', reqId);
 
+    const started = performance.now();
     res.once('finish', () => {
+      const path = pathOf(req.url ?? '/');
       const logged = loggedErrorIds();
       if (res.statusCode >= 500 && !logged.has(reqId)) {
-        log.error({ reqId, method: req.method, path: pathOf(req.url ?? '/'), status: res.statusCode }, 'answered with a server error');
+        log.error({ reqId, method: req.method, path, status: res.statusCode }, 'answered with a server error');
       }
+      // The request's one access line, whoever answered it (Next, the cache-hit path, the front).
+      log.info(
+        { reqId, method: req.method, path, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10, ...accessOf(res) },
+        'request',
+      );
     });
     res.once('close', () => loggedErrorIds().delete(reqId));
 
@@ -71,7 +79,7 @@ export function createFront(options) {
       return;
     }
     // A page this process holds and may serve as it is: answered now, without Next (cached-pages.mjs).
-    if (answerFromCache(req, res, log, reqId)) return;
+    if (answerFromCache(req, res)) return;
     if (unqueuedPaths.has(path)) shedding.unqueued(req, res);
     else shedding.admit(req, res);
   }
