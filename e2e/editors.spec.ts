@@ -44,15 +44,12 @@ const put = (request: APIRequestContext, path: string, body: unknown) => request
 const storyLinks = (page: Page) =>
   page.locator('main h2 a, main h3 a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? '').filter((href) => /\/\d{8}-/.test(href)));
 
-const behaviour = (project: string) => test.skip(project === 'iphone', 'the same behaviour on both phones: the Pixel runs it');
-
 for (const id of editionIds) {
   const { strings } = getEdition(id);
   const demo = demoByEdition[id];
   const europol = frontMatter(demo.europolFile);
 
   test.describe(`fronts the editors lead (${id})`, () => {
-    test.beforeEach(({}, testInfo) => behaviour(testInfo.project.name));
 
     test('the lead an editor chooses leads the home, a story published after it does not take its place, and recency returns after DELETE', async ({
       page,
