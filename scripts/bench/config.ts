@@ -62,13 +62,13 @@ export const budgets = {
   proxiedVsNginx: 0.5,
   /**
    * The large newsroom's shape against the small one's (issue 28): a cache hit on PostgreSQL and
-   * Redis, one process, against the SQLite default's, in the same rounds (gated, with CI's slack);
+   * Redis against SQLite, default workers each, in the same rounds (gated, with CI's slack);
    * and the worst time, over several publishes, for a story published through one PostgreSQL
    * instance to reach another's home (reported against a second).
    */
   postgresHit: 0.8,
   publishReachesOtherMs: 1000,
-  /** The home under 200 connections while publishing: PostgreSQL's p99 against SQLite's. */
+  /** The home under 200 connections while publishing: PostgreSQL's p99 against SQLite's, default workers each. */
   publishingTail: 2,
 };
 
