@@ -50,7 +50,6 @@ for (const id of editionIds) {
   const europol = frontMatter(demo.europolFile);
 
   test.describe(`fronts the editors lead (${id})`, () => {
-
     test('the lead an editor chooses leads the home, a story published after it does not take its place, and recency returns after DELETE', async ({
       page,
       request,
