@@ -14,6 +14,8 @@ export type LighthouseResult = {
   lcpMs: number;
   cls: number;
   tbtMs: number;
+  /** Time to interactive (Lighthouse's `interactive` audit; NaN if a version drops it). */
+  ttiMs: number;
   scriptBytes: number;
   /** The web fonts the page loaded, as transferred, and how many files. */
   fontBytes: number;
@@ -59,6 +61,7 @@ export function lighthouse(url: string, extraArgs: string[] = [], attempt = 1): 
     lcpMs: report.audits['largest-contentful-paint'].numericValue,
     cls: report.audits['cumulative-layout-shift'].numericValue,
     tbtMs: report.audits['total-blocking-time'].numericValue,
+    ttiMs: report.audits['interactive']?.numericValue ?? NaN,
     scriptBytes: transferred(report, 'Script').bytes,
     fontBytes: transferred(report, 'Font').bytes,
     fontFiles: transferred(report, 'Font').files,

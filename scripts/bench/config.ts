@@ -57,7 +57,7 @@ export const budgets = {
    * ratios at the target itself (with the CSS inlined our pages paint at about 0.7 × the floor's,
    * room enough for a shared machine) and on the bytes; the rest is reported.
    */
-  vsFloor: { staticHit: 0.7, articleHit: 0.5, workers: 1.8, tail: 4, appliedLcp: 1.1, simulatedLcpMs: 300, simulatedScore: 0.03 },
+  vsFloor: { staticHit: 0.7, articleHit: 0.5, workers: 1.8, tail: 4, appliedLcp: 1.1, simulatedLcpMs: 300, simulatedScore: 0.03, appliedTti: 1.25 },
   /** The shipped nginx configuration's cache hits, against nginx serving the same HTML from disk. */
   proxiedVsNginx: 0.5,
   /**

@@ -37,6 +37,7 @@ export function lighthouseRounds<K extends string>(urls: Record<K, string | [str
           ...sorted[Math.floor(sorted.length / 2)]!,
           performance: median(results.map((r) => r.performance)),
           tbtMs: median(results.map((r) => r.tbtMs)),
+          ttiMs: median(results.map((r) => r.ttiMs)),
           lcpRuns: results.map((r) => r.lcpMs),
           performanceRuns: results.map((r) => r.performance),
         },
