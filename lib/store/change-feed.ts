@@ -80,6 +80,14 @@ export function reportingCommits<T extends Dialect>(dialect: T, committed: () =>
 
 export type ChangeFeed = { stop: () => Promise<void> };
 
+/** Closes a listening connection we no longer use, deaf to whatever it reports on the way out. */
+async function discard(client: pg.Client | null): Promise<void> {
+  if (!client) return;
+  client.removeAllListeners();
+  client.on('error', () => {});
+  await client.end().catch(() => {});
+}
+
 /**
  * Listens for the store's changes on a connection of its own, for as long as the store is open;
  * resolves once it listens, or after its first attempt fails (it keeps trying meanwhile: the
@@ -99,11 +107,8 @@ export async function listenForChanges(connection: pg.ClientConfig, schema: stri
       logger.warn({ component: 'store', reason }, 'change feed lost: cached pages are checked against the store on every request until it is back');
     counter.trust(false);
     clearInterval(heartbeat);
-    const old = client;
+    void discard(client);
     client = null;
-    old?.removeAllListeners();
-    old?.on('error', () => {});
-    void old?.end().catch(() => {});
     clearTimeout(retry);
     retry = setTimeout(() => void connect(), reconnectDelaysMs[Math.min(attempt, reconnectDelaysMs.length - 1)]);
     retry.unref();
@@ -122,9 +127,7 @@ export async function listenForChanges(connection: pg.ClientConfig, schema: stri
       await next.connect();
       await next.query(`listen "${channel.replaceAll('"', '""')}"`);
     } catch (error) {
-      next.removeAllListeners();
-      next.on('error', () => {});
-      void next.end().catch(() => {});
+      void discard(next);
       lost(error instanceof Error ? error.message : String(error));
       return;
     }
@@ -157,9 +160,7 @@ export async function listenForChanges(connection: pg.ClientConfig, schema: stri
       clearTimeout(retry);
       const open = client;
       client = null;
-      open?.removeAllListeners();
-      open?.on('error', () => {});
-      await open?.end().catch(() => {});
+      await discard(open);
     },
   };
 }
