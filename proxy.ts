@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { requestPathHeader, unavailableStatusHeader } from './lib/routing/request-headers';
 import { decidePageRequestOnce, type PageRequestDecision, firstListPagePath } from './lib/data/page-request';
-import { api, unavailablePath } from './lib/domain/urls';
+import { api, firstSegment, unavailablePath } from './lib/domain/urls';
 import { getStore } from './lib/store/database';
 import { pageCacheControl, privateNoStore, redirectCacheControl, unavailableCacheControl, untilNextScheduled } from './lib/cache/cache-control';
 import { cacheStatus } from './lib/cache/cache-status';
@@ -57,7 +57,7 @@ export async function proxy(request: NextRequest) {
       const served = listPage ? NextResponse.rewrite(new URL(listPage, request.url), { request: { headers } }) : NextResponse.next({ request: { headers } });
       return withRequestId(withCacheControl(served, pageCacheControl), requestId);
     }
-    const [, first = ''] = pathname.split('/');
+    const first = firstSegment(pathname);
     return storeUnavailableResponse(isEditionId(first) ? first : defaultEditionId, requestId);
   }
   const notModified = await notModifiedResponse(request, decision);
@@ -131,7 +131,7 @@ function withNonce(headers: Headers, respond: (headers: Headers) => NextResponse
 
 /** A page's Cache-Control, cut short before the next scheduled story of its edition (decision 015). */
 function pagesCacheControl(pathname: string): string {
-  return untilNextScheduled(pageCacheControl, pathname.split('/')[1]);
+  return untilNextScheduled(pageCacheControl, firstSegment(pathname));
 }
 
 /** A preview is for the newsroom: no search engine may index it, whatever finds the link. */

@@ -9,7 +9,7 @@ import { slugPattern } from '../domain/slug';
 import { readPageParam } from '../domain/page-param';
 import { readPreview } from './preview';
 import { shared } from '../runtime/process-state.mjs';
-import { editionPath, isReservedEditionPath, listPagePath, parseArticleSegment, publicListPath, readNameSegment } from '../domain/urls';
+import { editionPath, isReservedEditionPath, listPagePath, pageRequestKey, parseArticleSegment, pathSegments, publicListPath, readNameSegment } from '../domain/urls';
 
 /**
  * Decides, before anything renders, what a page URL answers: render it, redirect it (a story
@@ -66,7 +66,7 @@ export async function decidePageRequestOnce(
     remembered.decisions.clear();
     remembered.version = now;
   }
-  const key = `${request.pathname}?${request.searchParams?.toString() ?? ''}`;
+  const key = pageRequestKey(request.pathname, request.searchParams);
   const known = remembered.decisions.get(key);
   if (known) return known;
   const decision = await decidePageRequest(db, request);
@@ -84,7 +84,7 @@ export async function decidePageRequest(db: Db, request: PageRequest): Promise<P
   if (pathname === '/' || pathname === '') {
     return { kind: 'redirect', location: editionPath(preferredEdition(request.acceptLanguage)), status: 307, vary: 'Accept-Language' };
   }
-  const segments = pathname.split('/').slice(1);
+  const segments = pathSegments(pathname);
   const [first = '', second, third, ...rest] = segments;
   if (!isEditionId(first)) return { kind: 'unavailable', edition: defaultEditionId, status: 404 };
   const edition = first;
@@ -165,7 +165,7 @@ async function decideListPage(
  * holds it; a deeper page's start is in the store, so it cannot be named.
  */
 export function firstListPagePath(pathname: string, searchParams: URLSearchParams): string | null {
-  const [, edition = '', second, third, ...rest] = pathname.split('/');
+  const [edition = '', second, third, ...rest] = pathSegments(pathname);
   if (!isEditionId(edition) || second === undefined || rest.length > 0) return null;
   const param = readPageParam(searchParams);
   if (param.kind !== 'page' || param.page !== 1) return null;

@@ -1,13 +1,19 @@
 import { getEdition, isEditionId, type EditionId } from './editions';
 import { isNameSlug, slugPattern } from './slug';
+import { apiPrefix, pathSegments } from './url-grammar.mjs';
 
 import type { ListKind, ListPosition } from './lists';
+
+export { firstSegment, pageRequestKey, pathSegments, splitTarget } from './url-grammar.mjs';
 
 /**
  * Every path of the site, built here and nowhere else: stories, fronts, lists and their pages,
  * tags, authors, search, feeds, sitemaps, pictures and the API. Pages, feeds, sitemaps,
  * structured data and the browser islands all ask this module, so that a change of address,
  * and the percent-encoding of non-Latin slugs (`pathSegment`), happen in one place.
+ *
+ * How a request's URL is read (its path and query, its segments, the one name of a page
+ * request) is lib/domain/url-grammar.mjs, re-exported here: the HTTP front reads it too.
  *
  * Article URLs are `/{edition}/{section}/{yyyymmdd}-{slug}`, the date being the day of first
  * publication in the newsroom's time zone (so a story filed at 00:30 in Paris carries Paris's date).
@@ -53,9 +59,10 @@ export function parseArticleSegment(segment: string): { date: string; slug: stri
 
 /** Reads `/{edition}/{section}/{yyyymmdd}-{slug}`; null for anything else. */
 export function parseArticlePath(pathname: string): ArticleLocator | null {
-  const segments = pathname.split('/');
-  if (segments.length !== 4 || segments[0] !== '') return null;
-  const [, edition, section, last] = segments as [string, string, string, string];
+  if (!pathname.startsWith('/')) return null;
+  const segments = pathSegments(pathname);
+  if (segments.length !== 3) return null;
+  const [edition, section, last] = segments as [string, string, string];
   if (!isEditionId(edition) || !slugPattern.test(section)) return null;
   const parsed = parseArticleSegment(last);
   return parsed ? { edition, section, ...parsed } : null;
@@ -178,7 +185,7 @@ export const cropPath = (image: { src: string }, ratio: string) =>
 /** The public JSON API. */
 export const api = {
   /** Everything under it: kept out of robots' crawl, passed through the proxy untouched. */
-  prefix: '/api/',
+  prefix: apiPrefix,
   articles: (query?: URLSearchParams) => `/api/v1/articles${query?.toString() ? `?${query}` : ''}`,
   article: (id: string) => `/api/v1/articles/${encodeURIComponent(id)}`,
   liveUpdates: (id: string, after?: string | null) => `/api/v1/articles/${encodeURIComponent(id)}/updates${after ? `?${new URLSearchParams({ after })}` : ''}`,

@@ -8,6 +8,7 @@ import http from 'node:http';
 import { constantSecurityHeaders, contentSecurityPolicy } from '../http/security-headers.mjs';
 import { shared } from '../runtime/process-state.mjs';
 import { decisionHeader } from '../domain/front-headers.mjs';
+import { pathOfTarget } from '../domain/url-grammar.mjs';
 
 /**
  * What the request's one access line says beyond its method, path and status (http-front.mjs):
@@ -102,6 +103,5 @@ export const escapeHtml = (text) => text.replace(/[&<>"]/g, (c) => `&#${c.charCo
 
 /** @param {string} target */
 export function pathOf(target) {
-  const queryAt = target.indexOf('?');
-  return (queryAt === -1 ? target : target.slice(0, queryAt)).slice(0, 300);
+  return pathOfTarget(target).slice(0, 300);
 }

@@ -11,6 +11,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { requestIdHeader } from '../domain/front-headers.mjs';
+import { firstSegment } from '../domain/url-grammar.mjs';
 import { escapeHtml, loggedErrorIds, pathOf, send } from './answers.mjs';
 
 /**
@@ -146,7 +147,7 @@ export function createShedding(options) {
       );
       return;
     }
-    const [, first = ''] = path.split('/');
+    const first = firstSegment(path);
     const edition = editions.has(first) ? first : null;
     if (edition || path === '/') {
       const text = busyText(edition);

@@ -7,6 +7,7 @@
  * image optimizer can fetch from itself (else 400).
  */
 import { pathOf, send } from './answers.mjs';
+import { pathSegments, splitTarget } from '../domain/url-grammar.mjs';
 
 const maxTargetLength = 8192;
 
@@ -69,7 +70,7 @@ function isFetchablePath(path) {
   if (literalPercents(path) !== path) return false;
   const decoded = decodeURIComponent(path);
   if (/[\u0000-\u001f\u007f\\]/.test(decoded)) return false;
-  const segments = decoded.split('/').slice(1);
+  const segments = pathSegments(decoded);
   return segments.length > 0 && segments.every((segment) => segment !== '' && segment !== '.' && segment !== '..');
 }
 
@@ -102,7 +103,7 @@ export function refusedTarget(req, res, log, reqId) {
   // The framework's image optimizer decodes a local picture's path once more when it fetches
   // it from itself, and answers 500 when that fails: a path that does not decode is a 400 here.
   if (pathOf(target) === '/_next/image') {
-    const picture = new URLSearchParams(req.url?.slice(req.url.indexOf('?') + 1) ?? '').get('url') ?? '';
+    const picture = splitTarget(req.url ?? '').query.get('url') ?? '';
     if (picture.startsWith('/') && !isFetchablePath(picture)) {
       log.warn({ reqId, url: picture.slice(0, 200) }, 'refused: a picture path that does not decode to a plain path');
       send(res, 400, 'text/plain; charset=utf-8', 'Bad request: "url" must be a path that decodes (percent-encoded UTF-8), without control characters.\n', {

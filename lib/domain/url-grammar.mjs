@@ -1,0 +1,63 @@
+// @ts-check
+/**
+ * How the site reads a request's URL, once for every reader of it: the HTTP front
+ * (lib/server), the proxy (proxy.ts, lib/data/page-request.ts) and the addresses built in
+ * lib/domain/urls.ts, which re-exports what is here. Plain JavaScript with types: the front
+ * loads it outside Next's bundler (issue 28: one URL grammar, not a copy per layer).
+ *
+ * A target is what the request line names: `/{edition}/{section}/{yyyymmdd}-{slug}?page=2`.
+ * Its path is everything before the first `?`; its query is what follows, read as
+ * `application/x-www-form-urlencoded` and written back in one form, so that `?page=2&` and
+ * `?page=2` are the same page to every layer.
+ */
+
+/**
+ * A request target's path and query.
+ * @param {string} target
+ * @returns {{ pathname: string, query: URLSearchParams }}
+ */
+export function splitTarget(target) {
+  const at = target.indexOf('?');
+  return at === -1 ? { pathname: target, query: new URLSearchParams() } : { pathname: target.slice(0, at), query: new URLSearchParams(target.slice(at + 1)) };
+}
+
+/**
+ * A target's path alone (the part before `?`).
+ * @param {string} target
+ */
+export function pathOfTarget(target) {
+  const at = target.indexOf('?');
+  return at === -1 ? target : target.slice(0, at);
+}
+
+/**
+ * The segments of a path after its leading slash: `/en/europe` → `['en', 'europe']`; an empty
+ * segment stands for a doubled or trailing slash.
+ * @param {string} pathname
+ * @returns {string[]}
+ */
+export function pathSegments(pathname) {
+  return pathname.split('/').slice(1);
+}
+
+/**
+ * The first segment of a path: the edition's id on every reader page (`/en/...`), whatever it
+ * is otherwise ('' for `/`).
+ * @param {string} pathname
+ */
+export function firstSegment(pathname) {
+  return pathname.split('/', 2)[1] ?? '';
+}
+
+/**
+ * One name for a page request, whichever layer holds it: the proxy remembers its decision under
+ * it, and the front looks that decision up by it (lib/server/cached-pages.mjs).
+ * @param {string} pathname
+ * @param {URLSearchParams} [query]
+ */
+export function pageRequestKey(pathname, query) {
+  return `${pathname}?${query?.toString() ?? ''}`;
+}
+
+/** Everything under it is the JSON API: passed through the proxy, kept out of robots' crawl. */
+export const apiPrefix = '/api/';
