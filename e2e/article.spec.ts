@@ -5,6 +5,7 @@ import { editionIds, getEdition } from '../lib/domain/editions';
 import { formatDateTime, formatLongDate } from '../lib/domain/format-date';
 import { publication } from '../lib/domain/site-config';
 import { sectionPath } from '../lib/domain/urls';
+import { onEveryScreen } from './support/screens';
 
 /**
  * An article page, in every edition: what a reader and a crawler get, expected from the
@@ -76,21 +77,25 @@ for (const id of editionIds) {
       await context.close();
     });
 
-    test('loads the main picture first and the others only as the reader gets near them, with sizes that reserve their space', async ({ page }) => {
-      const story = await demoStory(demo.europolFile);
-      await page.goto(demo.europol);
-      const lead = page.locator('article figure img').first();
-      await expect(lead).toHaveAttribute('fetchpriority', 'high');
-      await expect(lead).not.toHaveAttribute('loading', 'lazy');
-      await expect(lead).toHaveAttribute('width', String(story.mainImage.width));
-      await expect(lead).toHaveAttribute('height', String(story.mainImage.height));
-      await expect(page.locator('head link[rel="preload"][as="image"]')).toHaveCount(1);
-      const inline = page.locator('article figure img').nth(1);
-      const firstInline = story.body.find((b) => b.type === 'image');
-      await expect(inline).toHaveAttribute('loading', 'lazy');
-      if (firstInline?.type === 'image') await expect(inline).toHaveAttribute('width', String(firstInline.image.width));
-      expect(await lead.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-    });
+    test(
+      'loads the main picture first and the others only as the reader gets near them, with sizes that reserve their space',
+      onEveryScreen,
+      async ({ page }) => {
+        const story = await demoStory(demo.europolFile);
+        await page.goto(demo.europol);
+        const lead = page.locator('article figure img').first();
+        await expect(lead).toHaveAttribute('fetchpriority', 'high');
+        await expect(lead).not.toHaveAttribute('loading', 'lazy');
+        await expect(lead).toHaveAttribute('width', String(story.mainImage.width));
+        await expect(lead).toHaveAttribute('height', String(story.mainImage.height));
+        await expect(page.locator('head link[rel="preload"][as="image"]')).toHaveCount(1);
+        const inline = page.locator('article figure img').nth(1);
+        const firstInline = story.body.find((b) => b.type === 'image');
+        await expect(inline).toHaveAttribute('loading', 'lazy');
+        if (firstInline?.type === 'image') await expect(inline).toHaveAttribute('width', String(firstInline.image.width));
+        expect(await lead.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      },
+    );
 
     test('lets a keyboard reader skip straight to the story', async ({ page, browserName }) => {
       test.skip(browserName !== 'chromium');
@@ -106,12 +111,12 @@ for (const id of editionIds) {
       expect(await page.evaluate(() => document.activeElement?.closest('article') !== null)).toBe(true);
     });
 
-    test('has no accessibility violations', async ({ page }) => {
+    test('has no accessibility violations', onEveryScreen, async ({ page }) => {
       await page.goto(demo.europol);
       await expectNoAxeViolations(page);
     });
 
-    test('fits the screen without horizontal scrolling, and keeps pictures inside it', async ({ page }) => {
+    test('fits the screen without horizontal scrolling, and keeps pictures inside it', onEveryScreen, async ({ page }) => {
       await page.goto(demo.europol);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
@@ -126,7 +131,7 @@ for (const id of editionIds) {
       expect(right).toBeLessThanOrEqual(await page.evaluate(() => window.innerWidth));
     });
 
-    test('shows no picture larger than it was fetched: the story’s, the related stories’ and the rail’s', async ({ page }) => {
+    test('shows no picture larger than it was fetched: the story’s, the related stories’ and the rail’s', onEveryScreen, async ({ page }) => {
       await page.goto(demo.europol);
       // Every lazy picture, loaded: scrolled past, then waited for.
       for (let y = 0; y < (await page.evaluate(() => document.body.scrollHeight)); y += 500) await page.mouse.wheel(0, 500);
@@ -156,42 +161,44 @@ for (const id of editionIds) {
       await expect(page.locator('nav a[aria-current="page"]:visible')).toHaveText(sectionName(id, story.section));
     });
 
-    test('on a phone, the menu opens from its button, with its arrow pointing the way it opens, and closes with Escape or a tap outside it', async ({
-      page,
-    }, testInfo) => {
-      test.skip(testInfo.project.name === 'desktop', 'the menu is a phone’s');
-      await page.goto(demo.europol);
-      // The page's script (after the first paint) is what closes it with Escape and a tap outside.
-      await page.waitForFunction(() => Boolean((window as { next?: { version?: string } }).next?.version));
-      const menu = page.locator('details', { has: page.locator('summary', { hasText: strings.menu }) });
-      const button = menu.locator('summary');
-      const arrow = async () =>
-        button.evaluate((el) => {
-          // The arrow's corner (its two borders) must sit below its centre when closed: it points down.
-          const transform = getComputedStyle(el, '::after').transform;
-          const [a, b] = transform
-            .replace(/^matrix\(|\)$/g, '')
-            .split(',')
-            .map(Number);
-          return { a: a!, b: b! };
-        });
-      const closed = await arrow();
-      // A down-pointing chevron made of the end and bottom borders: rotated 45° either way, its corner at the bottom.
-      expect(Math.abs(closed.a)).toBeCloseTo(Math.SQRT1_2, 2);
-      expect(closed.b * (edition.dir === 'rtl' ? -1 : 1)).toBeGreaterThan(0);
+    test(
+      'on a phone, the menu opens from its button, with its arrow pointing the way it opens, and closes with Escape or a tap outside it',
+      onEveryScreen,
+      async ({ page }, testInfo) => {
+        test.skip(testInfo.project.name === 'desktop', 'the menu is a phone’s');
+        await page.goto(demo.europol);
+        // The page's script (after the first paint) is what closes it with Escape and a tap outside.
+        await page.waitForFunction(() => Boolean((window as { next?: { version?: string } }).next?.version));
+        const menu = page.locator('details', { has: page.locator('summary', { hasText: strings.menu }) });
+        const button = menu.locator('summary');
+        const arrow = async () =>
+          button.evaluate((el) => {
+            // The arrow's corner (its two borders) must sit below its centre when closed: it points down.
+            const transform = getComputedStyle(el, '::after').transform;
+            const [a, b] = transform
+              .replace(/^matrix\(|\)$/g, '')
+              .split(',')
+              .map(Number);
+            return { a: a!, b: b! };
+          });
+        const closed = await arrow();
+        // A down-pointing chevron made of the end and bottom borders: rotated 45° either way, its corner at the bottom.
+        expect(Math.abs(closed.a)).toBeCloseTo(Math.SQRT1_2, 2);
+        expect(closed.b * (edition.dir === 'rtl' ? -1 : 1)).toBeGreaterThan(0);
 
-      await button.click();
-      await expect(menu).toHaveAttribute('open', '');
-      await page.keyboard.press('Escape');
-      await expect(menu).not.toHaveAttribute('open');
-      await expect(button).toBeFocused();
+        await button.click();
+        await expect(menu).toHaveAttribute('open', '');
+        await page.keyboard.press('Escape');
+        await expect(menu).not.toHaveAttribute('open');
+        await expect(button).toBeFocused();
 
-      await button.click();
-      await expect(menu).toHaveAttribute('open', '');
-      // A tap on the page below the open menu.
-      const viewport = page.viewportSize()!;
-      await page.touchscreen.tap(viewport.width / 2, viewport.height - 20);
-      await expect(menu).not.toHaveAttribute('open');
-    });
+        await button.click();
+        await expect(menu).toHaveAttribute('open', '');
+        // A tap on the page below the open menu.
+        const viewport = page.viewportSize()!;
+        await page.touchscreen.tap(viewport.width / 2, viewport.height - 20);
+        await expect(menu).not.toHaveAttribute('open');
+      },
+    );
   });
 }

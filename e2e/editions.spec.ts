@@ -6,6 +6,7 @@ import { publication } from '../lib/domain/site-config';
 import { slugify } from '../lib/domain/slug';
 import { authorPath, editionPath, searchPath, tagPath } from '../lib/domain/urls';
 import { loaderSources } from '../lib/http/boot-after-paint.mjs';
+import { onEveryScreen } from './support/screens';
 
 /**
  * Every edition, read as its readers and crawlers read it: expectations come from the edition's
@@ -86,7 +87,7 @@ for (const id of editionIds) {
       }
     });
 
-    test('the language switcher goes to the same page in another edition, or to its home', async ({ page }) => {
+    test('the language switcher goes to the same page in another edition, or to its home', onEveryScreen, async ({ page }) => {
       await page.goto(demo.europol);
       const switcher = page.getByRole('navigation', { name: strings.editionsLabel });
       for (const other of editionIds.filter((e) => e !== id)) {
@@ -215,7 +216,7 @@ test.describe('right to left', () => {
   const ar = getEdition('ar');
   const demo = demoByEdition.ar;
 
-  test('the Arabic edition mirrors its header, its pointing icons and not the others', async ({ page }) => {
+  test('the Arabic edition mirrors its header, its pointing icons and not the others', onEveryScreen, async ({ page }) => {
     await page.goto(`/ar/middle-east?page=2`);
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     const wordmark = await page.getByRole('link', { name: publication.name, exact: true }).boundingBox();
@@ -249,7 +250,7 @@ test.describe('right to left', () => {
     expect(underline.offset).toBeGreaterThanOrEqual(6);
   });
 
-  test('Arabic text is set for its script: taller lines, no italics, no letter spacing, isolated Latin names', async ({ page }) => {
+  test('Arabic text is set for its script: taller lines, no italics, no letter spacing, isolated Latin names', onEveryScreen, async ({ page }) => {
     await page.goto(demo.europol);
     const paragraph = page.locator('article p').nth(3);
     const [lineHeight, fontSize] = await paragraph.evaluate((el) => [parseFloat(getComputedStyle(el).lineHeight), parseFloat(getComputedStyle(el).fontSize)]);

@@ -5,6 +5,7 @@ import { demoByEdition, frontMatter } from './support/demo';
 import { withLock } from './support/lock';
 import { editionIds, getEdition, type EditionId } from '../lib/domain/editions';
 import { api, editionPath, sectionPath } from '../lib/domain/urls';
+import { onEveryScreen } from './support/screens';
 
 /**
  * What editors decide beyond a story (decision 019), as readers and the API see it, in every
@@ -193,22 +194,26 @@ for (const id of editionIds) {
       { width: 412, height: 915 },
       { width: 390, height: 844 },
     ]) {
-      test(`on a ${screen.width} × ${screen.height} phone the headline, then the picture within the first screen`, async ({ browser }, testInfo) => {
-        test.skip(testInfo.project.name !== 'pixel-7', 'the screen sizes are set here: one phone project is enough');
-        const context = await browser.newContext({ ...testInfo.project.use, viewport: screen });
-        const page = await context.newPage();
-        for (const path of [demo.europol, demo.live]) {
-          await page.goto(path);
-          const headline = await page.locator('h1').boundingBox();
-          const picture = await page.locator('main article header figure img').boundingBox();
-          expect(picture!.y, `${path}: the picture's top`).toBeLessThan(screen.height * 0.7);
-          expect(headline!.y + headline!.height, `${path}: the headline comes first`).toBeLessThanOrEqual(picture!.y);
-          // The story's opening follows: its standfirst, then the byline.
-          const standfirst = await page.locator('main article header figure + p').boundingBox();
-          expect(standfirst!.y).toBeGreaterThan(picture!.y + picture!.height);
-        }
-        await context.close();
-      });
+      test(
+        `on a ${screen.width} × ${screen.height} phone the headline, then the picture within the first screen`,
+        onEveryScreen,
+        async ({ browser }, testInfo) => {
+          test.skip(testInfo.project.name !== 'pixel-7', 'the screen sizes are set here: one phone project is enough');
+          const context = await browser.newContext({ ...testInfo.project.use, viewport: screen });
+          const page = await context.newPage();
+          for (const path of [demo.europol, demo.live]) {
+            await page.goto(path);
+            const headline = await page.locator('h1').boundingBox();
+            const picture = await page.locator('main article header figure img').boundingBox();
+            expect(picture!.y, `${path}: the picture's top`).toBeLessThan(screen.height * 0.7);
+            expect(headline!.y + headline!.height, `${path}: the headline comes first`).toBeLessThanOrEqual(picture!.y);
+            // The story's opening follows: its standfirst, then the byline.
+            const standfirst = await page.locator('main article header figure + p').boundingBox();
+            expect(standfirst!.y).toBeGreaterThan(picture!.y + picture!.height);
+          }
+          await context.close();
+        },
+      );
     }
   });
 }

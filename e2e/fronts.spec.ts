@@ -6,6 +6,7 @@ import { formatDate, formatShortDateTime } from '../lib/domain/format-date';
 import { publication } from '../lib/domain/site-config';
 import { slugify } from '../lib/domain/slug';
 import { aboutPath, authorPath, editionPath, pageHref, sectionPath, tagPath } from '../lib/domain/urls';
+import { onEveryScreen } from './support/screens';
 
 /**
  * Fronts, sections, tags, authors and the furniture around a story, in every edition:
@@ -43,7 +44,7 @@ for (const id of editionIds) {
   const storyPath = new RegExp(`^/${id}/[a-z-]+/\\d{8}-[a-z0-9-]+$`);
 
   test.describe(`the home front (${id})`, () => {
-    test('opens with the lead story and its picture, then top stories, section blocks and the latest list', async ({ page }) => {
+    test('opens with the lead story and its picture, then top stories, section blocks and the latest list', onEveryScreen, async ({ page }) => {
       const response = await page.goto(editionPath(id));
       expect(response?.status()).toBe(200);
       await expect(page.locator('h1')).toHaveCount(1);
@@ -103,7 +104,7 @@ for (const id of editionIds) {
       expect(stories.filter((href, i) => stories.indexOf(href) !== i)).toEqual([]);
     });
 
-    test('has no accessibility violations', async ({ page }) => {
+    test('has no accessibility violations', onEveryScreen, async ({ page }) => {
       await page.goto(editionPath(id));
       await expectNoAxeViolations(page);
     });
@@ -172,7 +173,7 @@ for (const id of editionIds) {
       expect(await response.text()).toContain(strings.notFoundTitle);
     });
 
-    test('has no accessibility violations, on its first page (its lead and top stories) and the next', async ({ page }) => {
+    test('has no accessibility violations, on its first page (its lead and top stories) and the next', onEveryScreen, async ({ page }) => {
       for (const path of inSection.length > pageSize ? [sectionPath(id, slug), pageHref(sectionPath(id, slug), 2)] : [sectionPath(id, slug)]) {
         await page.goto(path);
         await expectNoAxeViolations(page);

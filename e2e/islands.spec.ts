@@ -7,6 +7,7 @@ import { editionIds, getEdition } from '../lib/domain/editions';
 import { plural, type PluralForms } from '../lib/domain/editions/plural';
 import { articlePath, editionPath, sectionPath } from '../lib/domain/urls';
 import { loaderSources } from '../lib/http/boot-after-paint.mjs';
+import { onEveryScreen } from './support/screens';
 
 /**
  * The few parts that stay alive in the browser, in every edition. The e2e server's rail polls
@@ -65,7 +66,7 @@ for (const id of editionIds) {
       expect(errors).toEqual([]);
     });
 
-    test('a story published while the home page is open appears in the rail, behind a button, after the poll', async ({ page }, testInfo) => {
+    test('a story published while the home page is open appears in the rail, behind a button, after the poll', onEveryScreen, async ({ page }, testInfo) => {
       const errors = watchForErrors(page);
       await page.goto(editionPath(id));
       const rail = page.getByRole('region', { name: strings.latestStories });

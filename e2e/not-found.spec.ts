@@ -5,6 +5,7 @@ import { defaultEditionId, editionIds, getEdition, type EditionId } from '../lib
 import { publication } from '../lib/domain/site-config';
 import { wordsOfPath } from '../lib/domain/suggestions';
 import { editionPath, searchPath } from '../lib/domain/urls';
+import { onEveryScreen } from './support/screens';
 
 /** The not-found and gone pages of every edition, in its own words (lib/domain/editions). */
 
@@ -79,7 +80,7 @@ for (const id of editionIds) {
       await expect(page).toHaveURL(new RegExp(`${searchPath(id, { q: 'trains' }).replace('?', '\\?')}$`));
     });
 
-    test('has no accessibility violations, not found (404) nor withdrawn (410)', async ({ page }) => {
+    test('has no accessibility violations, not found (404) nor withdrawn (410)', onEveryScreen, async ({ page }) => {
       await page.goto(`${demo.section}/20180427-no-such-story`);
       await expectNoAxeViolations(page);
       await page.goto(demo.withdrawn);

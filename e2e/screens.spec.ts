@@ -5,6 +5,7 @@ import { demoByEdition, frontMatter, sectionName } from './support/demo';
 import { editionIds, getEdition } from '../lib/domain/editions';
 import { slugify } from '../lib/domain/slug';
 import { aboutPath, authorPath, editionPath, searchPath, tagPath } from '../lib/domain/urls';
+import { onEveryScreen } from './support/screens';
 
 /** Every page kind of every edition, on every screen width; expectations from the edition config. */
 
@@ -26,7 +27,7 @@ const pages = editionIds.flatMap((id) => {
 
 test.describe('every page kind on every screen', () => {
   for (const width of [320, 375, 768, 1024, 1440]) {
-    test(`fits ${width} pixels without horizontal scrolling, and keeps pictures inside the screen`, async ({ page }, testInfo) => {
+    test(`fits ${width} pixels without horizontal scrolling, and keeps pictures inside the screen`, onEveryScreen, async ({ page }, testInfo) => {
       test.skip(testInfo.project.name !== 'desktop', 'widths are set here; one browser project is enough');
       await page.setViewportSize({ width, height: 900 });
       for (const path of pages) {
@@ -45,7 +46,7 @@ test.describe('every page kind on every screen', () => {
     });
   }
 
-  test('dark mode follows the reader’s system setting', async ({ browser }) => {
+  test('dark mode follows the reader’s system setting', onEveryScreen, async ({ browser }) => {
     const context = await browser.newContext({ colorScheme: 'dark' });
     const page = await context.newPage();
     await page.goto(demoByEdition.en.europol);
@@ -60,7 +61,7 @@ for (const id of editionIds) {
   const demo = demoByEdition[id];
 
   test.describe(`the phone menu (${id})`, () => {
-    test('opens and closes without JavaScript, with touch targets of at least 44 by 44 pixels', async ({ browser }, testInfo) => {
+    test('opens and closes without JavaScript, with touch targets of at least 44 by 44 pixels', onEveryScreen, async ({ browser }, testInfo) => {
       test.skip(testInfo.project.name === 'desktop', 'phones only');
       const context = await browser.newContext({ ...testInfo.project.use, javaScriptEnabled: false });
       const page = await context.newPage();
@@ -95,7 +96,7 @@ test.describe('the header while the document arrives', () => {
     { path: aboutPath('ar'), projects: ['iphone'] },
   ];
   for (const { path, projects } of cases) {
-    test(`moves nothing on ${path}`, async ({ page, request }, testInfo) => {
+    test(`moves nothing on ${path}`, onEveryScreen, async ({ page, request }, testInfo) => {
       test.skip(!projects.includes(testInfo.project.name), `${projects.join(' and ')} only`);
       test.setTimeout(120_000);
       const html = await (await request.get(path)).text();
@@ -105,20 +106,24 @@ test.describe('the header while the document arrives', () => {
       expect(end).toBeGreaterThan(start);
       const cuts = [...html.slice(start, end).matchAll(/>/g)].map((match) => start + match.index + 1);
 
-      let cut = 0;
+      // Each cut is its own address (`?cut=`), so that several pages load at once: one page per
+      // cut in turn would take a minute.
       const server = http.createServer((req, res) => {
-        if (req.url !== path) return void res.writeHead(404).end();
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        const cut = Number(url.searchParams.get('cut'));
+        if (url.pathname !== path || !cuts.includes(cut)) return void res.writeHead(404).end();
         res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
         res.write(html.slice(0, cut));
         setTimeout(() => res.end(html.slice(cut)), 150);
       });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const { port } = server.address() as AddressInfo;
+      const context = page.context();
       // Only the document: the CSS is in it; pictures keep their size without their bytes. The web
       // fonts are held back too: their swap (decision 020) is another matter, and the layout here is
       // that of their metric-matched fallbacks, which every machine has one of.
-      await page.route('**/*', (route) => (route.request().resourceType() === 'document' ? route.continue() : route.abort()));
-      await page.addInitScript(() => {
+      await context.route('**/*', (route) => (route.request().resourceType() === 'document' ? route.continue() : route.abort()));
+      await context.addInitScript(() => {
         const shifts: string[] = [];
         Object.assign(window, { shifts });
         new PerformanceObserver((list) => {
@@ -132,17 +137,22 @@ test.describe('the header while the document arrives', () => {
       });
       try {
         const moved: string[] = [];
-        for (const at of cuts) {
-          cut = at;
-          await page.goto(`http://127.0.0.1:${port}${path}`, { waitUntil: 'domcontentloaded' });
-          const shifts = await page.evaluate(
-            () =>
-              new Promise<string[]>((resolve) =>
-                requestAnimationFrame(() => requestAnimationFrame(() => resolve((window as unknown as { shifts: string[] }).shifts))),
-              ),
-          );
-          if (shifts.length > 0) moved.push(`cut after …${html.slice(at - 50, at)}: ${shifts.join(', ')}`);
-        }
+        const pages = [page, ...(await Promise.all([1, 2, 3].map(() => context.newPage())))];
+        const queue = [...cuts];
+        await Promise.all(
+          pages.map(async (tab) => {
+            for (let at = queue.shift(); at !== undefined; at = queue.shift()) {
+              await tab.goto(`http://127.0.0.1:${port}${path}?cut=${at}`, { waitUntil: 'domcontentloaded' });
+              const shifts = await tab.evaluate(
+                () =>
+                  new Promise<string[]>((resolve) =>
+                    requestAnimationFrame(() => requestAnimationFrame(() => resolve((window as unknown as { shifts: string[] }).shifts))),
+                  ),
+              );
+              if (shifts.length > 0) moved.push(`cut after …${html.slice(at - 50, at)}: ${shifts.join(', ')}`);
+            }
+          }),
+        );
         expect(moved).toEqual([]);
       } finally {
         server.close();

@@ -3,6 +3,7 @@ import { expectNoAxeViolations } from './support/axe';
 import { demoByEdition, frontMatter } from './support/demo';
 import { editionIds, getEdition } from '../lib/domain/editions';
 import { aboutPath, searchPath } from '../lib/domain/urls';
+import { onEveryScreen } from './support/screens';
 
 /** Search in every edition, in its own words (lib/domain/editions) and by its own language's rules. */
 
@@ -11,7 +12,7 @@ for (const id of editionIds) {
   const demo = demoByEdition[id];
 
   test.describe(`search (${id})`, () => {
-    test('finds stories from the header, best match first, with the words highlighted', async ({ page }) => {
+    test('finds stories from the header, best match first, with the words highlighted', onEveryScreen, async ({ page }) => {
       await page.goto(aboutPath(id));
       const menu = page.locator('summary', { hasText: strings.menu });
       if (await menu.isVisible()) await menu.click();
