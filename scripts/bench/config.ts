@@ -84,8 +84,10 @@ export const paths = {
   live: '/en/middle-east/20180506-lebanon-election-results-live',
 };
 
+const began = performance.now();
+/** A line of progress, with the time since the bench began: where its minutes go (issue 28). */
 export function log(message: string) {
-  process.stderr.write(`bench: ${message}\n`);
+  process.stderr.write(`bench [${Math.round((performance.now() - began) / 1000)} s]: ${message}\n`);
 }
 
 export function run(command: string, args: string[], env: Record<string, string> = {}, cwd?: string) {
