@@ -9,7 +9,16 @@ import { slugPattern } from '../domain/slug';
 import { readPageParam } from '../domain/page-param';
 import { readPreview } from './preview';
 import { shared } from '../runtime/process-state.mjs';
-import { editionPath, isReservedEditionPath, listPagePath, pageRequestKey, parseArticleSegment, pathSegments, publicListPath, readNameSegment } from '../domain/urls';
+import {
+  editionPath,
+  isReservedEditionPath,
+  listPagePath,
+  pageRequestKey,
+  parseArticleSegment,
+  pathSegments,
+  publicListPath,
+  readNameSegment,
+} from '../domain/urls';
 
 /**
  * Decides, before anything renders, what a page URL answers: render it, redirect it (a story

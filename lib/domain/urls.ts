@@ -4,7 +4,7 @@ import { apiPrefix, pathSegments } from './url-grammar.mjs';
 
 import type { ListKind, ListPosition } from './lists';
 
-export { firstSegment, pageRequestKey, pathSegments, splitTarget } from './url-grammar.mjs';
+export { firstSegment, pageRequestKey, pathSegments } from './url-grammar.mjs';
 
 /**
  * Every path of the site, built here and nowhere else: stories, fronts, lists and their pages,
