@@ -70,7 +70,7 @@ function LatestRailClient({ edition, limit, count, excludeIds, headingId, timeFo
   );
 }
 
-/** The island as the page loads it, after the first paint (LatestRail.deferred.tsx): the server's data, then the rail. */
+/** The island, hydrated with the page once the framework has come after the first paint (decision 018): the server's data, then the rail. */
 export default function LatestRailIsland({ state, ...props }: Props & { state: DehydratedState }) {
   return (
     <QueryIsland state={state}>

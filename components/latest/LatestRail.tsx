@@ -4,8 +4,8 @@ import { articleListKey } from '@/components/islands/api-client';
 import { getEdition, islandEdition, type EditionId } from '@/lib/domain/editions';
 import { latestPollSeconds } from '@/lib/domain/site-config';
 import { getLatestItems, getSections } from '@/lib/data/reads';
-import { DeferredLatestRail } from './LatestRail.deferred';
-// The rail's styles load with the page, not with its code after the first paint (LatestRail.deferred.tsx).
+import LatestRailIsland from './LatestRail.island';
+// The rail's styles, named here as well as by the island: they load with the page's CSS.
 import './LatestRail.module.css';
 import '@/components/story-lists/StoryList.module.css';
 import '@/components/story-lists/StoryItem.module.css';
@@ -33,7 +33,7 @@ export async function LatestRail({ edition, count, excludeIds = [], headingId, t
     queryFn: () => getLatestItems(edition, limit),
   });
   return (
-    <DeferredLatestRail
+    <LatestRailIsland
       state={dehydrate(queryClient)}
       edition={islandEdition(getEdition(edition))}
       limit={limit}

@@ -66,7 +66,7 @@ function LiveUpdatesClient({ edition, articleId, initialUpdates, pollSeconds }: 
   );
 }
 
-/** The island as the page loads it, after the first paint (LiveUpdates.deferred.tsx). */
+/** The island, hydrated with the page once the framework has come after the first paint (decision 018). */
 export default function LiveUpdatesIsland({ state, ...props }: Props & { state: DehydratedState }) {
   return (
     <QueryIsland state={state}>

@@ -5,8 +5,8 @@ import { toUpdateItem } from '@/lib/domain/live-updates-contract';
 import { getEdition, islandEdition, type EditionId } from '@/lib/domain/editions';
 import { livePollSeconds } from '@/lib/domain/site-config';
 import { getLiveUpdates } from '@/lib/data/reads';
-import { DeferredLiveUpdates } from './LiveUpdates.deferred';
-// The updates' styles load with the page, not with their code after the first paint.
+import LiveUpdatesIsland from './LiveUpdates.island';
+// The updates' styles, named here as well as by the island: they load with the page's CSS.
 import './LiveUpdates.module.css';
 
 const shownOnLoad = 30;
@@ -23,7 +23,7 @@ export async function LiveUpdates({ edition, articleId, liveNow }: { edition: Ed
   // Nothing is newer than what this page shows: say so up front, so the island does not ask on load.
   queryClient.setQueryData(liveUpdatesKey(articleId, newest), { items: [] });
   return (
-    <DeferredLiveUpdates
+    <LiveUpdatesIsland
       state={dehydrate(queryClient)}
       edition={islandEdition(getEdition(edition))}
       articleId={articleId}

@@ -4,8 +4,8 @@ import type { Section } from '@/lib/domain/article-schema';
 import { islandEdition, type EditionConfig } from '@/lib/domain/editions';
 import type { StoriesPage } from '@/lib/data/reads';
 import type { ArticleSummary } from '@/lib/domain/stories';
-import { DeferredLoadMoreStories } from './LoadMoreStories.deferred';
-// Its styles load with the page, not with its code after the first paint.
+import LoadMoreStoriesIsland from './LoadMoreStories.island';
+// Its styles, named here as well as by the island: they load with the page's CSS.
 import './LoadMoreStories.module.css';
 import { Pagination } from './Pagination';
 import { StoryCard } from './StoryCard';
@@ -65,7 +65,7 @@ export function ListFront({ edition, sections, path, eyebrow, title, description
           </li>
         ))}
       </ol>
-      <DeferredLoadMoreStories
+      <LoadMoreStoriesIsland
         {...loadMore}
         edition={islandEdition(edition)}
         sections={sections}

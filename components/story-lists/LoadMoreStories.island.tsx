@@ -97,7 +97,7 @@ function LoadMoreStories({ edition, filter, pageSize, startCursor, sections, fal
   );
 }
 
-/** The island as the page loads it, after the first paint (LoadMoreStories.deferred.tsx): nothing to prefetch, it fetches only when asked. */
+/** The island, hydrated with the page once the framework has come after the first paint (decision 018): nothing to prefetch, it fetches only when asked. */
 export default function LoadMoreStoriesIsland(props: Props) {
   return (
     <QueryIsland state={{ queries: [], mutations: [] }}>
