@@ -100,7 +100,9 @@ for (const id of editionIds) {
       await page.goto(editionPath(id));
       const hrefs = await page.locator('main h2 a, main h3 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
       const stories = hrefs.filter((href) => href && storyPath.test(href));
-      expect(stories.length).toBeGreaterThan(10);
+      // A full home, or every published story of an edition that has fewer (the French and
+      // Arabic demos have eight and nine: other specs' stories are not there when this runs first).
+      expect(stories.length).toBeGreaterThanOrEqual(Math.min(11, publishedDemoStories(id).length));
       expect(stories.filter((href, i) => stories.indexOf(href) !== i)).toEqual([]);
     });
 
