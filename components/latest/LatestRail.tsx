@@ -5,7 +5,7 @@ import { getEdition, islandEdition, type EditionId } from '@/lib/domain/editions
 import { latestPollSeconds } from '@/lib/domain/site-config';
 import { getLatestItems, getSections } from '@/lib/data/reads';
 import LatestRailIsland from './LatestRail.island';
-// The rail's styles, named here as well as by the island: they load with the page's CSS.
+// Named by the island too; kept here so that these rules keep their place in the page's inlined CSS.
 import './LatestRail.module.css';
 import '@/components/story-lists/StoryList.module.css';
 import '@/components/story-lists/StoryItem.module.css';

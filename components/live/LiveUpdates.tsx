@@ -6,7 +6,7 @@ import { getEdition, islandEdition, type EditionId } from '@/lib/domain/editions
 import { livePollSeconds } from '@/lib/domain/site-config';
 import { getLiveUpdates } from '@/lib/data/reads';
 import LiveUpdatesIsland from './LiveUpdates.island';
-// The updates' styles, named here as well as by the island: they load with the page's CSS.
+// Named by the island too; kept here so that these rules keep their place in the page's inlined CSS.
 import './LiveUpdates.module.css';
 
 const shownOnLoad = 30;

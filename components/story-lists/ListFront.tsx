@@ -5,7 +5,7 @@ import { islandEdition, type EditionConfig } from '@/lib/domain/editions';
 import type { StoriesPage } from '@/lib/data/reads';
 import type { ArticleSummary } from '@/lib/domain/stories';
 import LoadMoreStoriesIsland from './LoadMoreStories.island';
-// Its styles, named here as well as by the island: they load with the page's CSS.
+// Named by the island too; kept here so that these rules keep their place in the page's inlined CSS.
 import './LoadMoreStories.module.css';
 import { Pagination } from './Pagination';
 import { StoryCard } from './StoryCard';

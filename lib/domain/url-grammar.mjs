@@ -18,7 +18,7 @@
  */
 export function splitTarget(target) {
   const at = target.indexOf('?');
-  return at === -1 ? { pathname: target, query: new URLSearchParams() } : { pathname: target.slice(0, at), query: new URLSearchParams(target.slice(at + 1)) };
+  return { pathname: at === -1 ? target : target.slice(0, at), query: new URLSearchParams(at === -1 ? '' : target.slice(at + 1)) };
 }
 
 /**
@@ -57,6 +57,20 @@ export function firstSegment(pathname) {
  */
 export function pageRequestKey(pathname, query) {
   return `${pathname}?${query?.toString() ?? ''}`;
+}
+
+/**
+ * A raw target's path and the name of its page request, as pageRequestKey gives it for the
+ * parsed URL: what the front asks on every cache hit, so a target without a query (most of
+ * them) costs no URLSearchParams.
+ * @param {string} target
+ * @returns {{ pathname: string, key: string }}
+ */
+export function pageRequestOfTarget(target) {
+  const at = target.indexOf('?');
+  if (at === -1) return { pathname: target, key: `${target}?` };
+  const pathname = target.slice(0, at);
+  return { pathname, key: pageRequestKey(pathname, new URLSearchParams(target.slice(at + 1))) };
 }
 
 /** Everything under it is the JSON API: passed through the proxy, kept out of robots' crawl. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstSegment, pageRequestKey, pathOfTarget, pathSegments, splitTarget } from './url-grammar.mjs';
+import { firstSegment, pageRequestKey, pageRequestOfTarget, pathOfTarget, pathSegments, splitTarget } from './url-grammar.mjs';
 
 describe('the URL grammar the front, the proxy and the addresses share', () => {
   it('splits a target into its path and query', () => {
@@ -31,6 +31,7 @@ describe('the URL grammar the front, the proxy and the addresses share', () => {
         const front = splitTarget(target);
         const parsed = new URL(target, 'http://localhost');
         expect(pageRequestKey(front.pathname, front.query)).toBe(pageRequestKey(parsed.pathname, parsed.searchParams));
+        expect(pageRequestOfTarget(target)).toEqual({ pathname: parsed.pathname, key: pageRequestKey(parsed.pathname, parsed.searchParams) });
       }),
     );
   });
@@ -39,5 +40,7 @@ describe('the URL grammar the front, the proxy and the addresses share', () => {
     const a = splitTarget('/en/europe?page=2&');
     const b = splitTarget('/en/europe?page=2');
     expect(pageRequestKey(a.pathname, a.query)).toBe(pageRequestKey(b.pathname, b.query));
+    expect(pageRequestOfTarget('/en/europe?page=2&').key).toBe(pageRequestOfTarget('/en/europe?page=2').key);
+    expect(pageRequestOfTarget('/en/europe?').key).toBe(pageRequestOfTarget('/en/europe').key);
   });
 });

@@ -24,7 +24,7 @@ import negotiate from '@fastify/accept-negotiator';
 import { registered } from '../runtime/process-state.mjs';
 import { noteAccess } from './answers.mjs';
 import { ifNoneMatchAccepts } from '../http/conditional.mjs';
-import { pageRequestKey, splitTarget } from '../domain/url-grammar.mjs';
+import { pageRequestOfTarget } from '../domain/url-grammar.mjs';
 import { assumptionsHold, cachedPageHeaders, rewriteHeader, routerHeaders } from '../http/next-formats.mjs';
 
 /** Headers of the router's requests (RSC payloads, prefetches) and of server actions: Next's to answer. */
@@ -75,8 +75,8 @@ export function answerFromCache(req, res) {
   const version = registered('cacheEvents')?.version;
   if (!cache?.freshPageNow || !remembered || !answer || !version || remembered.version !== version()) return false;
 
-  const { pathname, query } = splitTarget(req.url ?? '/');
-  const decision = remembered.decisions.get(pageRequestKey(pathname, query));
+  const { pathname, key } = pageRequestOfTarget(req.url ?? '/');
+  const decision = remembered.decisions.get(key);
   const cachedAt =
     decision?.kind === 'render' && decision.cacheable !== false
       ? pathname
