@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { requestPathHeader, unavailableStatusHeader } from './lib/routing/request-headers';
 import { decidePageRequestOnce, type PageRequestDecision, firstListPagePath } from './lib/data/page-request';
-import { api, firstSegment, unavailablePath } from './lib/domain/urls';
+import { api, firstSegment, parseArticlePath, unavailablePath } from './lib/domain/urls';
 import { getStore } from './lib/store/database';
 import { pageCacheControl, privateNoStore, redirectCacheControl, unavailableCacheControl, untilNextScheduled } from './lib/cache/cache-control';
 import { cacheStatus } from './lib/cache/cache-status';
@@ -11,8 +11,10 @@ import { defaultEditionId, isEditionId } from './lib/domain/editions';
 import { logger, markErrorLogged, requestIdFrom, requestIdHeader } from './lib/log';
 import { storeUnavailableResponse } from './lib/routing/store-unavailable';
 import { newNonce, nonceContentSecurityPolicy } from './lib/http/security-headers.mjs';
-import { register } from './lib/runtime/process-state.mjs';
+import { register, registered } from './lib/runtime/process-state.mjs';
 import { decisionHeader } from './lib/domain/front-headers.mjs';
+import { edgeSurrogateControl, surrogateKeyHeaders } from './lib/http/surrogate-keys.mjs';
+import { contentTags } from './lib/domain/content-tags';
 
 /**
  * The front door for page URLs. It asks the store what the URL answers before anything
@@ -51,11 +53,12 @@ export async function proxy(request: NextRequest) {
     const cachedAt = listPage ?? pathname;
     const status = cacheStatus();
     const cached = status !== undefined && (status.hasPage(cachedAt) || (await status.adoptSharedPage(cachedAt)));
+    registered('metrics')?.storeError('store');
     logger.error({ reqId: requestId, path: pathname, err: (error as Error).message, servedFromCache: cached }, 'content store unreachable');
     markErrorLogged(requestId);
     if (cached) {
       const served = listPage ? NextResponse.rewrite(new URL(listPage, request.url), { request: { headers } }) : NextResponse.next({ request: { headers } });
-      return withRequestId(withCacheControl(served, pageCacheControl), requestId);
+      return withRequestId(withEdgeControl(withCacheControl(served, pageCacheControl)), requestId);
     }
     const first = firstSegment(pathname);
     return storeUnavailableResponse(isEditionId(first) ? first : defaultEditionId, requestId);
@@ -84,13 +87,17 @@ async function notModifiedResponse(request: NextRequest, decision: PageRequestDe
   if (!path) return null;
   const etag = await cacheStatus()?.freshPageEtag(path);
   if (!etag || !ifNoneMatchAccepts(ifNoneMatch, etag)) return null;
-  return new NextResponse(null, { status: 304, headers: { ETag: etag, 'Cache-Control': pagesCacheControl(request.nextUrl.pathname), Vary: pageVary } });
+  return new NextResponse(null, {
+    status: 304,
+    headers: { ETag: etag, 'Cache-Control': pagesCacheControl(request.nextUrl.pathname), 'Surrogate-Control': edgeSurrogateControl, Vary: pageVary },
+  });
 }
 
 function respond(request: NextRequest, headers: Headers, decision: PageRequestDecision): NextResponse {
   switch (decision.kind) {
     case 'render':
-      if (decision.cacheable !== false) return withCacheControl(NextResponse.next({ request: { headers } }), pagesCacheControl(request.nextUrl.pathname));
+      if (decision.cacheable !== false)
+        return withEdgeControl(withCacheControl(NextResponse.next({ request: { headers } }), pagesCacheControl(request.nextUrl.pathname)));
       return withNoindex(
         withCacheControl(
           withNonce(headers, (h) => NextResponse.next({ request: { headers: h } })),
@@ -99,19 +106,27 @@ function respond(request: NextRequest, headers: Headers, decision: PageRequestDe
         decision.preview === true,
       );
     case 'rewrite':
-      return withCacheControl(NextResponse.rewrite(new URL(decision.path, request.url), { request: { headers } }), pagesCacheControl(request.nextUrl.pathname));
+      return withEdgeControl(
+        withCacheControl(NextResponse.rewrite(new URL(decision.path, request.url), { request: { headers } }), pagesCacheControl(request.nextUrl.pathname)),
+      );
     case 'redirect': {
       const response = NextResponse.redirect(new URL(decision.location, request.url), decision.status);
       if (decision.vary) response.headers.set('Vary', decision.vary);
-      return withCacheControl(response, decision.status === 301 ? redirectCacheControl : 'public, max-age=300, s-maxage=300');
+      return withStoryTag(
+        withCacheControl(response, decision.status === 301 ? redirectCacheControl : 'public, max-age=300, s-maxage=300'),
+        request.nextUrl.pathname,
+      );
     }
     case 'unavailable':
       headers.set(unavailableStatusHeader, String(decision.status));
-      return withCacheControl(
-        withNonce(headers, (h) =>
-          NextResponse.rewrite(new URL(unavailablePath(decision.edition), request.url), { status: decision.status, request: { headers: h } }),
+      return withStoryTag(
+        withCacheControl(
+          withNonce(headers, (h) =>
+            NextResponse.rewrite(new URL(unavailablePath(decision.edition), request.url), { status: decision.status, request: { headers: h } }),
+          ),
+          unavailableCacheControl,
         ),
-        unavailableCacheControl,
+        request.nextUrl.pathname,
       );
   }
 }
@@ -142,6 +157,27 @@ function withNoindex(response: NextResponse, noindex: boolean): NextResponse {
 
 function withRequestId(response: NextResponse, requestId: string): NextResponse {
   response.headers.set('X-Request-Id', requestId);
+  return response;
+}
+
+/**
+ * A page the same for every reader is kept by an edge cache for a day (Surrogate-Control), and
+ * purged by the content tags its render carries (lib/http/surrogate-keys.mjs; decision 024).
+ */
+function withEdgeControl(response: NextResponse): NextResponse {
+  response.headers.set('Surrogate-Control', edgeSurrogateControl);
+  return response;
+}
+
+/**
+ * A story's address that moved or answers 404 or 410 is tagged with the story's slug: the write
+ * that publishes, moves or withdraws a story there purges it from an edge at once, and it is
+ * kept there no longer than its Cache-Control says.
+ */
+function withStoryTag(response: NextResponse, pathname: string): NextResponse {
+  const story = parseArticlePath(pathname);
+  const keys = story && isEditionId(story.edition) ? surrogateKeyHeaders([contentTags.storySlug(story.edition, story.slug)]) : null;
+  for (const [name, value] of Object.entries(keys ?? {})) response.headers.set(name, value);
   return response;
 }
 

@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 const storeContractTests = [
   'lib/store/articles.test.ts',
   'lib/store/cache-events.test.ts',
+  'lib/store/edge-purges.test.ts',
   'lib/store/lists.test.ts',
   'lib/store/live-updates.test.ts',
   'lib/store/monthly-counts.test.ts',

@@ -17,9 +17,26 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDatabase, privateRedis, startNginx } from '../e2e/support/services';
-import { budgets, buildFloor, ci, connections, duration, has, lighthouseRuns, log, outDir, pageSize, paths, run, values } from './bench/config';
-import { measureGrowth, startNginxCeiling, storeWith } from './bench/datasets';
+import { createDatabase, privateRedis, startEdge, startNginx } from '../e2e/support/services';
+import {
+  benchAuth,
+  benchEdge,
+  benchStory,
+  budgets,
+  buildFloor,
+  ci,
+  connections,
+  duration,
+  has,
+  lighthouseRuns,
+  log,
+  outDir,
+  pageSize,
+  paths,
+  run,
+  values,
+} from './bench/config';
+import { measureGrowth, startNginxCeiling, startNginxGzipStatic, storeWith } from './bench/datasets';
 import { lighthouseRounds, shippedFaceBytes, type LighthouseMedian } from './bench/lighthouse-rounds';
 import { homeWhilePublishing, load, overload, type Load } from './bench/load';
 import { check, failures, fmt, growthTable, median, table } from './bench/report';
@@ -56,6 +73,8 @@ run('npx', ['tsx', 'scripts/fill-store.ts', '--count=1000', `--database-url=${pg
 const redis = await privateRedis();
 // The default worker count, as the SQLite default it is compared with (`cached`).
 const onPostgres = { DATABASE_URL: pgDatabase.url, REDIS_URL: redis.url, STORIES_PER_PAGE: String(pageSize), PUBLISH_TOKEN: 'bench' };
+// The two instances that share it purge the edge measured later (issue 29), whether or not it runs yet.
+const purgingEdge = { EDGE_PURGE_URLS: `http://127.0.0.1:${benchEdge.port}`, EDGE_PURGE_SECRET: benchEdge.secret };
 log('building the framework floor page (scripts/bench/floor)');
 buildFloor();
 const base = { DATABASE_PATH: smallStore, STORIES_PER_PAGE: String(pageSize), PUBLISH_TOKEN: 'bench' };
@@ -65,8 +84,8 @@ const uncached = await startServer(3202, { ...base, NEWSROOM_PAGE_CACHE: 'off' }
 const cachedOne = await startServer(3205, { ...base, WEB_CONCURRENCY: '1' });
 const uncachedOne = await startServer(3206, { ...base, NEWSROOM_PAGE_CACHE: 'off', WEB_CONCURRENCY: '1' });
 const floor = await startServer(3204, {}, true);
-const postgresA = await startServer(3208, onPostgres);
-const postgresB = await startServer(3209, onPostgres);
+const postgresA = await startServer(3208, { ...onPostgres, ...purgingEdge });
+const postgresB = await startServer(3209, { ...onPostgres, ...purgingEdge });
 const postgresUncached = await startServer(3210, { ...onPostgres, NEWSROOM_PAGE_CACHE: 'off' });
 try {
   // Throughput. Every server is warmed first (a short load on every page kind: the JIT, the
@@ -171,6 +190,7 @@ try {
     publishReachesOtherMs: reached,
     publishing: { sqlite: publishingSqlite, postgres: publishingPostgres },
   };
+  if (has('varnishd')) results.edge = await measureEdge();
   const timeouts = rounds.reduce((n, r) => n + r.hit.timeouts + r.hitOne.timeouts + r.staticLoad.timeouts + r.staticOne.timeouts, 0);
   const tail = { hit: articleHit.p99 / articleHit.p50, floor: floorLoad.p99 / floorLoad.p50 };
   const memory = { default: residentMb(cached), one: residentMb(cachedOne) };
@@ -563,4 +583,157 @@ if (failures.length) {
   process.exitCode = 1;
 } else {
   console.error('\nbench: every budget met');
+}
+
+/**
+ * The edge (issue 29; decision 024): deploy/edge/run in front of the two PostgreSQL instances,
+ * which purge it. Its rows and checks go into the report; the instances are stopped at the end
+ * (what the edge serves without them is the last figure), so this runs after every other use of them.
+ */
+async function measureEdge() {
+  const targets = budgets.edge;
+  const seconds = ci ? 6 : 10;
+  const browser = { 'Accept-Encoding': 'gzip, deflate, br' };
+  log('edge: deploy/edge/run (Varnish, xkey) in front of the two PostgreSQL instances');
+  const edge = await startEdge(benchEdge.port, [3208, 3209], benchEdge.secret);
+  const ask = async (target: string) => {
+    const started = Date.now();
+    const response = await fetch(`${edge.url}${target}`, { redirect: 'manual' });
+    await response.arrayBuffer();
+    return { status: response.status, headers: Object.fromEntries(response.headers), ms: Date.now() - started };
+  };
+  try {
+    // A page no publish changes (its tags: the edition's sections and banner), cached now and asked again at the end.
+    const held = paths.static;
+    await ask(held);
+    const heldAt = Date.now();
+
+    log('edge: the home as a browser asks it, against nginx sending it precompressed (gzip_static), three rounds');
+    const gzipStatic = await startNginxGzipStatic(`${postgresA.url}/en`);
+    const rounds: { file: Load; edge: Load; ratio: number }[] = [];
+    try {
+      for (let round = 0; round < 3; round += 1) {
+        const file = await load(gzipStatic.url, seconds, browser);
+        const viaEdge = await load(`${edge.url}/en`, seconds, browser);
+        rounds.push({ file, edge: viaEdge, ratio: viaEdge.rps / file.rps });
+      }
+    } finally {
+      await gzipStatic.stop();
+    }
+    rounds.sort((a, b) => a.ratio - b.ratio);
+    const median = rounds[1]!;
+    const spread = `${fmt(rounds[0]!.ratio, 2)}–${fmt(rounds[2]!.ratio, 2)}`;
+    rows.push([
+      "Home from nginx, gzip_static (the edge's ceiling)",
+      fmt(median.file.rps),
+      fmt(median.file.p50, 1),
+      fmt(median.file.p99, 1),
+      'Accept-Encoding: gzip, deflate, br',
+    ]);
+    rows.push([
+      'Home through the edge (Varnish), hit',
+      fmt(median.edge.rps),
+      fmt(median.edge.p50, 1),
+      fmt(median.edge.p99, 1),
+      `${fmt(median.ratio, 2)} × nginx gzip_static (median of 3 rounds: ${spread})`,
+    ]);
+    check(
+      median.ratio >= targets.vsGzipStatic * (ci ? budgets.ciRatioSlack : 1),
+      `the home through the edge at ${fmt(median.ratio, 2)} × nginx gzip_static (target ${targets.vsGzipStatic})`,
+    );
+
+    log('edge: the home at 200 connections through the edge while a story is published every 3 s');
+    const publishing = await homeWhilePublishing(edge, postgresA, 'edge');
+    const worstPublish = Math.max(...publishing.reached);
+    rows.push([
+      'Home through the edge, 200 connections, a publish every 3 s',
+      fmt(publishing.home.rps),
+      fmt(publishing.home.p50, 1),
+      fmt(publishing.home.p99, 1),
+      `${publishing.home.errors} errors, ${publishing.home.timeouts} timeouts; each publish on the edge's home ${publishing.reached.join(', ')} ms after its answer`,
+    ]);
+    check(
+      worstPublish <= targets.publishMs,
+      `a publish on the edge's home within ${worstPublish} ms, worst of ${publishing.reached.length} (target ${targets.publishMs} ms)`,
+    );
+    check(
+      publishing.home.errors === 0 && publishing.home.timeouts === 0,
+      `the home through the edge while publishing: ${publishing.home.errors} errors, ${publishing.home.timeouts} timeouts (target none)`,
+    );
+
+    log('edge: a withdrawal through the edge, under 200 connections on the home');
+    const id = `bench-edge-withdrawn-${Date.now()}`;
+    const story = { ...benchStory, id, slug: id, headline: `Withdrawn at the edge ${id}`, publishedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
+    const published = await fetch(`${postgresA.url}/api/v1/articles`, { method: 'POST', headers: benchAuth, body: JSON.stringify(story) });
+    const { path: storyPath } = (await published.json()) as { path: string };
+    for (let i = 0; i < 20 && (await ask(storyPath)).headers['x-cache-status'] !== 'HIT'; i += 1) await new Promise((r) => setTimeout(r, 50));
+    const loading = load(`${edge.url}/en`, 6, browser, 200);
+    await new Promise((r) => setTimeout(r, 2500));
+    const withdrawn = await fetch(`${postgresB.url}/api/v1/articles/${id}`, { method: 'DELETE', headers: benchAuth });
+    if (!withdrawn.ok) throw new Error(`bench: could not withdraw ${id}: ${withdrawn.status}`);
+    const start = Date.now();
+    while ((await ask(storyPath)).status !== 410 && Date.now() - start < 10_000) await new Promise((r) => setTimeout(r, 10));
+    const withdrawMs = Date.now() - start;
+    const underLoad = await loading;
+    rows.push([
+      'A withdrawal through the edge, 200 connections on the home',
+      fmt(underLoad.rps),
+      fmt(underLoad.p50, 1),
+      fmt(underLoad.p99, 1),
+      `410 through the edge ${withdrawMs} ms after the withdrawal's answer; ${underLoad.errors} errors, ${underLoad.timeouts} timeouts`,
+    ]);
+    check(withdrawMs <= targets.withdrawMs, `a withdrawal answered 410 through the edge within ${withdrawMs} ms (target ${targets.withdrawMs} ms)`);
+
+    const wait = heldAt + targets.heldSeconds * 1000 - Date.now();
+    if (wait > 0) {
+      log(`edge: waiting ${Math.ceil(wait / 1000)} s more for the held page`);
+      await new Promise((r) => setTimeout(r, wait));
+    }
+    const heldAnswer = await ask(held);
+    const age = Number(heldAnswer.headers.age ?? 0);
+    rows.push([
+      `${held} through the edge, ${targets.heldSeconds} s after it was cached`,
+      '',
+      '',
+      '',
+      `${heldAnswer.headers['x-cache-status']}, Age ${age} s: fetched from the instances once`,
+    ]);
+    check(
+      heldAnswer.headers['x-cache-status'] === 'HIT' && age >= targets.heldSeconds,
+      `${held} still a HIT at the edge after ${age} s (target ≥ ${targets.heldSeconds} s, one fetch)`,
+    );
+
+    log('edge: both instances stopped');
+    await ask('/en');
+    await stopServer(postgresA);
+    await stopServer(postgresB);
+    const home = await ask('/en');
+    const article = await ask(held);
+    const never = await ask('/en/tag/never-asked-of-the-edge');
+    rows.push([
+      'Both instances stopped, through the edge',
+      '',
+      '',
+      '',
+      `the home ${home.status} ${home.headers['x-cache-status']}, ${held} ${article.status} ${article.headers['x-cache-status']}; a page never cached ${never.status} in ${never.ms} ms`,
+    ]);
+    check(
+      home.status === 200 && article.status === 200,
+      `with the instances stopped the edge serves the home (${home.status}) and a cached page (${article.status})`,
+    );
+    check(
+      never.status === 503 && never.ms <= targets.unavailableMs,
+      `a page never cached answers ${never.status} in ${never.ms} ms with the instances stopped (target 503 within ${targets.unavailableMs} ms)`,
+    );
+    return {
+      vsGzipStatic: median.ratio,
+      spread,
+      publishReachedMs: publishing.reached,
+      withdrawMs,
+      heldAge: age,
+      stopped: { home: home.status, held: article.status, never: never.status, neverMs: never.ms },
+    };
+  } finally {
+    await edge.stop();
+  }
 }

@@ -233,3 +233,67 @@ export async function stopPostgres(db: TestDatabase): Promise<{ restart(): Promi
     },
   };
 }
+
+export const hasVarnish = () => spawnSync('sh', ['-c', 'command -v varnishd']).status === 0;
+
+export type TestEdge = {
+  url: string;
+  port: number;
+  secret: string;
+  /** Everything deploy/edge/run and varnishd wrote, and what Varnish's log still holds of its requests. */
+  output(): string;
+  /** Freezes the edge's processes (an edge that cannot be reached, its cache kept), and thaws them. */
+  freeze(): void;
+  thaw(): void;
+  stop(): Promise<void>;
+};
+
+/** A free port for a service a test starts later (the edge is named to the instances before it starts). */
+export const reservePort = freePort;
+
+/** The shipped edge (deploy/edge/run: Varnish with xkey) in front of these instances, on `port`. */
+export async function startEdge(port: number, upstreamPorts: number[], secret: string): Promise<TestEdge> {
+  const workdir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-edge-'));
+  const child = spawn('deploy/edge/run', [], {
+    env: {
+      ...process.env,
+      EDGE_PORT: String(port),
+      EDGE_ADDRESS: '127.0.0.1',
+      UPSTREAMS: upstreamPorts.map((p) => `127.0.0.1:${p}`).join(','),
+      EDGE_PURGE_SECRET: secret,
+      EDGE_MEMORY: '256M',
+      EDGE_WORKDIR: workdir,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += String(chunk)));
+  child.stderr?.on('data', (chunk) => (output += String(chunk)));
+  try {
+    await waitForPort(port, 30_000);
+  } catch {
+    child.kill('SIGTERM');
+    throw new Error(`the edge did not start:\n${output}`);
+  }
+  // varnishd's manager and its child: what freeze() stops and thaw() continues.
+  const processes = () => spawnSync('pgrep', ['-f', workdir], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    secret,
+    output: () => `${output}\n${spawnSync('varnishlog', ['-d', '-n', workdir, '-g', 'request'], { encoding: 'utf8', timeout: 10_000 }).stdout ?? ''}`,
+    freeze: () => {
+      for (const pid of processes()) spawnSync('kill', ['-STOP', pid]);
+    },
+    thaw: () => {
+      for (const pid of processes()) spawnSync('kill', ['-CONT', pid]);
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      fs.rmSync(workdir, { recursive: true, force: true });
+    },
+  };
+}

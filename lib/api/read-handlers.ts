@@ -9,6 +9,8 @@ import { cursorSecret } from '../data/shared-secrets';
 import { toUpdateItem, type LiveUpdatesQuery } from '../domain/live-updates-contract';
 import { articlePath } from '../domain/urls';
 import { apiError, jsonResponse, listCacheControl, type ApiIssue } from './responses';
+import { noteContentTags } from '../cache/response-tags';
+import { contentTags } from '../domain/content-tags';
 
 /** The API's reads: a list of stories, one story, a live story's updates. */
 
@@ -35,6 +37,13 @@ export async function listArticles(db: Db, query: ArticleListQuery): Promise<Lis
       };
     }
   }
+  // What an edge purges this answer by (lib/cache/response-tags.ts). The edition's whole list
+  // changes with any story of the edition (its sitemaps' tag): a later page of it is not among the latest.
+  noteContentTags(
+    filter.kind === 'edition'
+      ? [contentTags.latest(query.edition), contentTags.sitemaps(query.edition)]
+      : [filter.kind === 'section' ? contentTags.section(query.edition, filter.slug) : contentTags[filter.kind](query.edition, filter.slug)],
+  );
   const key = listKey(query.edition, filter);
   const secret = await cursorSecret(db);
   let after = null;
@@ -59,6 +68,7 @@ const shortCache = { 'Cache-Control': 'public, max-age=0, s-maxage=30' };
  */
 export async function readArticle(db: Db, id: string): Promise<Response> {
   const missing = () => apiError(404, `No story "${id.slice(0, 100)}"`, [{ parameter: 'id', message: 'no such story' }], shortCache);
+  noteContentTags([contentTags.story(id)]);
   const stored = await getArticleById(db, id);
   // Drafts and scheduled stories are not public: the same answer as no story at all.
   if (!stored || stored.status === 'draft' || stored.status === 'scheduled') return missing();
@@ -70,6 +80,7 @@ export async function readArticle(db: Db, id: string): Promise<Response> {
 
 /** `GET /api/v1/articles/{id}/updates`: a live story's updates, newest first; with `after`, only newer ones. */
 export async function readLiveUpdates(db: Db, id: string, query: LiveUpdatesQuery): Promise<Response> {
+  noteContentTags([contentTags.story(id)]);
   const state = await getArticleState(db, id);
   if (!state || state.status !== 'published' || !state.live) {
     return apiError(404, `No live story "${id.slice(0, 100)}"`, [{ parameter: 'id', message: 'no published live story with this id' }]);

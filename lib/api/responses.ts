@@ -1,3 +1,4 @@
+import { registered } from '../runtime/process-state.mjs';
 import type { z } from 'zod';
 import { logger, markErrorLogged, requestIdHeader } from '../log';
 import { isStoreConfigError, isStoreUnavailable } from '../store/store-errors';
@@ -39,6 +40,7 @@ export async function withErrorHandling(request: Request, handler: () => Promise
     const reqId = request.headers.get(requestIdHeader) ?? undefined;
     markErrorLogged(reqId);
     if (isStoreUnavailable(error) || isStoreConfigError(error)) {
+      registered('metrics')?.storeError('store');
       logger.error({ reqId, path: new URL(request.url).pathname, err: (error as Error).message }, 'api: content store unreachable');
       return apiError(503, 'The content store is unavailable. Try again in a moment.', [], { 'Retry-After': '30', 'Cache-Control': 'no-store' });
     }

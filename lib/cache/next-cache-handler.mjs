@@ -27,6 +27,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { weakEtag } from './etag.mjs';
+import { surrogateKeyHeaders } from '../http/surrogate-keys.mjs';
 import { bootAfterFirstPaint } from '../http/boot-after-paint.mjs';
 import { pageContentSecurityPolicy } from '../http/security-headers.mjs';
 import { createSharedCache } from './shared-cache.mjs';
@@ -117,10 +118,13 @@ async function adoptSharedPage(pathname) {
  * (lib/http/boot-after-paint.mjs): the validator and the policy are those of the document
  * as it is sent.
  *
+ * And the page's content tags, in the headers an edge cache purges by (lib/http/surrogate-keys.mjs).
+ *
  * @param {string} key
  * @param {CachedValue | null | undefined} value
+ * @param {string[]} tags
  */
-function addValidatorAndPolicy(key, value) {
+function addValidatorAndPolicy(key, value, tags) {
   if (value?.kind !== pageEntryKind) return;
   if (typeof value.html !== 'string') {
     checkStoredPage(key, value, false, logger);
@@ -132,6 +136,8 @@ function addValidatorAndPolicy(key, value) {
   value.headers ??= {};
   value.headers.etag = weakEtag(value.html);
   value.headers['content-security-policy'] = pageContentSecurityPolicy(value.html);
+  // What an edge in front is told to purge this page by (lib/http/surrogate-keys.mjs).
+  Object.assign(value.headers, surrogateKeyHeaders(tags) ?? {});
 }
 
 /**
@@ -203,14 +209,19 @@ async function readNewEvents() {
   state.refreshing = (async () => {
     try {
       const events = await source.since(state.seq);
-      for (const { seq, tag } of events) {
+      let newest = 0;
+      for (const { seq, tag, createdTs } of events) {
         state.tagSeq.set(tag, seq);
         if (seq > state.seq) state.seq = seq;
+        if (createdTs !== undefined && createdTs > newest) newest = createdTs;
       }
+      // How long after its commit this process learnt of the newest change (the metrics' change-feed lag).
+      if (newest > 0) registered('metrics')?.feedLag(Date.now() - newest);
       state.storeVersion = version;
       state.warned = false;
     } catch (error) {
       // The store is unreachable: serve what we have rather than fail, and say so once.
+      registered('metrics')?.storeError('store');
       if (!state.warned)
         logger.warn(
           { component: 'page-cache', err: error instanceof Error ? error.message : String(error) },
@@ -359,8 +370,9 @@ export default class NewsroomCacheHandler {
     if (data == null) return;
     const size = sizeOf(data);
     if (size > maxBytes / 4) return; // one giant entry must not empty the cache
-    addValidatorAndPolicy(key, data);
-    const entry = { value: data, lastModified: Date.now(), seq, tags: tagsOf(data, ctx?.tags), size, revalidate: ctx?.cacheControl?.revalidate };
+    const tags = tagsOf(data, ctx?.tags);
+    addValidatorAndPolicy(key, data, tags);
+    const entry = { value: data, lastModified: Date.now(), seq, tags, size, revalidate: ctx?.cacheControl?.revalidate };
     keep(key, entry);
     if (state.shared) {
       const pathname = data.kind === pageEntryKind ? pathnameOf(key) : null;

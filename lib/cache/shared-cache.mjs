@@ -15,6 +15,7 @@
  */
 import { createClient } from '@redis/client';
 import { logger } from '../runtime/log.mjs';
+import { registered } from '../runtime/process-state.mjs';
 
 const timeoutMs = Number(process.env.REDIS_TIMEOUT_MS) > 0 ? Number(process.env.REDIS_TIMEOUT_MS) : 250;
 /** Shared entries outlive nothing useful: a week, after which a page is rendered again. */
@@ -86,6 +87,7 @@ export function createSharedCache(url, namespace) {
   const log = logger.child({ component: 'shared-cache' });
   let down = false;
   const wentAway = (/** @type {unknown} */ error) => {
+    registered('metrics')?.storeError('redis');
     if (down) return;
     down = true;
     log.warn({ err: error instanceof Error ? error.message : String(error) }, "Redis is unreachable: serving from this instance's own cache until it returns");

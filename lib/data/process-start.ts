@@ -6,6 +6,7 @@ import { getStore, StoreConfigError } from '../store/database';
 import { ContentImportError } from '../content/import-content';
 import { isStoreUnavailable } from '../store/store-errors';
 import { startScheduler } from './scheduler';
+import { startEdgePurger } from '../edge/purger';
 
 /**
  * What instrumentation.ts runs when a Node.js server starts: opens (creating and migrating) the
@@ -29,6 +30,7 @@ export async function startNodeServer() {
         ...(version ? { version } : {}),
       });
       startScheduler();
+      startEdgePurger();
       if (attempt > 0) logger.info('content store reachable');
     } catch (error) {
       // Unreachable: wait for it. A configuration that is wrong, or demo content that does not

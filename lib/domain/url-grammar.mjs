@@ -75,3 +75,20 @@ export function pageRequestOfTarget(target) {
 
 /** Everything under it is the JSON API: passed through the proxy, kept out of robots' crawl. */
 export const apiPrefix = '/api/';
+
+/**
+ * What kind of route a target asks for, for the metrics (lib/server/metrics.mjs): a few kinds,
+ * never the path itself, so that a metric's labels stay few whatever readers and crawlers ask.
+ * @param {string} target
+ * @returns {'page' | 'api' | 'feed' | 'sitemap' | 'media' | 'asset' | 'health'}
+ */
+export function routeKindOf(target) {
+  const path = pathOfTarget(target);
+  if (path === '/api/health' || path === '/api/ready') return 'health';
+  if (path.startsWith(apiPrefix)) return 'api';
+  if (path.startsWith('/_next/') || path.startsWith('/images/') || path === '/favicon.ico' || path === '/robots.txt') return 'asset';
+  if (path.startsWith('/media/')) return 'media';
+  if (path.startsWith('/sitemaps/') || path === '/sitemap.xml') return 'sitemap';
+  if (/^\/[^/]+\/feeds\//.test(path)) return 'feed';
+  return 'page';
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstSegment, pageRequestKey, pageRequestOfTarget, pathOfTarget, pathSegments, splitTarget } from './url-grammar.mjs';
+import { firstSegment, pageRequestKey, pageRequestOfTarget, pathOfTarget, pathSegments, routeKindOf, splitTarget } from './url-grammar.mjs';
 
 describe('the URL grammar the front, the proxy and the addresses share', () => {
   it('splits a target into its path and query', () => {
@@ -42,5 +42,23 @@ describe('the URL grammar the front, the proxy and the addresses share', () => {
     expect(pageRequestKey(a.pathname, a.query)).toBe(pageRequestKey(b.pathname, b.query));
     expect(pageRequestOfTarget('/en/europe?page=2&').key).toBe(pageRequestOfTarget('/en/europe?page=2').key);
     expect(pageRequestOfTarget('/en/europe?').key).toBe(pageRequestOfTarget('/en/europe').key);
+  });
+});
+
+describe('route kinds, for the metrics', () => {
+  it('name a few kinds, never the path', () => {
+    expect(
+      [
+        '/en/europe/20180427-x?page=2',
+        '/api/v1/articles',
+        '/api/health',
+        '/_next/static/a.js',
+        '/media/x.jpg',
+        '/sitemaps/en/news.xml',
+        '/sitemap.xml',
+        '/fr/feeds/rss.xml',
+        '/',
+      ].map(routeKindOf),
+    ).toEqual(['page', 'api', 'health', 'asset', 'media', 'sitemap', 'sitemap', 'feed', 'page']);
   });
 });

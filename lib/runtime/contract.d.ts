@@ -74,7 +74,8 @@ export type RememberedDecisions = {
 /** The store's invalidation log, as the server registers it at start (lib/data/process-start.ts). */
 export type CacheEvents = {
   startSeq: number;
-  since(seq: number): Promise<{ seq: number; tag: string }[]>;
+  /** `createdTs`: when the event was committed (the metrics' change-feed lag). */
+  since(seq: number): Promise<{ seq: number; tag: string; createdTs?: number }[]>;
   /** The store's change counter (lib/store/database.ts, Store.version), where it has one: unchanged means no new event. */
   version?: () => number;
 };
@@ -86,6 +87,18 @@ export type CacheEvents = {
  */
 export type ScheduleState = { next: Map<string, number>; wake(): void };
 
+/** One purge sent to one edge (lib/edge/purger.ts). */
+export type PurgeOutcome = { edge: string; ok: boolean; tags: number; seq: number; ms: number; fromCommitMs: number | null; all?: boolean };
+
+/** What a worker counts for Prometheus (lib/server/metrics.mjs). */
+export type Metrics = {
+  request(target: string, status: number, fromFront: boolean, ms: number, rendered: boolean, rsc: boolean): void;
+  shed(): void;
+  storeError(store: 'store' | 'redis'): void;
+  feedLag(ms: number): void;
+  purge(outcome: PurgeOutcome): void;
+};
+
 /** Every slot of lib/runtime/process-state.mjs, by name. */
 export type ProcessState = {
   /** lib/data/scheduler.ts */
@@ -96,6 +109,10 @@ export type ProcessState = {
   cacheStatus: CacheStatus;
   /** lib/data/process-start.ts, once the store is open. */
   cacheEvents: CacheEvents;
+  /** lib/edge/purger.ts, when EDGE_PURGE_URLS is set: the edges it purges. */
+  edgePurges: { edges: string[] };
+  /** lib/server/metrics.mjs, in a worker: what the rest of the process counts. */
+  metrics: Metrics;
   /** proxy.ts, for the front's cache hits. */
   pageAnswer: PageAnswer;
   /** lib/data/page-request.ts */

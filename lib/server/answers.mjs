@@ -13,14 +13,14 @@ import { pathOfTarget } from '../domain/url-grammar.mjs';
 /**
  * What the request's one access line says beyond its method, path and status (http-front.mjs):
  * the proxy's decision (taken off its answer as it is sent), and `from: 'front'` when the front
- * answered without Next.
- * @type {WeakMap<http.ServerResponse, { decision?: string, from?: string }>}
+ * answered without Next; `shed`, why the front answered 503 at once.
+ * @type {WeakMap<http.ServerResponse, { decision?: string, from?: string, shed?: string }>}
  */
 const accessFields = new WeakMap();
 
 /**
  * @param {http.ServerResponse} res
- * @param {{ decision?: string, from?: string }} fields
+ * @param {{ decision?: string, from?: string, shed?: string }} fields
  */
 export function noteAccess(res, fields) {
   accessFields.set(res, { ...accessFields.get(res), ...fields });

@@ -26,6 +26,7 @@ import { noteAccess } from './answers.mjs';
 import { ifNoneMatchAccepts } from '../http/conditional.mjs';
 import { pageRequestOfTarget } from '../domain/url-grammar.mjs';
 import { assumptionsHold, cachedPageHeaders, rewriteHeader, routerHeaders } from '../http/next-formats.mjs';
+import { edgeSurrogateControl, storedTagHeaders } from '../http/surrogate-keys.mjs';
 
 /** Headers of the router's requests (RSC payloads, prefetches) and of server actions: Next's to answer. */
 
@@ -94,7 +95,7 @@ export function answerFromCache(req, res) {
   const cacheControl = answer.cacheControl(pathname);
   const ifNoneMatch = req.headers['if-none-match'];
   if (typeof ifNoneMatch === 'string' && ifNoneMatchAccepts(ifNoneMatch, etag)) {
-    res.writeHead(304, { ETag: etag, 'Cache-Control': cacheControl, Vary: answer.vary });
+    res.writeHead(304, { ETag: etag, 'Cache-Control': cacheControl, 'Surrogate-Control': edgeSurrogateControl, Vary: answer.vary });
     res.end();
     noteAccess(res, { decision: 'not-modified', from: 'front' });
     return true;
@@ -110,6 +111,8 @@ export function answerFromCache(req, res) {
   /** @type {Record<string, string | number>} */
   const headers = {
     'Cache-Control': cacheControl,
+    'Surrogate-Control': edgeSurrogateControl,
+    ...storedTagHeaders(value.headers),
     Vary: answer.vary,
     ...cachedPageHeaders,
     ETag: etag,

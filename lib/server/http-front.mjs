@@ -26,6 +26,8 @@ import { accessOf, loggedErrorIds, pathOf, send } from './answers.mjs';
 import { performance } from 'node:perf_hooks';
 import { createShedding } from './load-shedding.mjs';
 import { clientAddress, normaliseAddress, refusedTarget } from './request-hygiene.mjs';
+import { registered } from '../runtime/process-state.mjs';
+import { contentSeqHeader } from '../http/surrogate-keys.mjs';
 
 /** Paths that are answered whatever the load: a balancer must be able to tell a busy instance from a dead one. */
 const unqueuedPaths = new Set(['/api/health', '/api/ready']);
@@ -54,19 +56,25 @@ export function createFront(options) {
     req.headers[requestIdHeader] = reqId;
     req.headers[clientAddressHeader] = clientAddress(socketAddress, req.headers['x-forwarded-for'], trusted);
     res.setHeader('X-Request-Id', reqId);
+    // How far this process had read the store's invalidations as the request arrived: an edge
+    // purged up to a later event does not keep the answer (lib/http/surrogate-keys.mjs, decision 024).
+    if (req.method === 'GET' || req.method === 'HEAD') res.setHeader(contentSeqHeader, String(registered('pageCache')?.seq ?? 0));
 
     const started = performance.now();
     res.once('finish', () => {
       const path = pathOf(req.url ?? '/');
+      const ms = performance.now() - started;
+      const access = accessOf(res);
+      const nextCache = res.getHeader('x-nextjs-cache');
+      // A render: Next answered without a cache (a page, a feed, an API read), not the front, not shed.
+      const rendered = access.from !== 'front' && !access.shed && nextCache !== 'HIT' && nextCache !== 'STALE' && !path.startsWith('/_next/');
+      registered('metrics')?.request(req.url ?? '/', res.statusCode, access.from === 'front', ms, rendered, req.headers.rsc !== undefined);
       const logged = loggedErrorIds();
       if (res.statusCode >= 500 && !logged.has(reqId)) {
         log.error({ reqId, method: req.method, path, status: res.statusCode }, 'answered with a server error');
       }
       // The request's one access line, whoever answered it (Next, the cache-hit path, the front).
-      log.info(
-        { reqId, method: req.method, path, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10, ...accessOf(res) },
-        'request',
-      );
+      log.info({ reqId, method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10, ...access }, 'request');
     });
     res.once('close', () => loggedErrorIds().delete(reqId));
 

@@ -12,7 +12,8 @@
 import { performance } from 'node:perf_hooks';
 import { requestIdHeader } from '../domain/front-headers.mjs';
 import { firstSegment } from '../domain/url-grammar.mjs';
-import { escapeHtml, loggedErrorIds, pathOf, send } from './answers.mjs';
+import { escapeHtml, loggedErrorIds, noteAccess, pathOf, send } from './answers.mjs';
+import { registered } from '../runtime/process-state.mjs';
 
 /**
  * @typedef {object} SheddingOptions
@@ -133,6 +134,8 @@ export function createShedding(options) {
   /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res @param {string} reason */
   function shed(req, res, reason) {
     stats.shed += 1;
+    registered('metrics')?.shed();
+    noteAccess(res, { shed: reason });
     const reqId = String(req.headers[requestIdHeader] ?? '');
     const path = pathOf(req.url ?? '/');
     shedLog({ reqId, method: req.method, path, status: 503, reason, inFlight, queued: queue.length - queueHead }, 'overloaded: answered 503 at once');

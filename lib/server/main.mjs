@@ -19,7 +19,9 @@
  * Settings: PORT (3000), HOSTNAME (0.0.0.0), KEEP_ALIVE_TIMEOUT (ms), WEB_CONCURRENCY (worker
  * processes; default: one per core), MAX_IN_FLIGHT, MAX_QUEUE, MAX_QUEUE_MS, LOOP_BUDGET_MS (the
  * front's bounds, per worker), TRUSTED_PROXIES (comma-separated addresses whose
- * X-Forwarded-For and X-Request-Id are believed; loopback by default).
+ * X-Forwarded-For and X-Request-Id are believed; loopback by default), METRICS_PORT and
+ * METRICS_HOSTNAME (Prometheus metrics, lib/server/metrics.mjs: off unless a port is given),
+ * EDGE_PURGE_URLS and EDGE_PURGE_SECRET (the edges to purge, lib/edge/purger.ts).
  */
 import cluster from 'node:cluster';
 import fs from 'node:fs';
@@ -33,6 +35,8 @@ import { FrontResponse } from './answers.mjs';
 import { createFront } from './http-front.mjs';
 import { imageHosts } from '../domain/image-hosts.mjs';
 import { checkStandalone } from '../http/next-standalone.mjs';
+import { edgePurgeSettings } from '../http/edge-settings.mjs';
+import { serveClusterMetrics, startWorkerMetrics } from './metrics.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dir = path.resolve(here, '../..');
@@ -71,6 +75,14 @@ else if (imageHosts().join(',') !== builtHosts) {
     { built: builtHosts, configured: process.env.IMAGE_HOSTS },
     'IMAGE_HOSTS differs from the one the app was built with: build again with the same value',
   );
+  process.exit(1);
+}
+
+// Purges go to the edges an operator named, with their secret (decision 024): wrong, say so now.
+try {
+  edgePurgeSettings();
+} catch (error) {
+  logger.fatal({ err: /** @type {Error} */ (error).message }, 'the edge settings are wrong');
   process.exit(1);
 }
 
@@ -157,6 +169,16 @@ function runPrimary() {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
   log.info({ port, hostname, workers: count }, 'starting');
+  // Prometheus metrics on a port of their own, never the public one (lib/server/metrics.mjs).
+  if (process.env.METRICS_PORT) {
+    const metricsPort = positiveInteger('METRICS_PORT', 0);
+    if (metricsPort === port) {
+      log.fatal({ port }, 'METRICS_PORT must not be the public PORT: metrics are for the operator, not for readers');
+      process.exit(1);
+    }
+    const metricsServer = serveClusterMetrics({ port: metricsPort, hostname: process.env.METRICS_HOSTNAME || '127.0.0.1', log });
+    metricsServer.unref();
+  }
 }
 
 async function runWorker() {
@@ -172,6 +194,7 @@ async function runWorker() {
   const editionIds = Object.keys(strings);
   const defaultEdition = /** @type {string} */ (editionIds[0]);
 
+  startWorkerMetrics();
   const next = /** @type {typeof import('next').default} */ (require('next'));
   const app = next({ dev: false, dir, hostname, port });
   await app.prepare();

@@ -41,6 +41,11 @@ const cacheEventRetentionMs = 7 * 24 * 60 * 60 * 1000;
 
 export async function recordCacheInvalidations(trx: Db, tags: string[]): Promise<void> {
   if (tags.length === 0) return;
+  // On PostgreSQL, sequence numbers are handed out in one order and committed in another: two
+  // writers at once could make event 11 visible before event 10, and a reader that moved on to
+  // 11 would never see 10. One writer of events at a time, until its commit, keeps the two orders
+  // the same; the page caches and the edge purges read the log in that order (decision 024).
+  if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${changeChannelPrefix} || current_schema()))`.execute(trx);
   const now = Date.now();
   await trx
     .insertInto('cache_tag_events')
@@ -64,7 +69,7 @@ export async function latestCacheTagSeq(db: Db): Promise<number> {
 }
 
 /** Invalidations recorded after `afterSeq`, oldest first: what a server's cache must forget. */
-export async function listCacheTagEvents(db: Db, afterSeq: number): Promise<{ seq: number; tag: string }[]> {
-  const rows = await db.selectFrom('cache_tag_events').select(['seq', 'tag']).where('seq', '>', afterSeq).orderBy('seq').execute();
-  return rows.map((r) => ({ seq: Number(r.seq), tag: r.tag }));
+export async function listCacheTagEvents(db: Db, afterSeq: number): Promise<{ seq: number; tag: string; createdTs: number }[]> {
+  const rows = await db.selectFrom('cache_tag_events').select(['seq', 'tag', 'created_ts']).where('seq', '>', afterSeq).orderBy('seq').execute();
+  return rows.map((r) => ({ seq: Number(r.seq), tag: r.tag, createdTs: Number(r.created_ts) }));
 }

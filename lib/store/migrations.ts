@@ -15,6 +15,7 @@ import { newsroomWorkflowMigration } from './migrations/013-newsroom-workflow';
 import { searchByEditionMigration } from './migrations/014-search-by-edition';
 import { listDaysMigration } from './migrations/015-list-days';
 import { frontsAndLiveWindowsMigration } from './migrations/016-fronts-and-live-windows';
+import { edgePurgesMigration } from './migrations/017-edge-purges';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so that they travel
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '014-search-by-edition': searchByEditionMigration,
   '015-list-days': listDaysMigration,
   '016-fronts-and-live-windows': frontsAndLiveWindowsMigration,
+  '017-edge-purges': edgePurgesMigration,
 };
 
 /** `schema`: PostgreSQL only, where the store lives when not in the default search path. */

@@ -117,6 +117,9 @@ type BreakingNewsTable = { edition: string; text: string; story_id: string | nul
 
 type CacheTagEventsTable = { seq: Generated<number>; tag: string; created_ts: number };
 
+/** How far each edge cache has been purged, and who is purging it now (migration 017). */
+type EdgePurgesTable = { edge: string; seq: number; lease_owner: string | null; lease_until_ts: number; purged_ts: number; failures: Generated<number> };
+
 export type Database = {
   articles: ArticlesTable;
   article_previous_slugs: ArticlePreviousSlugsTable;
@@ -126,6 +129,7 @@ export type Database = {
   live_updates: LiveUpdatesTable;
   site_settings: SiteSettingsTable;
   cache_tag_events: CacheTagEventsTable;
+  edge_purges: EdgePurgesTable;
   sitemap_months: SitemapMonthsTable;
   list_months: ListMonthsTable;
   list_days: ListDaysTable;

@@ -70,7 +70,18 @@ export const budgets = {
   publishReachesOtherMs: 1000,
   /** The home under 200 connections while publishing: PostgreSQL's p99 against SQLite's, default workers each. */
   publishingTail: 2,
+  /**
+   * The edge (issue 29; decision 024), in front of the two PostgreSQL instances: the home asked as
+   * a browser asks, against nginx sending the same page precompressed from a file (gzip_static);
+   * a publish, and a withdrawal, through the edge within a second under 200 connections; a page
+   * nothing changed still a HIT 65 s after it was cached; a page never cached answers 503
+   * within 2 s once the instances are gone.
+   */
+  edge: { vsGzipStatic: 0.8, publishMs: 1000, withdrawMs: 1000, heldSeconds: 65, unavailableMs: 2000 },
 };
+
+/** The edge's port in the bench, and its purge secret (the PostgreSQL instances are told of it). */
+export const benchEdge = { port: 3291, secret: 'bench-edge-purge-secret-0123' };
 
 /** The story the PostgreSQL instances publish to time how soon the other has it (the README's example). */
 export const benchStory = JSON.parse(fs.readFileSync('content/examples/publish-article.json', 'utf8')) as Record<string, unknown>;

@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { budgets, growthConnections, largeCount, log, outDir, pageSize, paths, run, values } from './config';
@@ -115,6 +116,36 @@ export async function measureGrowth(): Promise<string[][]> {
     await stopServer(small.server);
     await stopServer(large.server);
   }
+}
+
+/**
+ * Serves a page as nginx serves a precompressed file (gzip_static: the .gz beside it, sent to a
+ * browser that takes gzip), with a worker per core: what the edge is measured against (issue 29).
+ */
+export async function startNginxGzipStatic(pageUrl: string, port = 3298): Promise<{ url: string; stop: () => Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-nginx-gz-'));
+  fs.chmodSync(dir, 0o755);
+  fs.mkdirSync(path.join(dir, 'logs'));
+  const html = await getBody(pageUrl);
+  fs.writeFileSync(path.join(dir, 'page.html'), html);
+  fs.writeFileSync(path.join(dir, 'page.html.gz'), zlib.gzipSync(html, { level: 6 }));
+  fs.writeFileSync(
+    path.join(dir, 'nginx.conf'),
+    `worker_processes auto;\ndaemon off;\npid ${dir}/nginx.pid;\nerror_log ${dir}/logs/error.log;\nevents { worker_connections 2048; }\nhttp {\n  access_log off;\n  sendfile on;\n  tcp_nopush on;\n  types { text/html html; }\n  gzip_static on;\n  gzip_vary on;\n  server {\n    listen 127.0.0.1:${port};\n    root ${dir};\n    location / { try_files $uri =404; }\n  }\n}\n`,
+  );
+  const child = spawn('nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: 'ignore' });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  return {
+    url: `http://127.0.0.1:${port}/page.html`,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Serves the article's HTML as a file from nginx (sendfile, as the shipped configuration): the ceiling for a cache hit. */

@@ -42,7 +42,7 @@ export async function load(url: string, seconds = duration, headers: Record<stri
  * itself took under the load. The stories are withdrawn afterwards.
  */
 export async function homeWhilePublishing(
-  read: Server,
+  read: Pick<Server, 'url'>,
   write: Server,
   store: string,
 ): Promise<{ name: string; home: Load; reached: number[]; publishMs: number[] }> {
@@ -58,8 +58,8 @@ export async function homeWhilePublishing(
     const story = { ...benchStory, id, slug: id, headline, publishedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
     const posted = Date.now();
     const answer = await fetch(`${write.url}/api/v1/articles`, { method: 'POST', headers: benchAuth, body: JSON.stringify(story) });
+    if (answer.ok) ids.push(id);
     if (!answer.ok) throw new Error(`bench: could not publish through ${write.url}: ${answer.status} ${await answer.text()}`);
-    ids.push(id);
     // From the publish's answer (the write is committed): how long until a reader of `read` gets it.
     const start = Date.now();
     publishMs.push(start - posted);
@@ -68,7 +68,12 @@ export async function homeWhilePublishing(
   }
   const home = await loading;
   for (const id of ids) await fetch(`${write.url}/api/v1/articles/${id}`, { method: 'DELETE', headers: benchAuth });
-  return { name: store === 'sqlite' ? 'SQLite' : 'PostgreSQL + Redis (published through another instance)', home, reached, publishMs };
+  const names: Record<string, string> = {
+    sqlite: 'SQLite',
+    postgres: 'PostgreSQL + Redis (published through another instance)',
+    edge: 'through the edge, PostgreSQL + Redis',
+  };
+  return { name: names[store] ?? store, home, reached, publishMs };
 }
 
 /**

@@ -4,6 +4,7 @@ import { isSlug } from '@/lib/domain/slug';
 import { getFeedStories, getSections } from '@/lib/data/reads';
 import { feedCacheControl, untilNextScheduled } from '@/lib/cache/cache-control';
 import { responseWithValidator } from '@/lib/cache/conditional';
+import { taggedRoute } from '@/lib/cache/response-tags';
 
 /**
  * /{edition}/feeds/rss.xml and atom.xml for the edition; /{edition}/feeds/{section}/rss.xml and
@@ -12,7 +13,7 @@ import { responseWithValidator } from '@/lib/cache/conditional';
 
 const notFound = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 
-export async function GET(request: Request, { params }: { params: Promise<{ edition: string; path: string[] }> }) {
+async function readFeed(request: Request, { params }: { params: Promise<{ edition: string; path: string[] }> }) {
   const { edition, path } = await params;
   if (!isEditionId(edition) || path.length > 2) return notFound();
   const format = path.at(-1);
@@ -28,3 +29,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ edit
   const type = format === 'rss.xml' ? 'application/rss+xml' : 'application/atom+xml';
   return responseWithValidator(request, xml, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': untilNextScheduled(feedCacheControl, edition) });
 }
+
+/** GET: the answer carries the content tags of what it read (lib/cache/response-tags.ts). */
+export const GET = taggedRoute(readFeed);

@@ -5,12 +5,13 @@ import { getStore } from '@/lib/store/database';
 import { publishArticle } from '@/lib/api/publish-handlers';
 import { readJsonBody, refuseUnlessAuthorised } from '@/lib/api/publish-auth';
 import { privateNoStore, untilNextScheduled } from '@/lib/cache/cache-control';
+import { taggedRoute } from '@/lib/cache/response-tags';
 
 /**
  * GET /api/v1/articles?edition=en&section=&tag=&author=&limit=&cursor=
  * Published stories newest first: `{ items, nextCursor }`. Public and read-only.
  */
-export async function GET(request: Request) {
+async function listStories(request: Request) {
   return withErrorHandling(request, async () => {
     const searchParams = new URL(request.url).searchParams;
     const parsed = ArticleListQuerySchema.safeParse(queryObject(searchParams, ['edition', 'section', 'tag', 'author', 'limit', 'cursor']));
@@ -21,6 +22,9 @@ export async function GET(request: Request) {
     return jsonResponse(result.body, { headers: { 'Cache-Control': untilNextScheduled(listCacheControl, parsed.data.edition) } });
   });
 }
+
+/** GET: the answer carries the content tags of what it read (lib/cache/response-tags.ts). */
+export const GET = taggedRoute(listStories);
 
 /**
  * POST /api/v1/articles — create or update a story by id (JSON, the import's schema).

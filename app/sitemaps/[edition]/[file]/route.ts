@@ -17,12 +17,13 @@ import { responseWithValidator } from '@/lib/cache/conditional';
 import { aboutPath, authorPath, editionPath, everyEdition, sectionPath, tagPath, type EditionAlternate } from '@/lib/domain/urls';
 import { hreflangs } from '@/lib/seo/page-metadata';
 import { sectionAlternates } from '@/lib/data/alternates';
+import { taggedRoute } from '@/lib/cache/response-tags';
 
 /** /sitemaps/{edition}/pages.xml, news.xml and stories-YYYY-MM[-N].xml. */
 
 const notFound = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 
-export async function GET(request: Request, { params }: { params: Promise<{ edition: string; file: string }> }) {
+async function readSitemap(request: Request, { params }: { params: Promise<{ edition: string; file: string }> }) {
   const { edition, file } = await params;
   if (!isEditionId(edition)) return notFound();
   const xml = (body: string) => responseWithValidator(request, body, { ...xmlHeaders, 'Cache-Control': untilNextScheduled(feedCacheControl) });
@@ -48,6 +49,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ edit
     ),
   );
 }
+
+/** GET: the answer carries the content tags of what it read (lib/cache/response-tags.ts). */
+export const GET = taggedRoute(readSitemap);
 
 /** hreflang alternates with absolute URLs, for a page that has counterparts. */
 function absoluteAlternates(alternates: EditionAlternate[]): Record<string, string> | undefined {

@@ -6,6 +6,7 @@ import { privateNoStore } from '@/lib/cache/cache-control';
 import { readArticle } from '@/lib/api/read-handlers';
 import { readArticleForEditor } from '@/lib/api/publish-handlers';
 import { getStore } from '@/lib/store/database';
+import { taggedRoute } from '@/lib/cache/response-tags';
 
 /**
  * GET /api/v1/articles/{id} — a published story as the publishing API takes it (the import's
@@ -15,7 +16,7 @@ import { getStore } from '@/lib/store/database';
  * With the publishing token, an editor's read: the story whatever its status — a draft or a
  * scheduled story too, with a fresh preview link — never cached (decision 015).
  */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+async function readStory(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return withErrorHandling(request, async () => {
     const { id } = await params;
     if (!articleIdPattern.test(id))
@@ -31,6 +32,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     return readArticle(db, id);
   });
 }
+
+/** GET: the answer carries the content tags of what it read (lib/cache/response-tags.ts). */
+export const GET = taggedRoute(readStory);
 
 /**
  * DELETE /api/v1/articles/{id} — withdraw a story. Its address answers 410 from then on, and it

@@ -4,12 +4,13 @@ import { apiError, parameterIssues, withErrorHandling } from '@/lib/api/response
 import { readLiveUpdates } from '@/lib/api/read-handlers';
 import { getStore } from '@/lib/store/database';
 import { publishLiveUpdate, storyWrite } from '@/lib/api/publish-handlers';
+import { taggedRoute } from '@/lib/cache/response-tags';
 
 /**
  * GET /api/v1/articles/{id}/updates?after={updateId}&limit=: the updates of a live story,
  * newest first — with `after`, only those newer than that update.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+async function readUpdates(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return withErrorHandling(request, async () => {
     const { id } = await params;
     if (!articleIdPattern.test(id)) return apiError(404, `No live story "${id.slice(0, 100)}"`, [{ parameter: 'id', message: 'no such story' }]);
@@ -18,6 +19,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     return readLiveUpdates((await getStore()).db, id, parsed.data);
   });
 }
+
+/** GET: the answer carries the content tags of what it read (lib/cache/response-tags.ts). */
+export const GET = taggedRoute(readUpdates);
 
 /**
  * POST /api/v1/articles/{id}/updates — add (or correct, by id) an update of a live story:
