@@ -22,6 +22,7 @@ const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/js
 const example = JSON.parse(fs.readFileSync('content/examples/publish-article.json', 'utf8')) as Record<string, unknown>;
 const { en, fr } = demoByEdition;
 const ports = [3311, 3312];
+const metricsPorts = [9311, 9312];
 
 let database: TestDatabase;
 let redis: TestRedis;
@@ -41,7 +42,8 @@ test.beforeAll(async () => {
   database = await createDatabase('newsroom_edge');
   redis = await privateRedis();
   const edgePort = await reservePort();
-  const env = (name: string) => ({
+  const env = (name: string, metricsPort: number) => ({
+    METRICS_PORT: String(metricsPort),
     DATABASE_URL: database.url,
     REDIS_URL: redis.url,
     PUBLISH_TOKEN: token,
@@ -50,8 +52,8 @@ test.beforeAll(async () => {
     EDGE_PURGE_URLS: `http://127.0.0.1:${edgePort}`,
     EDGE_PURGE_SECRET: secret,
   });
-  c = await startServer(ports[0]!, env('c'));
-  d = await startServer(ports[1]!, env('d'));
+  c = await startServer(ports[0]!, env('c', metricsPorts[0]!));
+  d = await startServer(ports[1]!, env('d', metricsPorts[1]!));
   edge = await startEdge(edgePort, ports, secret);
   await through(untouched);
   untouchedCachedAt = Date.now();
@@ -180,6 +182,53 @@ test('a publish reaches the home through the edge within a second; a withdrawal 
   expect(withdrawn.status).toBeLessThan(300);
   await within(1000, storyPath, (answer) => answer.status === 410, 'the withdrawal through the edge');
   await within(1000, '/en', (answer) => !answer.text.includes(headline), 'the withdrawn story off the home');
+});
+
+/** One counter from an instance's metrics (METRICS_PORT), summed over the labels that match. */
+async function metric(port: number, name: string, labels: Record<string, string> = {}): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  let sum = 0;
+  for (const line of text.split('\n')) {
+    const match = /^([a-z_]+)(?:\{([^}]*)\})? ([0-9.e+-]+)$/.exec(line);
+    if (!match || match[1] !== name) continue;
+    const own = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    if (Object.entries(labels).every(([key, value]) => own[key] === value)) sum += Number(match[3]);
+  }
+  return sum;
+}
+
+test('each instance shows its metrics on METRICS_PORT only; a commit is purged once, by one instance', async () => {
+  // Not on the public port: there it is a page that does not exist.
+  expect((await direct(c, '/metrics')).status).toBe(404);
+  const purged = async () =>
+    (await metric(metricsPorts[0]!, 'newsroom_edge_purges_total', { result: 'ok' })) +
+    (await metric(metricsPorts[1]!, 'newsroom_edge_purges_total', { result: 'ok' }));
+  const before = await purged();
+  await through('/en');
+  const headline = `Counted once (${Date.now()})`;
+  await publish({
+    ...example,
+    id: 'edge-counted',
+    slug: 'edge-counted',
+    headline,
+    section: 'environment',
+    publishedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  });
+  await within(1000, '/en', (answer) => answer.text.includes(headline), 'the publish through the edge');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(await purged()).toBe(before + 1);
+  // What an operator reads beside it: requests by kind and status, front hits, renders, the change feed.
+  for (const port of metricsPorts) {
+    expect(await metric(port, 'newsroom_http_requests_total', { kind: 'page', status: '200' })).toBeGreaterThan(0);
+    expect(await metric(port, 'newsroom_render_seconds_count', { kind: 'page' })).toBeGreaterThan(0);
+    expect(await metric(port, 'newsroom_change_feed_lag_seconds_count')).toBeGreaterThan(0);
+    expect(await metric(port, 'newsroom_worker_resident_bytes')).toBeGreaterThan(50 * 2 ** 20);
+  }
+  // The purge's time from the commit, counted by whichever instance sent it.
+  expect(
+    (await metric(metricsPorts[0]!, 'newsroom_edge_purge_seconds_count')) + (await metric(metricsPorts[1]!, 'newsroom_edge_purge_seconds_count')),
+  ).toBeGreaterThan(0);
+  await fetch(`${c.url}/api/v1/articles/edge-counted`, { method: 'DELETE', headers: auth });
 });
 
 test('what was right without the edge stays right through it', async () => {

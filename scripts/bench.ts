@@ -34,8 +34,10 @@ import {
   pageSize,
   paths,
   run,
+  soakMinutes,
   values,
 } from './bench/config';
+import { soak, soakReport } from './bench/soak';
 import { measureGrowth, startNginxCeiling, startNginxGzipStatic, storeWith } from './bench/datasets';
 import { lighthouseRounds, shippedFaceBytes, type LighthouseMedian } from './bench/lighthouse-rounds';
 import { homeWhilePublishing, load, overload, type Load } from './bench/load';
@@ -64,6 +66,27 @@ if (values['growth-only']) {
 }
 
 const smallStore = await storeWith(1000);
+
+/** The soak (issue 29), printed: each process's resident memory through a long mixed load. */
+async function soakAndPrint(server: Parameters<typeof soak>[0]) {
+  const result = await soak(server, soakMinutes, soakMinutes >= 10 ? 60 : 10);
+  const { table: curve, lastGrowthPer5Min, peakWorkerMb } = soakReport(result);
+  console.log(
+    `## Memory through a ${soakMinutes}-minute mixed load (${results.machine})\n\n${curve}\n\n${fmt(result.rps)} requests/s, ${result.errors} answers other than 2xx/3xx (the not-found pages among them); the largest worker peaked at ${peakWorkerMb} MB and grew ${fmt(lastGrowthPer5Min, 1)} MB per five minutes over the last third.\n`,
+  );
+  return { ...result, lastGrowthPer5Min, peakWorkerMb };
+}
+
+if (values['soak-only']) {
+  const server = await startServer(Number(values['soak-port']), { DATABASE_PATH: smallStore, STORIES_PER_PAGE: String(pageSize), PUBLISH_TOKEN: 'bench' });
+  try {
+    results.soak = await soakAndPrint(server);
+    fs.writeFileSync(path.join(outDir, 'results-soak.json'), JSON.stringify(results, null, 2));
+  } finally {
+    await stopServer(server);
+  }
+  process.exit(0);
+}
 // The large newsroom's shape beside it (issue 28): the same thousand stories in a PostgreSQL
 // database of the bench's own, two instances sharing it and a Redis, and a third that renders
 // every request; each one process.
@@ -342,6 +365,9 @@ try {
     articleAbove <= budgets.articleJsAboveFloorBytes,
     `article ships ${articleAbove} bytes of our JavaScript above the framework's floor (budget ${budgets.articleJsAboveFloorBytes})`,
   );
+
+  // The soak, on the SQLite server with the default workers: where memory levels off.
+  results.soak = await soakAndPrint(cached);
 
   // Lighthouse.
   log(`lighthouse (${lighthouseRuns} run(s) each)`);

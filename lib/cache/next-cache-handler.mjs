@@ -66,6 +66,8 @@ const state = shared('pageCache', () => ({
   baseSeq: null,
   /** Pathnames of the pages held here (keys end with the pathname): what the proxy may still serve when the store is down. */
   pages: new Map(),
+  /** The entries held now (not dropped): what the front's bodies may be charged to (`charge`). */
+  held: new WeakSet(),
   shared: null,
 }));
 
@@ -76,7 +78,22 @@ shared('cacheStatus', () => ({
   sharedCache: () => state.shared,
   freshPageEtag: (pathname) => freshPageEtag(pathname),
   freshPageNow: (pathname) => freshPageNow(pathname),
+  charge: (entry, bytes) => charge(entry, bytes),
 }));
+
+/**
+ * What the HTTP front keeps beside a page it answers from this cache — its bytes and their
+ * compressed forms (lib/server/cached-pages.mjs) — counts against the same bound as the page
+ * itself (PAGE_CACHE_MAX_MB), so that the two together stay within it; they go with the entry.
+ * @param {CacheEntry} entry
+ * @param {number} bytes
+ */
+function charge(entry, bytes) {
+  if (!state.held.has(entry) || !(bytes > 0)) return;
+  entry.size += bytes;
+  state.bytes += bytes;
+  evict();
+}
 
 /** Where a page's entry is in Redis, by pathname: what an instance that never rendered it looks up. */
 const sharedPageKey = (/** @type {string} */ pathname) => `page-key:${pathname}`;
@@ -284,6 +301,7 @@ function drop(key) {
   const entry = state.entries.get(key);
   if (!entry) return;
   state.entries.delete(key);
+  state.held.delete(entry);
   state.bytes -= entry.size;
   const pathname = pathnameOf(key);
   if (pathname && state.pages.get(pathname) === key) state.pages.delete(pathname);
@@ -295,6 +313,7 @@ function drop(key) {
  */
 function keep(key, entry) {
   state.entries.set(key, entry);
+  state.held.add(entry);
   state.bytes += entry.size;
   const pathname = entry.value?.kind === pageEntryKind ? pathnameOf(key) : null;
   if (pathname) state.pages.set(pathname, key);

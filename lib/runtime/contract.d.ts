@@ -47,6 +47,7 @@ export type PageCacheState = {
   warned: boolean;
   baseSeq: number | null;
   pages: Map<string, string>;
+  held: WeakSet<CacheEntry>;
   shared: SharedCache | null;
 };
 
@@ -57,6 +58,8 @@ export type CacheStatus = {
   sharedCache(): SharedCache | null;
   freshPageEtag(pathname: string): Promise<string | null>;
   freshPageNow(pathname: string): CacheEntry | null;
+  /** Counts `bytes` kept beside a held entry (the front's bodies) against the cache's bound. */
+  charge(entry: CacheEntry, bytes: number): void;
 };
 
 /**

@@ -104,10 +104,20 @@ export function answerFromCache(req, res) {
   if (!body) {
     body = { plain: Buffer.from(value.html) };
     bodies.set(value, body);
+    cache.charge(entry, body.plain.length);
   }
   const acceptEncoding = req.headers['accept-encoding'];
   const coding = typeof acceptEncoding === 'string' ? negotiate(acceptEncoding, codings) : null;
-  const payload = coding ? (body[coding] ??= compress[coding](body.plain)) : body.plain;
+  let payload = body.plain;
+  if (coding) {
+    const compressed = body[coding];
+    if (compressed) payload = compressed;
+    else {
+      payload = body[coding] = compress[coding](body.plain);
+      // Held as long as the page is, and counted with it (PAGE_CACHE_MAX_MB).
+      cache.charge(entry, payload.length);
+    }
+  }
   /** @type {Record<string, string | number>} */
   const headers = {
     'Cache-Control': cacheControl,

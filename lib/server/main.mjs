@@ -21,7 +21,8 @@
  * front's bounds, per worker), TRUSTED_PROXIES (comma-separated addresses whose
  * X-Forwarded-For and X-Request-Id are believed; loopback by default), METRICS_PORT and
  * METRICS_HOSTNAME (Prometheus metrics, lib/server/metrics.mjs: off unless a port is given),
- * EDGE_PURGE_URLS and EDGE_PURGE_SECRET (the edges to purge, lib/edge/purger.ts).
+ * EDGE_PURGE_URLS and EDGE_PURGE_SECRET (the edges to purge, lib/edge/purger.ts), WORKER_MEMORY_MB
+ * (what each worker may use: its heap and page cache are sized from it).
  */
 import cluster from 'node:cluster';
 import fs from 'node:fs';
@@ -89,6 +90,26 @@ try {
 /** A worker's exit code when it cannot listen: the whole server stops rather than restart it forever. */
 const cannotListen = 78;
 
+/**
+ * WORKER_MEMORY_MB: the memory each worker may use (docs/deployment.md, "Memory"). Node sizes
+ * its heap from the machine's memory, not from what the worker is given, and grows it lazily up
+ * to that: on a 24 GB machine a worker's heap may reach 4 GB. Given this, a worker's V8 heap is
+ * capped at half of it (--max-old-space-size) and its page cache, with the front's compressed
+ * copies (PAGE_CACHE_MAX_MB, when not set), at a quarter; the rest is Node and Next themselves
+ * and the buffers in flight. Unset: Node's and the page cache's own defaults.
+ * @returns {string[]}
+ */
+function workerMemoryArgs() {
+  if (!process.env.WORKER_MEMORY_MB) return [];
+  const megabytes = positiveInteger('WORKER_MEMORY_MB', 0);
+  if (megabytes < 256) {
+    logger.fatal({ WORKER_MEMORY_MB: megabytes }, 'WORKER_MEMORY_MB must be at least 256: a worker needs about 170 MB before it caches anything');
+    process.exit(1);
+  }
+  if (!process.env.PAGE_CACHE_MAX_MB) process.env.PAGE_CACHE_MAX_MB = String(Math.floor(megabytes / 4));
+  return [`--max-old-space-size=${Math.floor(megabytes / 2)}`];
+}
+
 if (cluster.isPrimary) runPrimary();
 else await runWorker();
 
@@ -99,7 +120,7 @@ function runPrimary() {
   // Round-robin: the primary accepts and passes each connection on (Linux's default, set for all).
   cluster.schedulingPolicy = cluster.SCHED_RR;
   // Workers run this file itself (the primary may have been started through scripts/serve.mjs).
-  cluster.setupPrimary({ exec: fileURLToPath(import.meta.url) });
+  cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), execArgv: [...process.execArgv, ...workerMemoryArgs()] });
   let stopping = false;
   /** @type {NodeJS.Signals | null} null when stopping because of a fault, not a signal */
   let stopSignal = null;

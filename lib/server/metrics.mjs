@@ -22,6 +22,17 @@ export function startWorkerMetrics() {
   if (registered('metrics')) return;
   // Answers the primary's requests for this worker's metrics (prom-client listens once one exists).
   new client.AggregatorRegistry();
+  // Node's own (heap, event loop lag, garbage collection), summed over the workers.
+  client.collectDefaultMetrics();
+  new client.Gauge({
+    name: 'newsroom_worker_heap_used_bytes',
+    help: 'V8 heap in use in each worker process',
+    labelNames: ['worker'],
+    aggregator: 'max',
+    collect() {
+      this.set({ worker: String(cluster.worker?.id ?? 0) }, process.memoryUsage().heapUsed);
+    },
+  });
   const requests = new client.Counter({
     name: 'newsroom_http_requests_total',
     help: 'Requests answered, by route kind (page, rsc, api, feed, sitemap, media, asset, health) and status',

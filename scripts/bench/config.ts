@@ -15,8 +15,14 @@ export const { values } = parseArgs({
     'growth-only': { type: 'boolean', default: false },
     /** The growth's stores in PostgreSQL (schemas bench_1000, bench_<large>) at this URL, instead of SQLite files. */
     'growth-postgres': { type: 'string' },
+    /** The soak's length (issue 29): 30 minutes in the full form, one in CI's. */
+    'soak-minutes': { type: 'string' },
+    /** Only the soak, on one server with the default workers (its curve, then exit). */
+    'soak-only': { type: 'boolean', default: false },
+    'soak-port': { type: 'string', default: '3201' },
   },
 });
+export const soakMinutes = Number(values['soak-minutes'] ?? (values.ci ? 1 : 30));
 export const ci = values.ci === true;
 export const duration = Number(values.duration ?? (ci ? 4 : 10));
 export const lighthouseRuns = Number(values['lighthouse-runs'] ?? 3);
