@@ -12,7 +12,7 @@ import { getBody, residentMb, type Server } from './servers';
  * memory levels off, and where.
  */
 
-export type SoakSample = { seconds: number; primary: number; workers: number[] };
+type SoakSample = { seconds: number; primary: number; workers: number[] };
 export type Soak = { minutes: number; samples: SoakSample[]; requests: number; errors: number; rps: number };
 
 /** Up to `max` article URLs from the server's own sitemaps: the archive a crawler walks. */
