@@ -64,7 +64,7 @@ sub vcl_recv {
 
     set req.backend_hint = instances.backend();
     if (!req.http.X-Request-Id) {
-        set req.http.X-Request-Id = "edge-" + req.xid + "-" + std.random(1, 1000000000);
+        set req.http.X-Request-Id = "edge-" + server.identity + "-" + req.xid;
     }
     # The site reads no cookie: one would only split the cache.
     unset req.http.Cookie;
@@ -181,7 +181,9 @@ sub vcl_backend_response {
 # as the copy to serve should every instance go down (it replaces the purged copy, which was no newer).
 sub older_than_the_last_purge {
     if (beresp.http.X-Content-Seq && std.integer(beresp.http.X-Content-Seq, 0) < std.integer(var.global_get("purged_seq"), 0)) {
-        set beresp.ttl = 0s;
+        # A millisecond, not zero: Varnish's lookup skips an object whose time is zero as dead,
+        # grace or not; one that has run out is still there for grace.
+        set beresp.ttl = 0.001s;
         if (beresp.http.Cache-Control !~ "(?i)(private|no-store|no-cache)" && !beresp.http.Set-Cookie) {
             return (deliver);
         }

@@ -79,6 +79,14 @@ shared('cacheStatus', () => ({
   freshPageEtag: (pathname) => freshPageEtag(pathname),
   freshPageNow: (pathname) => freshPageNow(pathname),
   charge: (entry, bytes) => charge(entry, bytes),
+  behindTheStore: () => {
+    const version = registered('cacheEvents')?.version;
+    return version !== undefined && version() !== state.storeVersion;
+  },
+  catchUp: () => {
+    state.eventsUnread = true;
+    return readNewEvents();
+  },
 }));
 
 /**

@@ -60,6 +60,10 @@ export type CacheStatus = {
   freshPageNow(pathname: string): CacheEntry | null;
   /** Counts `bytes` kept beside a held entry (the front's bodies) against the cache's bound. */
   charge(entry: CacheEntry, bytes: number): void;
+  /** Whether anything was committed to the store since this process last read its invalidations. */
+  behindTheStore(): boolean;
+  /** Reads them now (what the first lookup of a request would do). */
+  catchUp(): Promise<void>;
 };
 
 /**

@@ -45,6 +45,7 @@ export function createFront(options) {
   const { log } = options;
   const trusted = new Set((options.trustedProxies ?? ['127.0.0.1', '::1', '::ffff:127.0.0.1']).map(normaliseAddress));
   const shedding = createShedding(options);
+  const purgingAnEdge = Boolean(process.env.EDGE_PURGE_URLS);
 
   /**
    * @param {import('node:http').IncomingMessage} req
@@ -56,9 +57,6 @@ export function createFront(options) {
     req.headers[requestIdHeader] = reqId;
     req.headers[clientAddressHeader] = clientAddress(socketAddress, req.headers['x-forwarded-for'], trusted);
     res.setHeader('X-Request-Id', reqId);
-    // How far this process had read the store's invalidations as the request arrived: an edge
-    // purged up to a later event does not keep the answer (lib/http/surrogate-keys.mjs, decision 024).
-    if (req.method === 'GET' || req.method === 'HEAD') res.setHeader(contentSeqHeader, String(registered('pageCache')?.seq ?? 0));
 
     const started = performance.now();
     res.once('finish', () => {
@@ -79,6 +77,34 @@ export function createFront(options) {
     res.once('close', () => loggedErrorIds().delete(reqId));
 
     if (refusedTarget(req, res, log, reqId)) return;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      route(req, res);
+      return;
+    }
+    // How far this process has read the store's invalidations as the request starts: an edge
+    // purged up to a later event keeps the answer no longer than a moment (lib/http/surrogate-keys.mjs,
+    // decision 024). In front of an edge, a commit since the last read is read first, so that
+    // the first answer after a publish is one the edge may keep.
+    const cache = registered('cacheStatus');
+    if (purgingAnEdge && cache?.behindTheStore()) {
+      cache.catchUp().then(
+        () => {
+          res.setHeader(contentSeqHeader, String(registered('pageCache')?.seq ?? 0));
+          route(req, res);
+        },
+        () => route(req, res),
+      );
+      return;
+    }
+    res.setHeader(contentSeqHeader, String(registered('pageCache')?.seq ?? 0));
+    route(req, res);
+  }
+
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   */
+  function route(req, res) {
     const path = pathOf(req.url ?? '/');
     // Liveness is this process answering: the front says so itself, in the turn the request
     // arrives, however busy Next is (app/api/health/route.ts answers the same in development).
