@@ -45,9 +45,10 @@ export async function homeWhilePublishing(
   read: Pick<Server, 'url'>,
   write: Server,
   store: string,
+  headers: Record<string, string> = {},
 ): Promise<{ name: string; home: Load; reached: number[]; publishMs: number[] }> {
   const seconds = 15;
-  const loading = load(`${read.url}/en`, seconds, {}, 200);
+  const loading = load(`${read.url}/en`, seconds, headers, 200);
   const reached: number[] = [];
   const publishMs: number[] = [];
   const ids: string[] = [];
