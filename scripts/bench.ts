@@ -40,7 +40,7 @@ import {
 import { soak, soakReport } from './bench/soak';
 import { measureGrowth, startNginxCeiling, startNginxGzipStatic, storeWith } from './bench/datasets';
 import { lighthouseRounds, shippedFaceBytes, type LighthouseMedian } from './bench/lighthouse-rounds';
-import { homeWhilePublishing, load, overload, type Load } from './bench/load';
+import { homeWhilePublishing, load, overload, sentAgainIfShed, type Load } from './bench/load';
 import { check, failures, fmt, growthTable, median, table } from './bench/report';
 import { pageBytes, residentMb, startServer, stopServer } from './bench/servers';
 
@@ -701,7 +701,7 @@ async function measureEdge() {
     for (let i = 0; i < 20 && (await ask(storyPath)).headers['x-cache-status'] !== 'HIT'; i += 1) await new Promise((r) => setTimeout(r, 50));
     const loading = load(`${edge.url}/en`, 6, browser, 200);
     await new Promise((r) => setTimeout(r, 2500));
-    const withdrawn = await fetch(`${postgresB.url}/api/v1/articles/${id}`, { method: 'DELETE', headers: benchAuth });
+    const withdrawn = await sentAgainIfShed(() => fetch(`${postgresB.url}/api/v1/articles/${id}`, { method: 'DELETE', headers: benchAuth }));
     if (!withdrawn.ok) throw new Error(`bench: could not withdraw ${id}: ${withdrawn.status}`);
     const start = Date.now();
     while ((await ask(storyPath)).status !== 410 && Date.now() - start < 10_000) await new Promise((r) => setTimeout(r, 10));

@@ -35,6 +35,17 @@ export async function load(url: string, seconds = duration, headers: Record<stri
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx, timeouts: result.timeouts };
 }
 
+/** A write shed (503, Retry-After) by an instance the load keeps busy, sent again as an editor's tool would. */
+export async function sentAgainIfShed(send: () => Promise<Response>): Promise<Response> {
+  let answer = await send();
+  for (let retry = 0; answer.status === 503 && retry < 10; retry += 1) {
+    await answer.arrayBuffer();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    answer = await send();
+  }
+  return answer;
+}
+
 /**
  * The home of `read` under 200 connections for 15 s while a story is published through
  * `write` every 3 s: the load, and for each publish how long until `read`'s home showed it
@@ -58,7 +69,7 @@ export async function homeWhilePublishing(
     const headline = `Bench publish ${id}`;
     const story = { ...benchStory, id, slug: id, headline, publishedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
     const posted = Date.now();
-    const answer = await fetch(`${write.url}/api/v1/articles`, { method: 'POST', headers: benchAuth, body: JSON.stringify(story) });
+    const answer = await sentAgainIfShed(() => fetch(`${write.url}/api/v1/articles`, { method: 'POST', headers: benchAuth, body: JSON.stringify(story) }));
     if (answer.ok) ids.push(id);
     if (!answer.ok) throw new Error(`bench: could not publish through ${write.url}: ${answer.status} ${await answer.text()}`);
     // From the publish's answer (the write is committed): how long until a reader of `read` gets it.
