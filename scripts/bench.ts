@@ -43,6 +43,10 @@ import { lighthouseRounds, shippedFaceBytes, type LighthouseMedian } from './ben
 import { homeWhilePublishing, load, overload, sentAgainIfShed, type Load } from './bench/load';
 import { check, failures, fmt, growthTable, median, table } from './bench/report';
 import { pageBytes, residentMb, startServer, stopServer } from './bench/servers';
+import { measureMedia } from './bench/media';
+
+const mediaTable = (rows: string[][]) =>
+  table(['Video and audio', 'LCP ms / time', 'CLS / beside it', 'Accessibility', 'Video bytes before play', 'Compared'], rows);
 
 // ---- the run -------------------------------------------------------------------------------
 
@@ -86,6 +90,19 @@ if (values['soak-only']) {
     await stopServer(server);
   }
   process.exit(0);
+}
+if (values['media-only']) {
+  const server = await startServer(3201, { DATABASE_PATH: smallStore, STORIES_PER_PAGE: String(pageSize), PUBLISH_TOKEN: 'bench' });
+  try {
+    const media = await measureMedia(server);
+    results.media = media.results;
+    console.log(`## Video and audio (${results.machine}, ${results.date})\n\n${mediaTable(media.rows)}`);
+    fs.writeFileSync(path.join(outDir, 'results-media.json'), JSON.stringify({ ...results, failures }, null, 2));
+  } finally {
+    await stopServer(server);
+  }
+  if (failures.length) console.error(`\nbench: budgets missed:\n- ${failures.join('\n- ')}`);
+  process.exit(failures.length ? 1 : 0);
 }
 // The large newsroom's shape beside it (issue 28): the same thousand stories in a PostgreSQL
 // database of the bench's own, two instances sharing it and a Redis, and a third that renders
@@ -432,6 +449,10 @@ try {
   );
   const lcpCheck = check(lhArticle.lcpMs <= gates.lcpMs, `article LCP ${fmt(lhArticle.lcpMs)} ms (gate ${gates.lcpMs})`);
 
+  // Video and audio (issue 30): on the SQLite server, after the pages' own figures.
+  const media = await measureMedia(cached);
+  results.media = media.results;
+
   // Growth: misses on a store of 1,000 and of a million stories, on a server of their own.
   let growth: string[][] = [];
   if (!ci) {
@@ -549,6 +570,8 @@ try {
           .map((k) => [...lhRow(`${pageName[k]}, applied`, applied[k]!), fmt(applied[k]!.scriptBytes / 1024, 1)]),
       ],
     ),
+    '',
+    mediaTable(media.rows),
     '',
     ...(growth.length ? [growthTable(growth), ''] : []),
     table(

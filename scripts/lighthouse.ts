@@ -20,6 +20,8 @@ export type LighthouseResult = {
   /** The web fonts the page loaded, as transferred, and how many files. */
   fontBytes: number;
   fontFiles: number;
+  /** Video and audio the page loaded (none before the reader presses play, decision 025). */
+  mediaBytes: number;
 };
 
 /**
@@ -65,13 +67,17 @@ export function lighthouse(url: string, extraArgs: string[] = [], attempt = 1): 
     scriptBytes: transferred(report, 'Script').bytes,
     fontBytes: transferred(report, 'Font').bytes,
     fontFiles: transferred(report, 'Font').files,
+    mediaBytes: transferred(report, 'Media').bytes,
   };
 }
 
 /** What the page loaded of one kind of resource, as transferred. */
-function transferred(report: { audits: Record<string, { details?: { items?: unknown[] } }> }, kind: 'Script' | 'Font'): { bytes: number; files: number } {
-  const items = ((report.audits['network-requests']?.details?.items ?? []) as { resourceType?: string; transferSize?: number }[]).filter(
-    (item) => item.resourceType === kind,
+function transferred(
+  report: { audits: Record<string, { details?: { items?: unknown[] } }> },
+  kind: 'Script' | 'Font' | 'Media',
+): { bytes: number; files: number } {
+  const items = ((report.audits['network-requests']?.details?.items ?? []) as { resourceType?: string; transferSize?: number; url?: string }[]).filter(
+    (item) => item.resourceType === kind || (kind === 'Media' && /\/media\/[0-9a-f]{32}\.(mp4|mov|webm|m4a|mp3|wav)$/.test(item.url ?? '')),
   );
   return { bytes: items.reduce((sum, item) => sum + (item.transferSize ?? 0), 0), files: items.length };
 }

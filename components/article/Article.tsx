@@ -4,8 +4,12 @@ import type { EditionConfig } from '@/lib/domain/editions';
 import { absoluteUrl, publication } from '@/lib/domain/site-config';
 import { LiveBadge } from '@/components/story-lists/LiveBadge';
 import { slugify } from '@/lib/domain/slug';
-import { ArticleBody } from './ArticleBody';
+import { ArticleBody, type MediaBlockView } from './ArticleBody';
 import { ArticleFigure } from './ArticleFigure';
+import { EmbedCard } from './EmbedCard';
+import { StoryAudio } from './StoryAudio';
+import { StoryVideo } from './StoryVideo';
+import type { MediaFile } from '@/lib/domain/media-files';
 import { Byline } from './Byline';
 import { Corrections } from './Corrections';
 import { Translations } from './Translations';
@@ -21,6 +25,8 @@ type Props = {
   updates?: ReactNode;
   /** The story in the other editions: linked under the byline, each in its own language. */
   translations?: EditionAlternate[];
+  /** What the store knows of the videos, recordings and captions the story plays, by id. */
+  mediaFiles?: Record<string, MediaFile>;
 };
 
 /** The skip link's target on a story page (as on the BBC's): the reader lands on the headline. */
@@ -32,8 +38,16 @@ export const articleHeadlineId = 'headline';
  * (within a phone's first screen), then the standfirst, the byline, the other languages on one
  * line, and any correction; a live story's updates come next, then the body.
  */
-export function Article({ article, edition, liveNow = false, updates, translations = [] }: Props) {
+export function Article({ article, edition, liveNow = false, updates, translations = [], mediaFiles = {} }: Props) {
   const { strings } = edition;
+  const media: MediaBlockView = (block) =>
+    block.type === 'video' ? (
+      <StoryVideo video={block} files={mediaFiles} edition={edition} />
+    ) : block.type === 'audio' ? (
+      <StoryAudio audio={block} files={mediaFiles} edition={edition} />
+    ) : (
+      <EmbedCard embed={block} strings={strings} />
+    );
   return (
     <article className={styles.article}>
       <header className={styles.header}>
@@ -45,7 +59,11 @@ export function Article({ article, edition, liveNow = false, updates, translatio
         <h1 className={styles.headline} id={articleHeadlineId} tabIndex={-1}>
           {article.headline}
         </h1>
-        <ArticleFigure image={article.mainImage} strings={strings} lead />
+        {article.mainVideo ? (
+          <StoryVideo video={article.mainVideo} files={mediaFiles} edition={edition} lead={{ poster: article.mainImage }} />
+        ) : (
+          <ArticleFigure image={article.mainImage} strings={strings} lead />
+        )}
         <p className={styles.standfirst}>{article.standfirst}</p>
         <Byline authors={article.authors} publishedAt={article.publishedAt} updatedAt={article.updatedAt} edition={edition} />
         <Translations translations={translations} heading={strings.translationsHeading} />
@@ -56,7 +74,7 @@ export function Article({ article, edition, liveNow = false, updates, translatio
       </header>
       <div className={styles.text}>
         {updates}
-        <ArticleBody blocks={article.body} strings={strings} />
+        <ArticleBody blocks={article.body} strings={strings} media={media} />
         {article.sourceCredit ? <p className={styles.sourceCredit}>{strings.sourceCredit(publication.name, article.sourceCredit)}</p> : null}
         {article.tags.length ? (
           <section className={styles.tags} aria-labelledby="article-tags" data-print="hide">

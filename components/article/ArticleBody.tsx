@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { BodyBlock } from '@/lib/domain/article-schema';
 import type { EditionStrings } from '@/lib/domain/editions';
 import { ArticleFigure } from './ArticleFigure';
@@ -6,17 +7,25 @@ import { PullQuote } from './PullQuote';
 import styles from './ArticleBody.module.css';
 
 /** The story's body: one exhaustive switch from block type to markup. */
+/**
+ * How videos, recordings and embeds are drawn: given by the story's page (a server component
+ * with what the store knows of its files); a live update, drawn in the browser too, holds none.
+ */
+export type MediaBlockView = (block: Extract<BodyBlock, { type: 'video' | 'audio' | 'embed' }>) => ReactNode;
+
 export function ArticleBody({
   blocks,
   strings,
+  media,
 }: {
   blocks: BodyBlock[];
   strings: Pick<EditionStrings, 'imageCaptionPrefix' | 'imageCreditPrefix' | 'illustrationCredit' | 'quotes'>;
+  media?: MediaBlockView;
 }) {
   return (
     <div className={styles.body}>
       {blocks.map((block, index) => (
-        <BodyBlockView key={index} block={block} strings={strings} />
+        <BodyBlockView key={index} block={block} strings={strings} media={media} />
       ))}
     </div>
   );
@@ -25,9 +34,11 @@ export function ArticleBody({
 function BodyBlockView({
   block,
   strings,
+  media,
 }: {
   block: BodyBlock;
   strings: Pick<EditionStrings, 'imageCaptionPrefix' | 'imageCreditPrefix' | 'illustrationCredit' | 'quotes'>;
+  media?: MediaBlockView;
 }) {
   switch (block.type) {
     case 'paragraph':
@@ -50,6 +61,10 @@ function BodyBlockView({
       ));
       return block.style === 'numbered' ? <ol className={styles.list}>{items}</ol> : <ul className={styles.list}>{items}</ul>;
     }
+    case 'video':
+    case 'audio':
+    case 'embed':
+      return media ? media(block) : null;
     default:
       return assertNever(block);
   }

@@ -1,6 +1,7 @@
 import type { Article as ArticleData, Section } from '@/lib/domain/article-schema';
 import type { ArticleSummary } from '@/lib/domain/stories';
 import type { EditionAlternate } from '@/lib/domain/urls';
+import type { MediaFile } from '@/lib/domain/media-files';
 import { Article, articleHeadlineId } from '@/components/article/Article';
 import { ArticleLayout } from '@/components/article/ArticleLayout';
 import { Breadcrumbs } from '@/components/article/Breadcrumbs';
@@ -20,16 +21,18 @@ type Props = {
   alternates: EditionAlternate[];
   /** Until when a live story is live; null once its updates have stopped (or for any other story). */
   liveUntilTs: number | null;
+  /** What the store knows of the videos, recordings and captions the story plays, by id. */
+  mediaFiles: Record<string, MediaFile>;
 };
 
 /** A story's whole page: what its address shows, and what a preview of it shows before it is published (decision 015). */
-export function StoryPage({ article, section, sections, related, alternates, liveUntilTs }: Props) {
+export function StoryPage({ article, section, sections, related, alternates, liveUntilTs, mediaFiles }: Props) {
   const edition = article.edition;
   const config = getEdition(edition);
   const liveNow = article.live && liveUntilTs !== null;
   return (
     <PageShell edition={edition} currentSection={section.slug} skipTo={articleHeadlineId} alternates={alternates}>
-      <JsonLd data={newsArticleJsonLd(article, section, config, alternates, liveNow ? liveUntilTs : null)} />
+      <JsonLd data={newsArticleJsonLd(article, section, config, alternates, liveNow ? liveUntilTs : null, mediaFiles)} />
       <JsonLd
         data={breadcrumbJsonLd([
           { name: config.strings.home, path: editionPath(edition) },
@@ -49,6 +52,7 @@ export function StoryPage({ article, section, sections, related, alternates, liv
           article={article}
           edition={config}
           liveNow={liveNow}
+          mediaFiles={mediaFiles}
           translations={alternates.filter((a) => a.edition !== edition)}
           updates={article.live ? <LiveUpdates edition={edition} articleId={article.id} liveNow={liveNow} /> : null}
         />

@@ -164,6 +164,12 @@ sub vcl_backend_response {
         return (deliver);
     }
     unset beresp.http.Surrogate-Control;
+    # A large video or recording (decision 025): the edge keeps what players ask for most — the
+    # renditions, tens of megabytes — but not an upload of gigabytes, whose ranges the instances
+    # answer themselves (a pass forwards the Range header).
+    if (bereq.url ~ "^/media/[0-9a-f]{32}\.(mp4|mov|webm|m4a|mp3|wav)$" && std.integer(beresp.http.Content-Length, 0) > 268435456) {
+        return (pass(1d));
+    }
     # Anything else follows its Cache-Control (s-maxage first), with a day of grace for when
     # every instance is down; uploads and crops say immutable and are kept for their year.
     if (beresp.http.Cache-Control ~ "stale-if-error=[0-9]+") {

@@ -13,7 +13,8 @@ import { apiError, fieldIssues, jsonResponse, type ApiIssue } from './responses'
 import { privateNoStore } from '../cache/cache-control';
 import { registered } from '../runtime/process-state.mjs';
 import { getMediaInfo } from '../store/media';
-import { mediaId } from '../domain/safe-links';
+import { mediaId, mediaStreamId } from '../domain/safe-links';
+import { getMediaStreams } from '../store/media-streams';
 import { mediaPath } from '../domain/urls';
 import { previewLink } from '../data/preview';
 import { getStore } from '../store/database';
@@ -69,6 +70,31 @@ async function checkImages(db: Db, article: Article): Promise<ApiIssue[]> {
   return issues;
 }
 
+/** A story's videos, recordings and captions must be uploads of that kind (decision 025). */
+async function checkMediaFiles(db: Db, article: Article): Promise<ApiIssue[]> {
+  const wanted: { field: string; src: string; kind: 'video' | 'audio' | 'captions' }[] = [];
+  const video = (field: string, v: { src: string; captions: { src: string }[] }) => {
+    wanted.push({ field: `${field}.src`, src: v.src, kind: 'video' });
+    v.captions.forEach((track, i) => wanted.push({ field: `${field}.captions.${i}.src`, src: track.src, kind: 'captions' }));
+  };
+  if (article.mainVideo) video('mainVideo', article.mainVideo);
+  article.body.forEach((block, i) => {
+    if (block.type === 'video') video(`body.${i}`, block);
+    if (block.type === 'audio') wanted.push({ field: `body.${i}.src`, src: block.src, kind: 'audio' });
+  });
+  if (!wanted.length) return [];
+  const files = await getMediaStreams(
+    db,
+    wanted.map((w) => mediaStreamId(w.src)).filter((id): id is string => id !== null),
+  );
+  const name = { video: 'video', audio: 'recording', captions: 'caption file' };
+  return wanted.flatMap((w) => {
+    const file = files.get(mediaStreamId(w.src) ?? '');
+    if (file && file.kind === w.kind && w.src === mediaPath(file.id, file.extension)) return [];
+    return [{ field: w.field, message: `no uploaded ${name[w.kind]} at ${w.src}: upload it to /api/v1/media first` }];
+  });
+}
+
 export async function publishArticle(db: Db, body: unknown): Promise<PublishOutcome> {
   await yieldToOthers();
   const parsed = ArticleSchema.safeParse(body);
@@ -77,7 +103,7 @@ export async function publishArticle(db: Db, body: unknown): Promise<PublishOutc
   if (!(await sectionExists(db, article.edition, article.section))) {
     return invalid([{ field: 'section', message: `section "${article.section}" does not exist in edition "${article.edition}"` }]);
   }
-  const imageIssues = await checkImages(db, article);
+  const imageIssues = [...(await checkImages(db, article)), ...(await checkMediaFiles(db, article))];
   if (imageIssues.length) return invalid(imageIssues);
   await prepareSearchTerms(article);
   await yieldToOthers();

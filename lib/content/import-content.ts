@@ -7,7 +7,8 @@ import { writeContent, type WriteSummary } from '../store/write-content';
 import type { Db } from '../store/database';
 import { SectionSchema, type Article, type Section } from '../domain/article-schema';
 import { localImagePath } from '../domain/safe-links';
-import { isRelativePictureSource, parseArticleMarkdown, type ContentIssue, type ImageDimensionsLookup } from './markdown-article';
+import { isRelativePictureSource, parseArticleMarkdown, type ContentIssue, type ImageDimensionsLookup, type MediaFileLookup } from './markdown-article';
+import { makeWorkDir, mediaFileMaxBytes, mediaKindOfName, mediaToolsInstalled, takeInMediaFile, type MediaFileKind } from './media-files';
 import { cleanPicture, mediaMaxBytes } from './media';
 import { getMediaInfo, type MediaRecord } from '../store/media';
 import { mediaId } from '../domain/safe-links';
@@ -38,6 +39,12 @@ export type ImportOptions = {
   mediaDir?: string;
   /** File names in issues are shown relative to this folder (default: the working directory). */
   relativeTo?: string;
+  /**
+   * Where ffmpeg is not installed, videos and recordings cannot be checked: refuse them (an
+   * editor's import), or leave them out of the stories (the demo, seeded on a machine without
+   * ffmpeg, keeps its text and pictures).
+   */
+  withoutMediaTools?: 'refuse' | 'skip';
 };
 
 export type ImportReport = WriteSummary & { files: number };
@@ -48,10 +55,12 @@ export async function importContent(db: Db, target: string, options: ImportOptio
   const display = (file: string) => path.relative(relativeTo, file) || file;
   const root = path.resolve(target);
   const rootDir = (await fs.stat(root).catch(() => null))?.isDirectory() ? root : path.dirname(root);
-  const pictures = importedPictures(db, {
-    publicDir,
-    mediaDir: path.resolve(options.mediaDir ?? path.join(rootDir, 'media')),
+  const mediaDir = path.resolve(options.mediaDir ?? path.join(rootDir, 'media'));
+  const pictures = importedPictures(db, { publicDir, mediaDir, within: rootDir });
+  const mediaFiles = importedMediaFiles(db, {
+    mediaDir,
     within: rootDir,
+    withoutTools: options.withoutMediaTools ?? 'refuse',
   });
 
   const files = await listContentFiles(root).catch((error: NodeJS.ErrnoException) => {
@@ -72,7 +81,7 @@ export async function importContent(db: Db, target: string, options: ImportOptio
       else issues.push(...parsed.issues);
       continue;
     }
-    const parsed = await parseArticleMarkdown(source, display(file), pictures.lookupFor(file));
+    const parsed = await parseArticleMarkdown(source, display(file), pictures.lookupFor(file), mediaFiles.lookupFor(file));
     if (!parsed.ok) {
       issues.push(...parsed.issues);
       continue;
@@ -194,6 +203,60 @@ function importedPictures(db: Db, options: { publicDir: string; mediaDir: string
           const file = path.resolve(folder, decoded);
           if (!inside(file, options.within) && !inside(file, options.mediaDir)) continue;
           if ((await fs.stat(file).catch(() => null))?.isFile()) return takeIn(file, src);
+        }
+        return null;
+      };
+    },
+  };
+}
+
+/**
+ * The videos, recordings and captions of an import (decision 025), named relative to a story —
+ * beside it, or in the media folder — taken in through the same checks and cleaning as an
+ * upload, and stored as they are found (each whole or not at all; a file no story ends up
+ * using is harmless, and the next import of the same file finds it stored).
+ */
+function importedMediaFiles(db: Db, options: { mediaDir: string; within: string; withoutTools: 'refuse' | 'skip' }) {
+  const byFile = new Map<string, Promise<{ src: string } | { problem: string }>>();
+  let tools: Promise<boolean> | undefined;
+  const inside = (file: string, folder: string) => file.startsWith(folder + path.sep);
+  const takeIn = (file: string, src: string, kind: MediaFileKind) => {
+    let pending = byFile.get(file);
+    if (!pending) {
+      pending = (async () => {
+        const stat = await fs.stat(file);
+        if (stat.size > mediaFileMaxBytes(kind)) return { problem: `${src}: the file is larger than ${mediaFileMaxBytes(kind)} bytes` };
+        const workDir = await makeWorkDir();
+        try {
+          const outcome = await takeInMediaFile(db, kind, file, workDir);
+          return outcome.ok ? { src: mediaPath(outcome.stored.id, outcome.stored.extension) } : { problem: `${src}: ${outcome.message}` };
+        } finally {
+          await fs.rm(workDir, { recursive: true, force: true });
+        }
+      })();
+      byFile.set(file, pending);
+    }
+    return pending;
+  };
+  return {
+    lookupFor(storyFile: string): MediaFileLookup {
+      return async (src) => {
+        const kind = mediaKindOfName(src);
+        if (!kind) return { problem: `${src}: a video must be .mp4, .mov or .webm; a recording .mp3, .m4a or .wav; captions .vtt` };
+        if (!(await (tools ??= mediaToolsInstalled()))) {
+          if (options.withoutTools === 'skip') return { skip: true };
+          return { problem: `${src}: video and audio need ffmpeg (apt-get install ffmpeg)` };
+        }
+        let decoded: string;
+        try {
+          decoded = decodeURIComponent(src);
+        } catch {
+          return null;
+        }
+        for (const folder of [path.dirname(storyFile), options.mediaDir]) {
+          const file = path.resolve(folder, decoded);
+          if (!inside(file, options.within) && !inside(file, options.mediaDir)) continue;
+          if ((await fs.stat(file).catch(() => null))?.isFile()) return takeIn(file, src, kind);
         }
         return null;
       };

@@ -7,6 +7,9 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { isMap, LineCounter, parseDocument } from 'yaml';
 import { lineOfField } from './front-matter-lines';
+import { convertMediaDirective, isRelativePictureSource, resolveMediaSources, type MediaFileLookup, type Unchecked } from './markdown-media';
+
+export { isRelativePictureSource, type MediaFileLookup };
 import { ArticleSchema, type Article, type BodyBlock, type BodyBlockInput, type ImageInput, type InlineRunInput, type LiveUpdateInput } from '../domain/article-schema';
 
 /**
@@ -41,23 +44,8 @@ export type ParsedArticle = { ok: true; article: Article } | { ok: false; issues
  */
 export type ImageDimensionsLookup = (src: string) => Promise<{ width: number; height: number; src?: string } | { problem: string } | null>;
 
-/** A picture named by a path relative to the story's file (`photo.jpg`, `./photo.jpg`, `../media/photo.jpg`). */
-export const isRelativePictureSource = (src: string) => !src.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(src);
 
-/**
- * The schema's own input types, with every value the writer typed allowed to be missing or of
- * the wrong kind: the converter hands them over as written, and the schema says what is wrong,
- * naming the field. A block the schema changes fails compilation here, not at run time.
- */
-type Unchecked<T> = T extends string
-  ? T | undefined
-  : T extends number
-    ? T | string | undefined
-    : T extends readonly (infer U)[]
-      ? Unchecked<U>[]
-      : T extends object
-        ? { [K in keyof T]: Unchecked<T[K]> }
-        : T;
+
 type BlockInput = Unchecked<BodyBlockInput>;
 type RunInput = Unchecked<InlineRunInput>;
 type UpdateInput = Unchecked<LiveUpdateInput>;
@@ -74,6 +62,9 @@ const blockSyntax: Record<BodyBlock['type'], string> = {
   list: 'lists',
   image: '::image',
   pullQuote: ':::pullquote',
+  video: ':::video',
+  audio: ':::audio',
+  embed: '::embed',
 };
 const supportedBlocks = Object.values(blockSyntax).join(', ');
 
@@ -83,6 +74,7 @@ export async function parseArticleMarkdown(
   source: string,
   file: string,
   lookupImage: ImageDimensionsLookup,
+  lookupMedia: MediaFileLookup = async () => null,
 ): Promise<ParsedArticle> {
   const issues: ContentIssue[] = [];
   const issue = (message: string, line?: number, field?: string) => issues.push({ file, line, field, message });
@@ -153,6 +145,16 @@ export async function parseArticleMarkdown(
       issue(problem, lineOfField(doc, ['mainImage', 'src'], yamlLine) ?? frontMatterLine, 'mainImage.src');
     }
   }
+
+  // Videos, recordings and captions named relative to the story: the address the import stored them at.
+  await resolveMediaSources({
+    body,
+    blockLines,
+    frontMatter,
+    lookupMedia,
+    report: (message, field, line) => issue(message, line, field),
+    lineOf: (fieldPath) => lineOfField(doc, fieldPath, yamlLine) ?? frontMatterLine,
+  });
 
   // Validate even when the body had problems, so one run reports the front matter's too.
   const result = ArticleSchema.safeParse({ ...frontMatter, body, ...(updates.length ? { updates } : {}) });
@@ -265,8 +267,9 @@ function convertList(list: List, report: Report): BlockInput[] {
 }
 
 function convertContainerDirective(node: ContainerDirective, report: Report): BlockInput[] {
+  if (node.name === 'video' || node.name === 'audio') return [convertMediaDirective(node)];
   if (node.name !== 'pullquote') {
-    report(`unknown block directive ":::${node.name}"; the known one is :::pullquote`);
+    report(`unknown block directive ":::${node.name}"; the known ones are :::pullquote, :::video and :::audio`);
     return [];
   }
   const attribution = node.attributes?.attribution;
@@ -282,8 +285,13 @@ function convertContainerDirective(node: ContainerDirective, report: Report): Bl
 }
 
 async function convertLeafDirective(node: LeafDirective, lookupImage: ImageDimensionsLookup, report: Report): Promise<BlockInput[]> {
+  if (node.name === 'embed') {
+    // `::embed[Caption]{url=https://…}`: a post or clip from another site.
+    const caption = toString(node).trim();
+    return [{ type: 'embed', url: node.attributes?.url ?? undefined, ...(caption ? { caption } : {}) }];
+  }
   if (node.name !== 'image') {
-    report(`unknown directive "::${node.name}"; the known one is ::image`);
+    report(`unknown directive "::${node.name}"; the known ones are ::image and ::embed`);
     return [];
   }
   const attributes = node.attributes ?? {};

@@ -11,5 +11,6 @@ export function contentDir(env: NodeJS.ProcessEnv = process.env): string {
 /** On first start the store is empty: fill it with the content folder. Later starts do nothing. */
 export async function seedStoreIfEmpty(db: Db): Promise<ImportReport | null> {
   if ((await countArticles(db)) > 0) return null;
-  return importContent(db, contentDir());
+  // A machine without ffmpeg still gets the demo: its stories without their videos and recordings.
+  return importContent(db, contentDir(), { withoutMediaTools: 'skip' });
 }

@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { cache } from 'react';
 import { getStore, type Db } from '../store/database';
 import { getMediaBytes, getMediaInfo } from '../store/media';
+import { getMediaStreams } from '../store/media-streams';
+import { cachedRead } from '../cache/cached-read';
+import { contentTags } from '../domain/content-tags';
+import type { MediaFile } from '../domain/media-files';
 import { localImagePath, mediaId } from '../domain/safe-links';
 import { absoluteUrl } from '../domain/site-config';
 
@@ -52,3 +57,17 @@ export async function feedEnclosures(db: Db, sources: string[]): Promise<Map<str
   }
   return found;
 }
+
+/**
+ * What the store knows of the videos, recordings and captions a page plays, by id (decision
+ * 025): tagged by file, so that a page is made again when a video's renditions are ready.
+ * `ids` joined by commas, sorted: one cache entry per set.
+ */
+export const getMediaFiles = cache((ids: string) =>
+  ids
+    ? cachedRead(['media-files', ids], ids.split(',').map(contentTags.media), async () => {
+        const found = await getMediaStreams((await getStore()).db, ids.split(','));
+        return Object.fromEntries(found) as Record<string, MediaFile>;
+      })
+    : Promise.resolve({} as Record<string, MediaFile>),
+);

@@ -6,6 +6,7 @@ import { getStore, StoreConfigError } from '../store/database';
 import { ContentImportError } from '../content/import-content';
 import { isStoreUnavailable } from '../store/store-errors';
 import { startScheduler } from './scheduler';
+import { startRenditionQueue } from './renditions';
 import { startEdgePurger } from '../edge/purger';
 
 /**
@@ -31,6 +32,7 @@ export async function startNodeServer() {
       });
       startScheduler();
       startEdgePurger();
+      startRenditionQueue();
       if (attempt > 0) logger.info('content store reachable');
     } catch (error) {
       // Unreachable: wait for it. A configuration that is wrong, or demo content that does not

@@ -5,7 +5,10 @@ import { isNameSlug, maxSlugLength, slugify, slugPattern } from './slug';
 import { typesetStory } from './typography';
 import { imageHosts } from './image-hosts.mjs';
 import { isSafeHref, localImagePath, mediaId, remoteImageHost } from './safe-links';
-import { refusedCharacterMessage } from './text-rules';
+import { text } from './text-field';
+import { AudioBlockSchema, EmbedBlockSchema, VideoBlockSchema, VideoSchema, refuseMediaInLiveUpdate } from './media-blocks';
+
+export { text };
 import { withCorrections } from './corrections';
 import { jsonDepthExceeds } from './json-depth';
 
@@ -49,18 +52,6 @@ export const articleLimits = {
   /** Levels of nesting in the JSON of a story: checked before anything else reads it. */
   jsonDepth: 32,
 } as const;
-
-/** Text of a story (and of anything else editors write): trimmed where asked, bounded, and free of the characters text-rules.ts refuses. */
-export const text = (max: number, options: { trim?: boolean; emptyMessage?: string } = {}) => {
-  const base = options.trim === false ? z.string() : z.string().trim();
-  return base
-    .min(1, options.emptyMessage)
-    .max(max)
-    .superRefine((value, ctx) => {
-      const message = refusedCharacterMessage(value);
-      if (message) ctx.addIssue({ code: 'custom', message });
-    });
-};
 
 const slug = z.string().max(maxSlugLength).regex(slugPattern, 'must be lowercase letters and digits joined by hyphens');
 const sectionSlug = slug.refine((s) => !isReservedEditionPath(s), 'is reserved for a page of the site (about, search, tag…)');
@@ -177,7 +168,16 @@ const ListBlockSchema = z.object({
   items: z.array(inlineContent).min(1).max(articleLimits.listItems),
 });
 
-const BodyBlockSchema = z.discriminatedUnion('type', [ParagraphBlockSchema, SubheadingBlockSchema, PullQuoteBlockSchema, ImageBlockSchema, ListBlockSchema]);
+const BodyBlockSchema = z.discriminatedUnion('type', [
+  ParagraphBlockSchema,
+  SubheadingBlockSchema,
+  PullQuoteBlockSchema,
+  ImageBlockSchema,
+  ListBlockSchema,
+  VideoBlockSchema,
+  AudioBlockSchema,
+  EmbedBlockSchema,
+]);
 
 /** One entry of a live story: a time, an optional title, and blocks like a body's. */
 export const LiveUpdateSchema = z
@@ -188,7 +188,10 @@ export const LiveUpdateSchema = z
     body: z.array(BodyBlockSchema).min(1, 'needs at least one block').max(articleLimits.updateBlocks),
   })
   .strict()
-  .superRefine((update, ctx) => checkBlocks(update.body, ['body'], ctx));
+  .superRefine((update, ctx) => {
+    checkBlocks(update.body, ['body'], ctx);
+    update.body.forEach((block, index) => refuseMediaInLiveUpdate(block.type, ['body', index, 'type'], ctx));
+  });
 
 /** A tag's or an author's slug: letters of any script (decision 014). */
 const nameSlug = z.string().max(maxSlugLength).refine(isNameSlug, 'must be lowercase letters (of any script) and digits joined by hyphens, in NFC');
@@ -234,6 +237,8 @@ const ArticleObjectSchema = z
     previousSlugs: z.array(slug).max(articleLimits.previousSlugs).default([]),
     tags: z.array(tag).max(articleLimits.tags).default([]),
     mainImage: ImageSchema,
+    /** A video that leads the story above everything else; mainImage stays its poster and share picture. */
+    mainVideo: VideoSchema.optional(),
     body: z.array(BodyBlockSchema).min(1, 'needs at least one block').max(articleLimits.bodyBlocks),
     /** The agency part of the source line: "with AP" renders as "(Meridian with AP)". */
     sourceCredit: text(120).optional(),
@@ -340,6 +345,7 @@ function checkBlocks(blocks: z.output<typeof BodyBlockSchema>[], path: (string |
     if (block.type === 'subheading') characters += block.text.length;
     if (block.type === 'pullQuote') characters += block.text.length + block.attribution.length;
     if (block.type === 'image') characters += block.image.caption.length;
+    if (block.type === 'video' || block.type === 'audio') characters += block.caption.length;
   });
   if (characters > articleLimits.bodyText) {
     ctx.addIssue({ code: 'custom', path, message: `holds ${characters} characters of text; at most ${articleLimits.bodyText}` });

@@ -17,6 +17,11 @@ function blockText(block: BodyBlock): string {
       return block.image.caption;
     case 'list':
       return block.items.map(inlineText).join('\n');
+    case 'video':
+    case 'audio':
+      return [block.caption, block.transcript ?? ''].join('\n');
+    case 'embed':
+      return block.caption ?? '';
   }
 }
 

@@ -26,6 +26,8 @@ export const contentTags = {
   front: (edition: EditionId, section?: string) => (section ? `front:${edition}:${section}` : `front:${edition}`),
   /** The breaking-news banner: on every page of the edition. */
   breaking: (edition: EditionId) => `breaking:${edition}`,
+  /** An uploaded video or recording: the pages that play it, until its renditions are ready (decision 025). */
+  media: (id: string) => `media:${id}`,
 };
 
 /** What of a story decides where it appears. */

@@ -71,3 +71,12 @@ const mediaPattern = /^\/media\/([0-9a-f]{32})\.(jpg|webp)$/;
 export function mediaId(src: string): string | null {
   return mediaPattern.exec(src)?.[1] ?? null;
 }
+
+/** What video, audio and caption files are stored as (decision 025): the extension says the container. */
+const mediaStreamExtensions = ['mp4', 'mov', 'webm', 'm4a', 'mp3', 'wav', 'vtt'] as const;
+const mediaStreamPattern = new RegExp(`^/media/([0-9a-f]{32})\\.(${mediaStreamExtensions.join('|')})$`);
+
+/** An uploaded video's, recording's or caption file's address, `/media/{id}.{extension}`: its id, else null. */
+export function mediaStreamId(src: string): string | null {
+  return mediaStreamPattern.exec(src)?.[1] ?? null;
+}

@@ -53,7 +53,12 @@ export type SitemapEntry = {
   headline: string;
   publishedAt: string;
   alternates: { edition: EditionId; path: string }[];
+  /** The story's videos, for the video sitemap extension (decision 025); empty for most stories. */
+  videos?: SitemapVideo[];
 };
+
+/** One `<video:video>`: paths of this site, a length in seconds. */
+export type SitemapVideo = { thumbnail: string; title: string; description: string; content: string; durationSeconds: number; publishedAt: string };
 
 /** The UTC month of an instant, as the sitemaps and list counts group stories: `2018-04`. */
 export function sitemapMonth(ts: number): string {

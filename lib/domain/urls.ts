@@ -161,6 +161,9 @@ export const previewPath = (edition: string, token: string) => `/${edition}/prev
 /** An uploaded picture (decision 015). */
 export const mediaPath = (id: string, extension: string) => `/media/${id}.${extension}`;
 
+/** A picture through Next's image optimizer at one width (its default loader's address): a video's poster, which takes one address, not a srcset. */
+export const optimizedImagePath = (src: string, width: number, quality: number) => `/_next/image?url=${encodeURIComponent(src)}&w=${width}&q=${quality}`;
+
 /** The search page; with a query, its results (page 1 carries no page number). */
 export function searchPath(edition: string, query?: { q: string; page?: number }): string {
   if (!query) return `/${edition}/search`;

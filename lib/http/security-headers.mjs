@@ -20,12 +20,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { imageHosts } from '../domain/image-hosts.mjs';
+import { frameOriginsOf } from '../domain/embed-origins.mjs';
 
 /**
- * @param {{ scriptSources?: string[], styleSources?: string[], env?: Readonly<Record<string, string | undefined>> }} [options]
+ * @param {{ scriptSources?: string[], styleSources?: string[], frameSources?: string[], env?: Readonly<Record<string, string | undefined>> }} [options]
  * @returns {string}
  */
-export function contentSecurityPolicy({ scriptSources = [], styleSources = [], env = process.env } = {}) {
+export function contentSecurityPolicy({ scriptSources = [], styleSources = [], frameSources = [], env = process.env } = {}) {
   const images = ["'self'", ...imageHosts(env).map((host) => `https://${host}`)];
   return [
     "default-src 'self'",
@@ -40,7 +41,8 @@ export function contentSecurityPolicy({ scriptSources = [], styleSources = [], e
     "manifest-src 'self'",
     "media-src 'self'",
     "worker-src 'none'",
-    "frame-src 'none'",
+    // Closed, but to the embeds a page shows (decision 025): their frames, once the reader asks.
+    `frame-src ${frameSources.length ? frameSources.join(' ') : "'none'"}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -89,7 +91,7 @@ export function inlineStyleHashes(html) {
  * @param {string} html
  */
 export function pageContentSecurityPolicy(html) {
-  return contentSecurityPolicy({ scriptSources: inlineScriptHashes(html), styleSources: inlineStyleHashes(html) });
+  return contentSecurityPolicy({ scriptSources: inlineScriptHashes(html), styleSources: inlineStyleHashes(html), frameSources: frameOriginsOf(html) });
 }
 
 /** A fresh nonce for a page rendered for one request. */

@@ -110,6 +110,8 @@ export type Metrics = {
 export type ProcessState = {
   /** lib/data/scheduler.ts */
   schedule: ScheduleState;
+  /** lib/data/renditions.ts: `wake` makes the queue look for an upload now (after this process stored one). */
+  renditions: { wake(): void };
   /** lib/cache/next-cache-handler.mjs */
   pageCache: PageCacheState;
   /** lib/cache/next-cache-handler.mjs; read by the proxy, the readiness check and the front. */

@@ -1,3 +1,6 @@
+import type { MediaFile } from '../domain/media-files';
+import { isoDuration } from '../domain/media-files';
+import { storyMedia, type StoryMediaItem } from '../domain/story-media';
 import type { BreadcrumbList, LiveBlogPosting, NewsArticle, NewsMediaOrganization, WebSite, WithContext } from 'schema-dts';
 import type { Article, Section } from '../domain/article-schema';
 import { getEdition, type EditionConfig } from '../domain/editions';
@@ -62,7 +65,21 @@ export function newsArticleJsonLd(
   edition: EditionConfig,
   alternates: EditionAlternate[] = [],
   liveUntilTs: number | null = null,
+  mediaFiles: Record<string, MediaFile> = {},
 ): WithContext<NewsArticle | LiveBlogPosting> {
+  const media = storyMedia(article, mediaFiles);
+  const mediaObject = (item: StoryMediaItem) => ({
+    name: item.name,
+    description: item.description,
+    ...(item.thumbnail ? { thumbnailUrl: absoluteUrl(item.thumbnail) } : {}),
+    uploadDate: article.publishedAt,
+    duration: isoDuration(item.durationMs),
+    contentUrl: absoluteUrl(item.content),
+    ...(item.transcript ? { transcript: item.transcript } : {}),
+    inLanguage: edition.lang,
+  });
+  const videos = media.filter((item) => item.kind === 'video').map((item) => ({ '@type': 'VideoObject' as const, ...mediaObject(item) }));
+  const recordings = media.filter((item) => item.kind === 'audio').map((item) => ({ '@type': 'AudioObject' as const, ...mediaObject(item) }));
   const url = absoluteUrl(articlePath(article));
   const images = (Object.keys(cropRatios) as CropRatio[]).flatMap((ratio) => {
     const path = cropPath(article.mainImage, ratio);
@@ -93,6 +110,8 @@ export function newsArticleJsonLd(
     inLanguage: edition.lang,
     isAccessibleForFree: true,
     ...translationLinks(article, alternates),
+    ...(videos.length ? { video: videos } : {}),
+    ...(recordings.length ? { audio: recordings } : {}),
     // Corrections in the open, as schema.org and the Trust Project describe them (decision 015).
     ...(article.corrections.length
       ? { correction: article.corrections.map((c) => ({ '@type': 'CorrectionComment' as const, text: c.text, datePublished: c.at })) }

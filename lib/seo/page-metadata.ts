@@ -1,5 +1,7 @@
+import type { MediaFile } from '../domain/media-files';
+import { storyMedia } from '../domain/story-media';
 import type { Metadata } from 'next';
-import { articlePath, authorPath, cropPath, feedPath, type EditionAlternate } from '../domain/urls';
+import { articlePath, authorPath, cropPath, feedPath, mediaPath, type EditionAlternate } from '../domain/urls';
 import type { Article, Section } from '../domain/article-schema';
 import { defaultEditionId, getEdition, type EditionConfig } from '../domain/editions';
 import { absoluteUrl, publication } from '../domain/site-config';
@@ -85,7 +87,22 @@ export function pageMetadata({ edition, path, title, description, feeds = [], no
   };
 }
 
-export function articleMetadata(article: Article, section: Section, edition: EditionConfig, feeds: FeedLink[], alternates: EditionAlternate[]): Metadata {
+export function articleMetadata(
+  article: Article,
+  section: Section,
+  edition: EditionConfig,
+  feeds: FeedLink[],
+  alternates: EditionAlternate[],
+  mediaFiles: Record<string, MediaFile> = {},
+): Metadata {
+  // A story that leads with a video names it (og:video), with its size and type; its picture stays the share image.
+  const lead = storyMedia(article, mediaFiles).find((item) => item.lead);
+  const leadFile = article.mainVideo ? Object.values(mediaFiles).find((file) => mediaPath(file.id, file.extension) === article.mainVideo?.src) : undefined;
+  const leadContent = lead
+    ? Object.values(mediaFiles)
+        .flatMap((file) => [file, ...file.renditions])
+        .find((file) => mediaPath(file.id, file.extension) === lead.content)
+    : undefined;
   const path = articlePath(article);
   const base = pageMetadata({ edition, path, title: article.headline, description: article.standfirst, feeds, alternates });
   // A 16:9 crop of the main picture: at least 1200 px wide where the source allows.
@@ -109,6 +126,18 @@ export function articleMetadata(article: Article, section: Section, edition: Edi
       tags: article.tags,
       authors: article.authors.map((a) => absoluteUrl(authorPath(edition.id, a.slug))),
       images: [image],
+      ...(lead && leadFile
+        ? {
+            videos: [
+              {
+                url: lead.content,
+                secureUrl: absoluteUrl(lead.content),
+                type: leadContent?.contentType ?? leadFile.contentType,
+                ...(leadContent?.width && leadContent.height ? { width: leadContent.width, height: leadContent.height } : {}),
+              },
+            ],
+          }
+        : {}),
     },
     twitter: { card: 'summary_large_image', title: article.headline, description: article.standfirst, images: [image.url] },
   };

@@ -16,6 +16,7 @@ const sitemapNs = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 const imageNs = 'http://www.google.com/schemas/sitemap-image/1.1';
 const newsNs = 'http://www.google.com/schemas/sitemap-news/0.9';
 const xhtmlNs = 'http://www.w3.org/1999/xhtml';
+const videoNs = 'http://www.google.com/schemas/sitemap-video/1.1';
 
 export type StorySitemapFile = { name: string; month: string; part: number; count: number; lastModifiedTs: number };
 
@@ -60,10 +61,21 @@ export function sitemapIndexXml(sitemaps: { loc: string; lastModifiedTs?: number
 }
 
 /** `alternates`: hreflang → absolute URL, the page itself and x-default included (Google's sitemap form of hreflang). */
-export type SitemapUrl = { loc: string; lastModifiedTs?: number; images?: string[]; alternates?: Record<string, string> };
+export type SitemapUrl = { loc: string; lastModifiedTs?: number; images?: string[]; alternates?: Record<string, string>; videos?: AbsoluteSitemapVideo[] };
+
+/** A story's video as the video sitemap extension describes it, its addresses absolute. */
+type AbsoluteSitemapVideo = {
+  thumbnailLoc: string;
+  title: string;
+  description: string;
+  contentLoc: string;
+  durationSeconds: number;
+  publishedAt: string;
+};
 
 export function urlsetXml(urls: SitemapUrl[]): string {
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(sitemapNs, 'urlset').att('xmlns:image', imageNs).att('xmlns:xhtml', xhtmlNs);
+  if (urls.some((url) => url.videos?.length)) root.att('xmlns:video', videoNs);
   for (const url of urls) {
     const node = root.ele('url');
     node.ele('loc').txt(clean(url.loc));
@@ -72,6 +84,15 @@ export function urlsetXml(urls: SitemapUrl[]): string {
       node.ele(xhtmlNs, 'xhtml:link').att('rel', 'alternate').att('hreflang', hreflang).att('href', clean(href));
     }
     for (const image of url.images ?? []) node.ele(imageNs, 'image:image').ele(imageNs, 'image:loc').txt(clean(image));
+    for (const video of url.videos ?? []) {
+      const entry = node.ele(videoNs, 'video:video');
+      entry.ele(videoNs, 'video:thumbnail_loc').txt(clean(video.thumbnailLoc));
+      entry.ele(videoNs, 'video:title').txt(clean(video.title));
+      entry.ele(videoNs, 'video:description').txt(clean(video.description));
+      entry.ele(videoNs, 'video:content_loc').txt(clean(video.contentLoc));
+      entry.ele(videoNs, 'video:duration').txt(String(Math.min(28_800, video.durationSeconds)));
+      entry.ele(videoNs, 'video:publication_date').txt(video.publishedAt);
+    }
   }
   return root.end({ prettyPrint: true });
 }

@@ -16,6 +16,7 @@ import { searchByEditionMigration } from './migrations/014-search-by-edition';
 import { listDaysMigration } from './migrations/015-list-days';
 import { frontsAndLiveWindowsMigration } from './migrations/016-fronts-and-live-windows';
 import { edgePurgesMigration } from './migrations/017-edge-purges';
+import { mediaStreamsMigration } from './migrations/018-media-streams';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so that they travel
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '015-list-days': listDaysMigration,
   '016-fronts-and-live-windows': frontsAndLiveWindowsMigration,
   '017-edge-purges': edgePurgesMigration,
+  '018-media-streams': mediaStreamsMigration,
 };
 
 /** `schema`: PostgreSQL only, where the store lives when not in the default search path. */

@@ -120,6 +120,29 @@ type CacheTagEventsTable = { seq: Generated<number>; tag: string; created_ts: nu
 /** How far each edge cache has been purged, and who is purging it now (migration 017). */
 type EdgePurgesTable = { edge: string; seq: number; lease_owner: string | null; lease_until_ts: number; purged_ts: number; failures: Generated<number> };
 
+/** Video, audio and caption files, and the renditions made from them (migration 018). */
+type MediaStreamsTable = {
+  id: string;
+  kind: 'video' | 'audio' | 'captions';
+  content_type: string;
+  extension: string;
+  byte_length: number;
+  chunk_size: number;
+  duration_ms: number | null;
+  width: number | null;
+  height: number | null;
+  poster: string | null;
+  rendition_of: string | null;
+  renditions: Generated<string>;
+  rendition_state: Generated<string>;
+  rendition_attempts: Generated<number>;
+  rendition_error: string | null;
+  lease_owner: string | null;
+  lease_until_ts: Generated<number>;
+  created_ts: number;
+};
+type MediaChunksTable = { stream_id: string; n: number; bytes: Uint8Array };
+
 export type Database = {
   articles: ArticlesTable;
   article_previous_slugs: ArticlePreviousSlugsTable;
@@ -136,6 +159,8 @@ export type Database = {
   article_search_keys: ArticleSearchKeysTable;
   publish_auth_failures: PublishAuthFailuresTable;
   media: MediaTable;
+  media_streams: MediaStreamsTable;
+  media_chunks: MediaChunksTable;
   fronts: FrontsTable;
   breaking_news: BreakingNewsTable;
 };

@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
 import type { EditionId } from '../domain/editions';
-import type { CarriedListKind, SitemapEntry, SitemapMonth } from '../domain/stories';
+import type { CarriedListKind, SitemapEntry, SitemapMonth, SitemapVideo } from '../domain/stories';
+import type { Article } from '../domain/article-schema';
+import { mediaFileIdsOf } from '../domain/media-files';
+import { storyMedia } from '../domain/story-media';
+import { getMediaStreams } from './media-streams';
 import { articlePath } from '../domain/urls';
 import { carriedListTables } from './keys';
 import { readImage, type Db } from './rows';
@@ -26,6 +30,8 @@ export async function listStoriesPublishedBetween(
   const rows = await db
     .selectFrom('articles')
     .select(['edition', 'section', 'slug', 'published_at', 'modified_ts', 'main_image', 'headline', 'translation_group'])
+    // The whole story only where it plays a video: the video sitemap needs its blocks.
+    .select(sql<string | null>`case when document like '%"mainVideo"%' or document like '%"type":"video"%' then document else null end`.as('video_document'))
     .where('edition', '=', query.edition)
     .where('status', '=', 'published')
     .where('published_ts', '>=', query.fromTs)
@@ -36,6 +42,22 @@ export async function listStoriesPublishedBetween(
     .offset(query.offset ?? 0)
     .execute();
   const groups = await translationsOfGroups(db, [...new Set(rows.flatMap((row) => (row.translation_group ? [row.translation_group] : [])))]);
+  const withVideos = rows.flatMap((row) => (row.video_document ? [JSON.parse(row.video_document) as Article] : []));
+  const files = Object.fromEntries(await getMediaStreams(db, withVideos.flatMap(mediaFileIdsOf)));
+  const videosOf = (document: string | null): SitemapVideo[] | undefined => {
+    if (!document) return undefined;
+    const article = JSON.parse(document) as Article;
+    return storyMedia(article, files)
+      .filter((item) => item.kind === 'video' && item.thumbnail)
+      .map((item) => ({
+        thumbnail: item.thumbnail!,
+        title: item.name,
+        description: item.description,
+        content: item.content,
+        durationSeconds: Math.max(1, Math.round(item.durationMs / 1000)),
+        publishedAt: article.publishedAt,
+      }));
+  };
   return rows.map((row) => ({
     path: articlePath({ edition: row.edition as EditionId, section: row.section, slug: row.slug, publishedAt: row.published_at }),
     lastModifiedTs: Number(row.modified_ts),
@@ -43,6 +65,7 @@ export async function listStoriesPublishedBetween(
     headline: row.headline,
     publishedAt: row.published_at,
     alternates: row.translation_group ? (groups.get(row.translation_group) ?? []) : [],
+    videos: videosOf(row.video_document),
   }));
 }
 

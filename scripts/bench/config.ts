@@ -20,6 +20,8 @@ export const { values } = parseArgs({
     /** Only the soak, on one server with the default workers (its curve, then exit). */
     'soak-only': { type: 'boolean', default: false },
     'soak-port': { type: 'string', default: '3201' },
+    /** Only video and audio (issue 30), on one server with the default workers. */
+    'media-only': { type: 'boolean', default: false },
   },
 });
 export const soakMinutes = Number(values['soak-minutes'] ?? (values.ci ? 1 : 30));

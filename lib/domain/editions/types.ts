@@ -112,4 +112,23 @@ export type EditionStrings = {
   copyright: (year: number, publication: string) => string;
   /** The source credit line, e.g. "(Meridian with AP)". */
   sourceCredit: (publication: string, credit: string) => string;
+  /** Read by screen readers before a video's or a recording's caption. */
+  videoCaptionPrefix: string;
+  audioCaptionPrefix: string;
+  /** The summary of the collapsed transcript under a player. */
+  transcript: string;
+  /** A caption track's label in the player's menu, by language ("English", "Français"). */
+  captionLanguageNames: Record<string, string>;
+  /** Inside a player a browser cannot play: a link to the file. */
+  mediaFallback: string;
+  /** A video's length, for screen readers and the card: "2 min 5 s". */
+  mediaDuration: (minutes: number, seconds: number) => string;
+  /** Under a video whose web renditions are still being made. */
+  mediaProcessing: string;
+  /** An embed's card: what it is, where it comes from, and the two ways to see it. "{provider}" stands for YouTube, X… */
+  embedFrom: string;
+  embedOpen: string;
+  embedLoad: string;
+  /** What loading it does, said before the reader asks. */
+  embedNotice: string;
 };

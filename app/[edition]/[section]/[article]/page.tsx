@@ -6,6 +6,8 @@ import { getEdition, isEditionId } from '@/lib/domain/editions';
 import { getArticle, getLiveUntil, getRelated, getSection, getSections } from '@/lib/data/reads';
 import { articleMetadata, editionFeeds } from '@/lib/seo/page-metadata';
 import { storyAlternates } from '@/lib/data/alternates';
+import { getMediaFiles } from '@/lib/data/media';
+import { mediaFileIdsOf } from '@/lib/domain/media-files';
 
 type Params = Promise<{ edition: string; section: string; article: string }>;
 
@@ -29,18 +31,30 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const found = await loadArticle(params);
   if (!found) return {};
   const edition = getEdition(found.edition);
-  return articleMetadata(found.article, found.section, edition, editionFeeds(edition, found.section), await storyAlternates(found.article));
+  const [alternates, mediaFiles] = await Promise.all([storyAlternates(found.article), getMediaFiles(mediaFileIdsOf(found.article).join(','))]);
+  return articleMetadata(found.article, found.section, edition, editionFeeds(edition, found.section), alternates, mediaFiles);
 }
 
 export default async function ArticlePage({ params }: { params: Params }) {
   const found = await loadArticle(params);
   if (!found) notFound();
   const { edition, locator, article, section } = found;
-  const [related, sections, alternates, liveUntilTs] = await Promise.all([
+  const [related, sections, alternates, liveUntilTs, mediaFiles] = await Promise.all([
     getRelated(edition, section.slug, locator.date, locator.slug, 4),
     getSections(edition),
     storyAlternates(article),
     article.live ? getLiveUntil(article.id) : null,
+    getMediaFiles(mediaFileIdsOf(article).join(',')),
   ]);
-  return <StoryPage article={article} section={section} sections={sections} related={related} alternates={alternates} liveUntilTs={liveUntilTs} />;
+  return (
+    <StoryPage
+      article={article}
+      section={section}
+      sections={sections}
+      related={related}
+      alternates={alternates}
+      liveUntilTs={liveUntilTs}
+      mediaFiles={mediaFiles}
+    />
+  );
 }

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { StoryPage } from '@/components/article/StoryPage';
+import { getMediaFiles } from '@/lib/data/media';
+import { mediaFileIdsOf } from '@/lib/domain/media-files';
 import { getEdition, isEditionId } from '@/lib/domain/editions';
 import { getSection, getSections } from '@/lib/data/reads';
 import { readPreviewStory } from '@/lib/data/preview';
@@ -41,10 +43,22 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function PreviewPage({ params }: { params: Params }) {
   const found = await load(params);
   if (!found) notFound();
-  const [sections, alternates] = await Promise.all([getSections(found.article.edition), storyAlternates(found.article)]);
+  const [sections, alternates, mediaFiles] = await Promise.all([
+    getSections(found.article.edition),
+    storyAlternates(found.article),
+    getMediaFiles(mediaFileIdsOf(found.article).join(',')),
+  ]);
   // A live story is previewed as it will open: live, its window starting at its publication.
   const liveUntil = liveUntilTs(found.article, true, 0, Date.parse(found.article.publishedAt));
   return (
-    <StoryPage article={found.article} section={found.section} sections={sections} related={found.related} alternates={alternates} liveUntilTs={liveUntil} />
+    <StoryPage
+      article={found.article}
+      section={found.section}
+      sections={sections}
+      related={found.related}
+      alternates={alternates}
+      liveUntilTs={liveUntil}
+      mediaFiles={mediaFiles}
+    />
   );
 }

@@ -45,6 +45,14 @@ async function readSitemap(request: Request, { params }: { params: Promise<{ edi
         lastModifiedTs: story.lastModifiedTs,
         images: [imageUrl(story.image.src)],
         alternates: absoluteAlternates(story.alternates),
+        videos: story.videos?.map((video) => ({
+          thumbnailLoc: imageUrl(video.thumbnail),
+          title: video.title,
+          description: video.description,
+          contentLoc: absoluteUrl(video.content),
+          durationSeconds: video.durationSeconds,
+          publishedAt: video.publishedAt,
+        })),
       })),
     ),
   );
