@@ -285,6 +285,21 @@ test('what was right without the edge stays right through it', async () => {
   const kept = await through(src);
   expect([kept.status, kept.cache]).toEqual([200, 'HIT']);
   expect(kept.headers.get('cache-control')).toContain('immutable');
+
+  // A video too (decision 025): stored once in PostgreSQL, any instance serves it, in ranges,
+  // and the edge answers a player's range from its copy.
+  const clip = fs.readFileSync('content/media/glacier-en.mp4');
+  const video = await fetch(`${edge.url}/api/v1/media`, { method: 'POST', headers: { ...auth, 'Content-Type': 'video/mp4' }, body: new Uint8Array(clip) });
+  expect([200, 201]).toContain(video.status);
+  const { src: videoSrc, bytes } = (await video.json()) as { src: string; bytes: number };
+  for (const server of [c, d]) {
+    const answer = await fetch(`${server.url}${videoSrc}`, { headers: { Range: 'bytes=0-1023' } });
+    expect([answer.status, answer.headers.get('content-range'), (await answer.arrayBuffer()).byteLength]).toEqual([206, `bytes 0-1023/${bytes}`, 1024]);
+  }
+  await through(videoSrc);
+  const range = await through(videoSrc, { Range: 'bytes=1024-2047' });
+  expect([range.status, range.cache, range.headers.get('content-range')]).toEqual([206, 'HIT', `bytes 1024-2047/${bytes}`]);
+  expect((await through(videoSrc, { Range: `bytes=${bytes}-` })).status).toBe(416);
 });
 
 test('an edge that could not be reached is sent the purges it missed when it can be again', async () => {

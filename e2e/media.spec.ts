@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { baseURL } from '../playwright.config';
 import { editionIds, getEdition, type EditionId } from '../lib/domain/editions';
-import { demoPath, frontMatter } from './support/demo';
+import { demoByEdition, demoPath, frontMatter } from './support/demo';
 import { expectNoAxeViolations } from './support/axe';
 
 /**
@@ -353,12 +353,10 @@ test.describe('a story with video, audio and an embed', () => {
   });
 });
 
-/** The demo's stories that lead with a video and carry a recording, per edition, from their files. */
-const demoMedia: Record<EditionId, { video: string; audio: string }> = {
-  en: { video: 'en/environment/alpine-glaciers-retreat-faster.md', audio: 'en/africa/dakar-fishermen-face-shrinking-catches.md' },
-  fr: { video: 'fr/environnement/les-glaciers-alpins-fondent-plus-vite.md', audio: 'fr/afrique/dakar-les-pecheurs-face-a-des-prises-en-baisse.md' },
-  ar: { video: 'ar/middle-east/jordan-camp-solar-plant.md', audio: 'ar/africa/nairobi-mobile-money-startups.md' },
-};
+const demoMedia = Object.fromEntries(editionIds.map((id) => [id, { video: demoByEdition[id].videoFile, audio: demoByEdition[id].audioFile }])) as Record<
+  EditionId,
+  { video: string; audio: string }
+>;
 
 async function playerOf(page: Page, file: string) {
   const response = await page.goto(demoPath(file.split('/')[0] as EditionId, frontMatter(file)));
@@ -386,11 +384,32 @@ for (const editionId of editionIds) {
       const audioResponse = await page.goto(demoPath(editionId, frontMatter(demoMedia[editionId].audio)));
       expect(audioResponse!.status()).toBe(200);
       await expect(page.locator('article audio')).toHaveAttribute('preload', 'none');
-      await expect(page.locator('article figure:has(audio) details summary')).toHaveText(edition.strings.transcript);
+      await expect(page.locator('article div:has(> figure audio) > details summary')).toHaveText(edition.strings.transcript);
       await expectNoAxeViolations(page);
     });
   });
 }
+
+test.describe('a printed video story', () => {
+  test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== 'desktop' || spawnSync('pdftotext', ['-v']).status !== 0, 'printing does not depend on the screen; needs poppler-utils'));
+
+  test('shows the poster where the player was, and the transcript, open', async ({ page }, testInfo) => {
+    await page.goto(demoPath('en', frontMatter(demoMedia.en.video)));
+    await page.waitForLoadState('networkidle');
+    await page.emulateMedia({ media: 'print' });
+    const file = testInfo.outputPath('video-story.pdf');
+    await page.pdf({ path: file, format: 'A4' });
+    const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    const transcript = await page.locator('article header details p').first().textContent();
+    expect(text).toContain(transcript!.split(/\s+/).slice(0, 6).join(' '));
+    const images = spawnSync('pdfimages', ['-list', '-f', '1', '-l', '1', file], { encoding: 'utf8' })
+      .stdout.split('\n')
+      .slice(2)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((cols) => cols[2] === 'image' && Number(cols[3]) >= 300);
+    expect(images.length, 'the poster on page one').toBeGreaterThanOrEqual(1);
+  });
+});
 
 test.describe('the video sitemap', () => {
   test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== 'desktop', 'crawlers'));

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { demoByEdition, frontMatter } from './support/demo';
+import { demoByEdition, demoPath, frontMatter } from './support/demo';
 import { editionIds } from '../lib/domain/editions';
 import { slugify } from '../lib/domain/slug';
 import { aboutPath, authorPath, editionPath, searchPath, tagPath } from '../lib/domain/urls';
@@ -36,6 +36,8 @@ test('every page kind of every edition passes the W3C HTML checker', async ({ re
       searchPath(id, { q: demo.searchWord }),
       demo.withdrawn,
       `${demo.section}/20180101-no-such-story`,
+      demoPath(id, frontMatter(demo.videoFile)),
+      demoPath(id, frontMatter(demo.audioFile)),
     );
   }
   const files: string[] = [];

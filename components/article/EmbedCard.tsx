@@ -18,7 +18,7 @@ export function EmbedCard({ embed, strings }: { embed: EmbedBlock; strings: Pick
     <figure className={styles.embed} data-frame-origin={parsed.frameOrigin}>
       <div className={styles.embedCard}>
         <p className={styles.embedSource}>{say(strings.embedFrom)}</p>
-        {embed.caption ? <figcaption className={styles.embedCaption}>{embed.caption}</figcaption> : null}
+        {embed.caption ? <p className={styles.embedCaption}>{embed.caption}</p> : null}
         <p className={styles.embedActions}>
           <a className={styles.embedLink} href={parsed.url} rel="noopener noreferrer external">
             {say(strings.embedOpen)}

@@ -14,14 +14,22 @@ export function StoryAudio({ audio, files, edition }: { audio: AudioBlock; files
   const file = id ? files[id] : undefined;
   const rendition = file?.renditionState === 'ready' ? file.renditions[0] : undefined;
   return (
-    <figure className={styles.figure}>
-      <audio className={styles.audio} controls preload="none">
-        {rendition ? <source src={mediaPath(rendition.id, rendition.extension)} type={rendition.contentType} /> : null}
-        <source src={audio.src} type={file?.contentType ?? 'audio/mpeg'} />
-        <a href={audio.src}>{strings.mediaFallback}</a>
-      </audio>
-      <MediaCaption prefix={strings.audioCaptionPrefix} caption={audio.caption} credit={audio.credit} durationMs={file?.durationMs ?? null} strings={strings} />
+    <div className={styles.figure}>
+      <figure className={styles.player}>
+        <audio className={styles.audio} controls preload="none">
+          {rendition ? <source src={mediaPath(rendition.id, rendition.extension)} type={rendition.contentType} /> : null}
+          <source src={audio.src} type={file?.contentType ?? 'audio/mpeg'} />
+          <a href={audio.src}>{strings.mediaFallback}</a>
+        </audio>
+        <MediaCaption
+          prefix={strings.audioCaptionPrefix}
+          caption={audio.caption}
+          credit={audio.credit}
+          durationMs={file?.durationMs ?? null}
+          strings={strings}
+        />
+      </figure>
       {audio.transcript ? <MediaTranscript text={audio.transcript} summary={strings.transcript} /> : null}
-    </figure>
+    </div>
   );
 }

@@ -43,44 +43,52 @@ export function StoryVideo({ video, files, edition, lead }: Props) {
   const renditions = file?.renditionState === 'ready' ? [...file.renditions].sort((a, b) => (a.height ?? 0) - (b.height ?? 0)) : [];
   const spoken = video.language;
   return (
-    <figure className={lead ? styles.leadFigure : styles.figure}>
-      <video
-        className={styles.video}
-        controls
-        preload="none"
-        playsInline
-        poster={poster}
-        width={width}
-        height={height}
-        style={{ aspectRatio: `${width} / ${height}` }}
-      >
-        {renditions.length ? (
-          renditions.map((rendition, index) => (
-            <source
-              key={rendition.id}
-              src={mediaPath(rendition.id, rendition.extension)}
-              type={rendition.contentType}
-              media={renditionMedia(rendition, index === renditions.length - 1)}
+    <div className={lead ? styles.leadFigure : styles.figure}>
+      <figure className={styles.player}>
+        <video
+          className={styles.video}
+          controls
+          preload="none"
+          playsInline
+          poster={poster}
+          width={width}
+          height={height}
+          style={{ aspectRatio: `${width} / ${height}` }}
+        >
+          {renditions.length ? (
+            renditions.map((rendition, index) => (
+              <source
+                key={rendition.id}
+                src={mediaPath(rendition.id, rendition.extension)}
+                type={rendition.contentType}
+                media={renditionMedia(rendition, index === renditions.length - 1)}
+              />
+            ))
+          ) : (
+            <source src={video.src} type={file?.contentType ?? 'video/mp4'} />
+          )}
+          {video.captions.map((track) => (
+            <track
+              key={track.lang}
+              kind="captions"
+              src={track.src}
+              srcLang={track.lang}
+              label={strings.captionLanguageNames[track.lang] ?? track.lang}
+              default={track.lang === edition.lang && spoken !== undefined && spoken !== edition.lang}
             />
-          ))
-        ) : (
-          <source src={video.src} type={file?.contentType ?? 'video/mp4'} />
-        )}
-        {video.captions.map((track) => (
-          <track
-            key={track.lang}
-            kind="captions"
-            src={track.src}
-            srcLang={track.lang}
-            label={strings.captionLanguageNames[track.lang] ?? track.lang}
-            default={track.lang === edition.lang && spoken !== undefined && spoken !== edition.lang}
-          />
-        ))}
-        <a href={video.src}>{strings.mediaFallback}</a>
-      </video>
-      <MediaCaption prefix={strings.videoCaptionPrefix} caption={video.caption} credit={video.credit} durationMs={file?.durationMs ?? null} strings={strings} />
+          ))}
+          <a href={video.src}>{strings.mediaFallback}</a>
+        </video>
+        <MediaCaption
+          prefix={strings.videoCaptionPrefix}
+          caption={video.caption}
+          credit={video.credit}
+          durationMs={file?.durationMs ?? null}
+          strings={strings}
+        />
+      </figure>
       {file && file.renditionState === 'pending' ? <p className={styles.processing}>{strings.mediaProcessing}</p> : null}
       {video.transcript ? <MediaTranscript text={video.transcript} summary={strings.transcript} /> : null}
-    </figure>
+    </div>
   );
 }

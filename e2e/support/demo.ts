@@ -83,6 +83,9 @@ export const demoByEdition: Record<
     liveFile: string;
     /** Where stories the tests import go, so that the other tests' expectations about the demo hold. */
     testSection: string;
+    /** The story that leads with a video, and the one that carries a recording (issue 30). */
+    videoFile: string;
+    audioFile: string;
   }
 > = {
   en: {
@@ -99,6 +102,8 @@ export const demoByEdition: Record<
     searchFindsPath: '/en/europe/20180427-europol-hits-is-propaganda-servers',
     liveFile: 'en/middle-east/lebanon-election-results-live.md',
     testSection: 'environment',
+    videoFile: 'en/environment/alpine-glaciers-retreat-faster.md',
+    audioFile: 'en/africa/dakar-fishermen-face-shrinking-catches.md',
   },
   fr: {
     europol: '/fr/europe/20180427-europol-serveurs-propagande-etat-islamique',
@@ -115,6 +120,8 @@ export const demoByEdition: Record<
     searchFindsPath: '/fr/moyen-orient/20180506-liban-premieres-legislatives-depuis-neuf-ans',
     liveFile: 'fr/moyen-orient/liban-resultats-legislatives-en-direct.md',
     testSection: 'environnement',
+    videoFile: 'fr/environnement/les-glaciers-alpins-fondent-plus-vite.md',
+    audioFile: 'fr/afrique/dakar-les-pecheurs-face-a-des-prises-en-baisse.md',
   },
   ar: {
     europol: '/ar/europe/20180427-europol-is-propaganda-servers',
@@ -131,5 +138,7 @@ export const demoByEdition: Record<
     searchFindsPath: '/ar/europe/20180427-europol-is-propaganda-servers',
     liveFile: 'ar/middle-east/lebanon-election-count-live.md',
     testSection: 'environment',
+    videoFile: 'ar/middle-east/jordan-camp-solar-plant.md',
+    audioFile: 'ar/africa/nairobi-mobile-money-startups.md',
   },
 };

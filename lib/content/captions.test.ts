@@ -15,6 +15,10 @@ describe('caption files (WebVTT)', () => {
     });
   });
 
+  it('keep an ampersand that is only an ampersand', () => {
+    expect(cleanCaptions(vtt('WEBVTT\n\n00:01.000 --> 00:02.000\nSalt & pepper'))).toMatchObject({ ok: true, text: 'WEBVTT\n\n00:01.000 --> 00:02.000\nSalt & pepper\n' });
+  });
+
   it.each([
     ['markup', 'WEBVTT\n\n00:01.000 --> 00:02.000\n<script>alert(1)</script>', /markup/],
     ['an image', 'WEBVTT\n\n00:01.000 --> 00:02.000\n<img src=x onerror=alert(1)>', /markup/],

@@ -58,7 +58,7 @@ export function cleanCaptions(bytes: Uint8Array): CleanedCaptions {
       for (const tag of line.match(/<[^>]*>?/g) ?? []) {
         if (!cueTag.test(tag)) return { ok: false, status: 400, message: `${where}: "${tag.slice(0, 40)}" is markup, not a WebVTT cue span: captions are text` };
       }
-      for (const entity of line.match(/&[^\s;&]*;?/g) ?? []) {
+      for (const entity of line.match(/&[A-Za-z0-9#]+;?/g) ?? []) {
         if (!allowedEntity.test(entity)) return { ok: false, status: 400, message: `${where}: "${entity.slice(0, 20)}" is not a character reference WebVTT takes (write & as &amp;)` };
       }
     }

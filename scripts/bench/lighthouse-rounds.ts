@@ -28,22 +28,20 @@ export function lighthouseRounds<K extends string>(urls: Record<K, string | [str
       runs[k].push(lighthouse(url, [...args, ...own]));
     }
   }
-  return Object.fromEntries(
-    (Object.entries(runs) as [K, LighthouseResult[]][]).map(([k, results]) => {
-      const sorted = [...results].sort((a, b) => a.lcpMs - b.lcpMs);
-      return [
-        k,
-        {
-          ...sorted[Math.floor(sorted.length / 2)]!,
-          performance: median(results.map((r) => r.performance)),
-          tbtMs: median(results.map((r) => r.tbtMs)),
-          ttiMs: median(results.map((r) => r.ttiMs)),
-          lcpRuns: results.map((r) => r.lcpMs),
-          performanceRuns: results.map((r) => r.performance),
-        },
-      ];
-    }),
-  ) as Record<K, LighthouseMedian>;
+  return Object.fromEntries((Object.entries(runs) as [K, LighthouseResult[]][]).map(([k, results]) => [k, medianRun(results)])) as Record<K, LighthouseMedian>;
+}
+
+/** Of several runs of one page: the one with the median LCP, with the median score and blocking time of all. */
+export function medianRun(results: LighthouseResult[]): LighthouseMedian {
+  const sorted = [...results].sort((a, b) => a.lcpMs - b.lcpMs);
+  return {
+    ...sorted[Math.floor(sorted.length / 2)]!,
+    performance: median(results.map((r) => r.performance)),
+    tbtMs: median(results.map((r) => r.tbtMs)),
+    ttiMs: median(results.map((r) => r.ttiMs)),
+    lcpRuns: results.map((r) => r.lcpMs),
+    performanceRuns: results.map((r) => r.performance),
+  };
 }
 
 /** The bytes of every face shipped (scripts/fonts/font-faces.ts), by family. */
