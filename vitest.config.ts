@@ -22,6 +22,7 @@ const storeContractTests = [
   'lib/store/query-plans.test.ts',
   'lib/store/fronts.test.ts',
   'lib/store/change-feed.test.ts',
+  'lib/store/media-streams.test.ts',
 ];
 
 export default defineConfig({

@@ -411,6 +411,18 @@ test('nginx with the shipped configuration balances over both and caches by our 
     const picture = await fetch(`${nginx.url}${src}`);
     expect([picture.status, picture.headers.get('x-cache-status')]).toEqual([200, 'HIT']);
 
+    // A video through nginx (decision 025): a player's ranges, answered from its one-mebibyte
+    // slices, the second time from nginx's cache.
+    const clip = fs.readFileSync('content/media/glacier-fr.mp4');
+    const video = await fetch(`${nginx.url}/api/v1/media`, { method: 'POST', headers: { ...auth, 'Content-Type': 'video/mp4' }, body: new Uint8Array(clip) });
+    expect([200, 201]).toContain(video.status);
+    const { src: videoSrc, bytes } = (await video.json()) as { src: string; bytes: number };
+    const firstRange = await fetch(`${nginx.url}${videoSrc}`, { headers: { Range: 'bytes=100-1123' } });
+    expect([firstRange.status, firstRange.headers.get('content-range'), (await firstRange.arrayBuffer()).byteLength]).toEqual([206, `bytes 100-1123/${bytes}`, 1024]);
+    const laterRange = await fetch(`${nginx.url}${videoSrc}`, { headers: { Range: 'bytes=2048-4095' } });
+    expect([laterRange.status, laterRange.headers.get('x-cache-status'), laterRange.headers.get('content-range')]).toEqual([206, 'HIT', `bytes 2048-4095/${bytes}`]);
+    expect((await fetch(`${nginx.url}${videoSrc}`, { headers: { Range: `bytes=${bytes}-` } })).status).toBe(416);
+
     // A draft's preview is never kept by nginx.
     const draft = { ...example, id: 'cluster-draft', slug: 'cluster-draft', status: 'draft' };
     const { preview } = (await (await fetch(`${a.url}/api/v1/articles`, { method: 'POST', headers: auth, body: JSON.stringify(draft) })).json()) as {

@@ -112,17 +112,18 @@ const pgDatabase = await createDatabase('newsroom_bench');
 run('npx', ['tsx', 'scripts/fill-store.ts', '--count=1000', `--database-url=${pgDatabase.url}`]);
 const redis = await privateRedis();
 // The default worker count, as the SQLite default it is compared with (`cached`).
-const onPostgres = { DATABASE_URL: pgDatabase.url, REDIS_URL: redis.url, STORIES_PER_PAGE: String(pageSize), PUBLISH_TOKEN: 'bench' };
+// Renditions are made by the SQLite server the media are measured on (`cached`), nowhere else: the demo's would run beside the loads.
+const onPostgres = { DATABASE_URL: pgDatabase.url, REDIS_URL: redis.url, STORIES_PER_PAGE: String(pageSize), PUBLISH_TOKEN: 'bench', MEDIA_RENDITION_JOBS: '0' };
 // The two instances that share it purge the edge measured later (issue 29), whether or not it runs yet.
 const purgingEdge = { EDGE_PURGE_URLS: `http://127.0.0.1:${benchEdge.port}`, EDGE_PURGE_SECRET: benchEdge.secret };
 log('building the framework floor page (scripts/bench/floor)');
 buildFloor();
 const base = { DATABASE_PATH: smallStore, STORIES_PER_PAGE: String(pageSize), PUBLISH_TOKEN: 'bench' };
 const cached = await startServer(3201, base);
-const uncached = await startServer(3202, { ...base, NEWSROOM_PAGE_CACHE: 'off' });
+const uncached = await startServer(3202, { ...base, NEWSROOM_PAGE_CACHE: 'off', MEDIA_RENDITION_JOBS: '0' });
 // One process each, beside the default (a worker per core): what the workers add, and what one process does against the floor's one.
-const cachedOne = await startServer(3205, { ...base, WEB_CONCURRENCY: '1' });
-const uncachedOne = await startServer(3206, { ...base, NEWSROOM_PAGE_CACHE: 'off', WEB_CONCURRENCY: '1' });
+const cachedOne = await startServer(3205, { ...base, WEB_CONCURRENCY: '1', MEDIA_RENDITION_JOBS: '0' });
+const uncachedOne = await startServer(3206, { ...base, NEWSROOM_PAGE_CACHE: 'off', WEB_CONCURRENCY: '1', MEDIA_RENDITION_JOBS: '0' });
 const floor = await startServer(3204, {}, true);
 const postgresA = await startServer(3208, { ...onPostgres, ...purgingEdge });
 const postgresB = await startServer(3209, { ...onPostgres, ...purgingEdge });

@@ -16,7 +16,9 @@ export type RunningServer = {
 
 export async function startServer(port: number, env: Record<string, string>, readyPath = '/en/about'): Promise<RunningServer> {
   const child = spawn(process.execPath, ['scripts/serve.mjs'], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HOSTNAME: '127.0.0.1', ...env },
+    // A server of a test's own makes no renditions unless the test asks (MEDIA_RENDITION_JOBS): the
+    // demo's would run beside what the test measures or counts.
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HOSTNAME: '127.0.0.1', MEDIA_RENDITION_JOBS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

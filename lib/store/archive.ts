@@ -26,7 +26,7 @@ export class ArchiveError extends Error {}
 const sqliteMagic = Buffer.from('SQLite format 3\0');
 const pgDumpMagic = Buffer.from('PGDMP');
 
-export type ArchiveSummary = { kind: 'sqlite' | 'postgres'; file: string; bytes: number; stories: number; pictures: number };
+export type ArchiveSummary = { kind: 'sqlite' | 'postgres'; file: string; bytes: number; stories: number; pictures: number; mediaFiles: number };
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -56,9 +56,9 @@ function pgEnvironment(url: string): NodeJS.ProcessEnv {
   return env;
 }
 
-async function countContent(config: StoreConfig): Promise<{ stories: number; pictures: number; tables: number }> {
+async function countContent(config: StoreConfig): Promise<Counts> {
   if (config.kind === 'sqlite') {
-    if (!fs.existsSync(config.path)) return { stories: 0, pictures: 0, tables: 0 };
+    if (!fs.existsSync(config.path)) return { stories: 0, pictures: 0, mediaFiles: 0, tables: 0 };
     const db = new SqliteDatabase(config.path, { readonly: true, fileMustExist: true });
     try {
       return sqliteCounts(db);
@@ -70,7 +70,7 @@ async function countContent(config: StoreConfig): Promise<{ stories: number; pic
   await client.connect();
   try {
     const tables = Number((await client.query(`select count(*) as n from information_schema.tables where table_schema = current_schema()`)).rows[0].n);
-    if (tables === 0) return { stories: 0, pictures: 0, tables };
+    if (tables === 0) return { stories: 0, pictures: 0, mediaFiles: 0, tables };
     const has = async (table: string) =>
       Number(
         (await client.query(`select count(*) as n from information_schema.tables where table_schema = current_schema() and table_name = $1`, [table])).rows[0]
@@ -78,16 +78,20 @@ async function countContent(config: StoreConfig): Promise<{ stories: number; pic
       ) > 0;
     const stories = (await has('articles')) ? Number((await client.query('select count(*) as n from articles')).rows[0].n) : 0;
     const pictures = (await has('media')) ? Number((await client.query('select count(*) as n from media')).rows[0].n) : 0;
-    return { stories, pictures, tables };
+    const mediaFiles = (await has('media_streams')) ? Number((await client.query('select count(*) as n from media_streams')).rows[0].n) : 0;
+    return { stories, pictures, mediaFiles, tables };
   } finally {
     await client.end();
   }
 }
 
-function sqliteCounts(db: SqliteDatabase.Database): { stories: number; pictures: number; tables: number } {
+/** What a store holds, as a backup's summary says it: stories, pictures, video/audio/caption files (and renditions), tables. */
+type Counts = { stories: number; pictures: number; mediaFiles: number; tables: number };
+
+function sqliteCounts(db: SqliteDatabase.Database): Counts {
   const tables = db.prepare(`select name from sqlite_master where type = 'table'`).pluck().all() as string[];
   const count = (table: string) => (tables.includes(table) ? Number(db.prepare(`select count(*) from ${table}`).pluck().get()) : 0);
-  return { stories: count('articles'), pictures: count('media'), tables: tables.length };
+  return { stories: count('articles'), pictures: count('media'), mediaFiles: count('media_streams'), tables: tables.length };
 }
 
 /** Takes a consistent copy of the running store into `file` (written beside it, then renamed: never half a file). */
@@ -113,7 +117,7 @@ export async function backupStore(config: StoreConfig, file: string): Promise<Ar
     fs.rmSync(partial, { force: true });
   }
   const counts = config.kind === 'sqlite' ? await countContent({ ...config, path: target }) : await countContent(config);
-  return { kind: config.kind, file: target, bytes: fs.statSync(target).size, stories: counts.stories, pictures: counts.pictures };
+  return { kind: config.kind, file: target, bytes: fs.statSync(target).size, stories: counts.stories, pictures: counts.pictures, mediaFiles: counts.mediaFiles };
 }
 
 /** What kind of backup a file is, read from its first bytes. */
@@ -166,12 +170,12 @@ export async function restoreStore(config: StoreConfig, file: string): Promise<A
     } finally {
       backup.close();
     }
-    return { kind, file: config.path, bytes: fs.statSync(config.path).size, stories: counts.stories, pictures: counts.pictures };
+    return { kind, file: config.path, bytes: fs.statSync(config.path).size, stories: counts.stories, pictures: counts.pictures, mediaFiles: counts.mediaFiles };
   }
 
   if (existing.tables > 0) throw new ArchiveError('the database already holds tables: restore into a new, empty database (createdb)');
   const env = pgEnvironment(config.url);
   await run('pg_restore', ['--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', '--dbname', env.PGDATABASE!, source], env);
   const counts = await countContent(config);
-  return { kind, file: source, bytes: fs.statSync(source).size, stories: counts.stories, pictures: counts.pictures };
+  return { kind, file: source, bytes: fs.statSync(source).size, stories: counts.stories, pictures: counts.pictures, mediaFiles: counts.mediaFiles };
 }
