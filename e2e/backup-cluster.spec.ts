@@ -114,7 +114,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect(await (await fetch(`${restored.url}/api/v1/articles/backed-up`)).json()).toMatchObject({ headline: 'A story kept in the backup' });
       // A video, byte for byte, in the ranges a player asks for.
       const { mainVideo } = (await (await fetch(`${original.url}/api/v1/articles/alpine-glaciers-2018`)).json()) as { mainVideo: { src: string } };
-      const range = async (server: RunningServer) => Buffer.from(await (await fetch(`${server.url}${mainVideo.src}`, { headers: { Range: 'bytes=1000-99999' } })).arrayBuffer());
+      const range = async (server: RunningServer) =>
+        Buffer.from(await (await fetch(`${server.url}${mainVideo.src}`, { headers: { Range: 'bytes=1000-99999' } })).arrayBuffer());
       expect((await range(restored)).equals(await range(original))).toBe(true);
 
       crawl(original, path.join(dir, 'original'));

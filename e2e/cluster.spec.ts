@@ -418,9 +418,17 @@ test('nginx with the shipped configuration balances over both and caches by our 
     expect([200, 201]).toContain(video.status);
     const { src: videoSrc, bytes } = (await video.json()) as { src: string; bytes: number };
     const firstRange = await fetch(`${nginx.url}${videoSrc}`, { headers: { Range: 'bytes=100-1123' } });
-    expect([firstRange.status, firstRange.headers.get('content-range'), (await firstRange.arrayBuffer()).byteLength]).toEqual([206, `bytes 100-1123/${bytes}`, 1024]);
+    expect([firstRange.status, firstRange.headers.get('content-range'), (await firstRange.arrayBuffer()).byteLength]).toEqual([
+      206,
+      `bytes 100-1123/${bytes}`,
+      1024,
+    ]);
     const laterRange = await fetch(`${nginx.url}${videoSrc}`, { headers: { Range: 'bytes=2048-4095' } });
-    expect([laterRange.status, laterRange.headers.get('x-cache-status'), laterRange.headers.get('content-range')]).toEqual([206, 'HIT', `bytes 2048-4095/${bytes}`]);
+    expect([laterRange.status, laterRange.headers.get('x-cache-status'), laterRange.headers.get('content-range')]).toEqual([
+      206,
+      'HIT',
+      `bytes 2048-4095/${bytes}`,
+    ]);
     expect((await fetch(`${nginx.url}${videoSrc}`, { headers: { Range: `bytes=${bytes}-` } })).status).toBe(416);
 
     // A draft's preview is never kept by nginx.

@@ -391,7 +391,12 @@ for (const editionId of editionIds) {
 }
 
 test.describe('a printed video story', () => {
-  test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== 'desktop' || spawnSync('pdftotext', ['-v']).status !== 0, 'printing does not depend on the screen; needs poppler-utils'));
+  test.beforeEach(({}, testInfo) =>
+    test.skip(
+      testInfo.project.name !== 'desktop' || spawnSync('pdftotext', ['-v']).status !== 0,
+      'printing does not depend on the screen; needs poppler-utils',
+    ),
+  );
 
   test('shows the poster where the player was, and the transcript, open', async ({ page }, testInfo) => {
     await page.goto(demoPath('en', frontMatter(demoMedia.en.video)));

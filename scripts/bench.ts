@@ -113,7 +113,13 @@ run('npx', ['tsx', 'scripts/fill-store.ts', '--count=1000', `--database-url=${pg
 const redis = await privateRedis();
 // The default worker count, as the SQLite default it is compared with (`cached`).
 // Renditions are made by the SQLite server the media are measured on (`cached`), nowhere else: the demo's would run beside the loads.
-const onPostgres = { DATABASE_URL: pgDatabase.url, REDIS_URL: redis.url, STORIES_PER_PAGE: String(pageSize), PUBLISH_TOKEN: 'bench', MEDIA_RENDITION_JOBS: '0' };
+const onPostgres = {
+  DATABASE_URL: pgDatabase.url,
+  REDIS_URL: redis.url,
+  STORIES_PER_PAGE: String(pageSize),
+  PUBLISH_TOKEN: 'bench',
+  MEDIA_RENDITION_JOBS: '0',
+};
 // The two instances that share it purge the edge measured later (issue 29), whether or not it runs yet.
 const purgingEdge = { EDGE_PURGE_URLS: `http://127.0.0.1:${benchEdge.port}`, EDGE_PURGE_SECRET: benchEdge.secret };
 log('building the framework floor page (scripts/bench/floor)');

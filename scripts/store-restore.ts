@@ -15,7 +15,9 @@ if (!file) {
 }
 try {
   const summary = await restoreStore(storeConfigFromEnv(), file);
-  console.log(`store:restore: ${summary.stories} stories, ${summary.pictures} pictures and ${summary.mediaFiles} video, audio and caption files restored (${summary.kind})`);
+  console.log(
+    `store:restore: ${summary.stories} stories, ${summary.pictures} pictures and ${summary.mediaFiles} video, audio and caption files restored (${summary.kind})`,
+  );
 } catch (error) {
   if (!(error instanceof ArchiveError) && !(error instanceof StoreConfigError)) throw error;
   console.error(`store:restore: ${error.message}`);

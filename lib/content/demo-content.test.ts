@@ -26,6 +26,15 @@ const blocks = (a: Article, type: string) => a.body.filter((b) => b.type === typ
 describe.each(editionIds)('the demo content of the %s edition', (edition) => {
   const ofEdition = () => stories.filter((s) => s.edition === edition);
 
+  it('has a story that leads with a video, captioned in its language and transcribed, and one that carries a recording', () => {
+    const lead = ofEdition().find((s) => s.mainVideo);
+    expect(lead?.mainVideo?.captions.map((track) => track.lang)).toEqual([edition]);
+    expect(lead?.mainVideo?.transcript?.split('\n\n').length).toBeGreaterThan(1);
+    expect(lead?.mainVideo?.src).toMatch(/^\/media\/[0-9a-f]{32}\.mp4$/);
+    const recording = ofEdition().flatMap((s) => blocks(s, 'audio'));
+    expect(recording.length).toBeGreaterThanOrEqual(1);
+  });
+
   it('has at least 8 published stories covering every section, spread over weeks', async () => {
     const published = ofEdition().filter((s) => s.status === 'published');
     expect(published.length).toBeGreaterThanOrEqual(8);

@@ -117,7 +117,14 @@ export async function backupStore(config: StoreConfig, file: string): Promise<Ar
     fs.rmSync(partial, { force: true });
   }
   const counts = config.kind === 'sqlite' ? await countContent({ ...config, path: target }) : await countContent(config);
-  return { kind: config.kind, file: target, bytes: fs.statSync(target).size, stories: counts.stories, pictures: counts.pictures, mediaFiles: counts.mediaFiles };
+  return {
+    kind: config.kind,
+    file: target,
+    bytes: fs.statSync(target).size,
+    stories: counts.stories,
+    pictures: counts.pictures,
+    mediaFiles: counts.mediaFiles,
+  };
 }
 
 /** What kind of backup a file is, read from its first bytes. */

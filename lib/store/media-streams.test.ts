@@ -12,7 +12,19 @@ async function* chunksOf(bytes: Uint8Array, size: number): AsyncIterable<Uint8Ar
 const upload = (id: string, bytes: Uint8Array) =>
   saveMediaStream(
     store.db,
-    { id, kind: 'video', contentType: 'video/mp4', extension: 'mp4', byteLength: bytes.length, chunkSize: 1000, durationMs: 2000, width: 640, height: 360, poster: null, renditionState: 'pending' },
+    {
+      id,
+      kind: 'video',
+      contentType: 'video/mp4',
+      extension: 'mp4',
+      byteLength: bytes.length,
+      chunkSize: 1000,
+      durationMs: 2000,
+      width: 640,
+      height: 360,
+      poster: null,
+      renditionState: 'pending',
+    },
     chunksOf(bytes, 1000),
   );
 

@@ -73,11 +73,47 @@ async function waitForRenditions(server: Server, id: string, timeoutMs: number):
 function clip1080(seconds: number, seed: number): string {
   const picture = path.join(outDir, `upload-${seconds}s-picture.mp4`);
   if (!fs.existsSync(picture)) {
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=size=1920x1080:rate=25:duration=${seconds}`, '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', picture]);
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      `testsrc2=size=1920x1080:rate=25:duration=${seconds}`,
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-crf',
+      '20',
+      picture,
+    ]);
   }
   const file = path.join(outDir, `upload-${seconds}s-${seed}.mp4`);
   const tone = 200 + ((Date.now() + seed * 7919) % 3000);
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', picture, '-f', 'lavfi', '-i', `sine=frequency=${tone}:duration=${seconds}`, '-map', '0:v', '-map', '1:a', '-c:v', 'copy', '-c:a', 'aac', '-b:a', '128k', file]);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-i',
+    picture,
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=${tone}:duration=${seconds}`,
+    '-map',
+    '0:v',
+    '-map',
+    '1:a',
+    '-c:v',
+    'copy',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '128k',
+    file,
+  ]);
   return file;
 }
 
@@ -120,7 +156,10 @@ async function upload(server: Server, file: string): Promise<{ ms: number; answe
  * (the reader's tap is the gesture); NaN when no frame came within 20 s.
  */
 async function firstFrameMs(url: string): Promise<number> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--autoplay-policy=no-user-gesture-required'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--autoplay-policy=no-user-gesture-required'],
+  });
   try {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
     const page = await context.newPage();
@@ -178,7 +217,10 @@ export async function measureMedia(server: Server): Promise<{ rows: string[][]; 
   // The worst run of each. The player's box is set before anything arrives; what shifts at all is
   // the header's language links when their faces arrive late (3–4 px, docs/performance.md).
   const cls = { picture: Math.max(...runs.picture.map((r) => r.cls)), video: Math.max(...runs.video.map((r) => r.cls)) };
-  check(cls.video <= budgets.cls, `video-led story: layout shift ${fmt(cls.video, 5)}, leading with its picture ${fmt(cls.picture, 5)} (the issue: 0; budget ${budgets.cls})`);
+  check(
+    cls.video <= budgets.cls,
+    `video-led story: layout shift ${fmt(cls.video, 5)}, leading with its picture ${fmt(cls.picture, 5)} (the issue: 0; budget ${budgets.cls})`,
+  );
   check(lh.video.accessibility === 1, `video-led story: accessibility ${lh.video.accessibility} (target 1)`);
   check(lh.video.mediaBytes === 0, `video-led story: ${lh.video.mediaBytes} bytes of video before play (target 0)`);
   rows.push(
