@@ -131,6 +131,11 @@ sub vcl_backend_fetch {
     # Varnish asks for gzip and keeps one compressed copy; the id is the reader's request's.
     unset bereq.http.X-Edge-Status;
     unset bereq.http.X-Edge-Pass;
+    # An upload is checked and stored after its last byte: a long video takes longer than a page
+    # (decision 025), as nginx's proxy_read_timeout for it says too.
+    if (bereq.method == "POST" && bereq.url == "/api/v1/media") {
+        set bereq.first_byte_timeout = 300s;
+    }
 }
 
 sub vcl_backend_response {
