@@ -105,10 +105,13 @@ function exif(bytes: Buffer): Record<string, unknown> {
 
 const personalTraces = /GPS|Location|Make|Model|Encoder|Artist|CreationTime|Creation Date/i;
 
-/** The store's media rows, counted as an operator would. */
-function storedMediaCounts(): { files: number; chunks: number } {
+/** The store's media rows, counted as an operator would, once no rendition is being made (those write rows of their own). */
+async function storedMediaCounts(): Promise<{ files: number; chunks: number }> {
   const db = new Database('.data/e2e.sqlite', { readonly: true, fileMustExist: true });
   try {
+    await expect
+      .poll(() => Number(db.prepare("select count(*) from media_streams where rendition_state = 'pending'").pluck().get()), { timeout: 120_000 })
+      .toBe(0);
     return {
       files: Number(db.prepare('select count(*) from media_streams').pluck().get()),
       chunks: Number(db.prepare('select count(*) from media_chunks').pluck().get()),
@@ -138,6 +141,9 @@ async function waitForRenditions(request: APIRequestContext, id: string, timeout
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
+
+// One after another: the uploads' renditions write rows that another test of this file counts.
+test.describe.configure({ mode: 'serial' });
 
 test.describe('video and audio uploads', () => {
   test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== 'desktop', 'the API answers the same on every screen'));
@@ -195,7 +201,7 @@ test.describe('video and audio uploads', () => {
   });
 
   test('a recording and its captions are taken; hostile uploads get a clear 4xx and leave nothing in the store', async ({ request }) => {
-    const before = storedMediaCounts();
+    const before = await storedMediaCounts();
     // Wrong type, a file that is not what it says, sound sent as video, cut short.
     expect((await upload(request, '%PDF-1.4 not a video', 'video/mp4')).status()).toBe(415);
     expect((await upload(request, recording('voice.mp3'), 'video/mp4')).status()).toBe(415);
@@ -218,7 +224,7 @@ test.describe('video and audio uploads', () => {
         req.end();
       }),
     ).toBe(413);
-    expect(storedMediaCounts()).toEqual(before);
+    expect(await storedMediaCounts()).toEqual(before);
 
     const voice = await upload(request, recording('voice.mp3'), 'audio/mpeg');
     expect(voice.status()).toBe(201);
