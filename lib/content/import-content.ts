@@ -163,7 +163,6 @@ function importedPictures(db: Db, options: { publicDir: string; mediaDir: string
   const publicLookup = imageDimensionsFrom(options.publicDir);
   const taken = new Map<string, MediaRecord>();
   const byFile = new Map<string, Promise<{ width: number; height: number; src: string } | { problem: string }>>();
-  const inside = (file: string, folder: string) => file.startsWith(folder + path.sep);
 
   const takeIn = (file: string, src: string) => {
     let pending = byFile.get(file);
@@ -193,18 +192,8 @@ function importedPictures(db: Db, options: { publicDir: string; mediaDir: string
         }
         if (!isRelativePictureSource(src)) return null;
         if (!/\.(jpe?g|png|webp|avif)$/i.test(src)) return { problem: `${src}: a picture must be a .jpg, .png, .webp or .avif file` };
-        let decoded: string;
-        try {
-          decoded = decodeURIComponent(src);
-        } catch {
-          return null;
-        }
-        for (const folder of [path.dirname(storyFile), options.mediaDir]) {
-          const file = path.resolve(folder, decoded);
-          if (!inside(file, options.within) && !inside(file, options.mediaDir)) continue;
-          if ((await fs.stat(file).catch(() => null))?.isFile()) return takeIn(file, src);
-        }
-        return null;
+        const file = await fileBesideStory(src, storyFile, options);
+        return file ? takeIn(file, src) : null;
       };
     },
   };
@@ -219,7 +208,6 @@ function importedPictures(db: Db, options: { publicDir: string; mediaDir: string
 function importedMediaFiles(db: Db, options: { mediaDir: string; within: string; withoutTools: 'refuse' | 'skip' }) {
   const byFile = new Map<string, Promise<{ src: string } | { problem: string }>>();
   let tools: Promise<boolean> | undefined;
-  const inside = (file: string, folder: string) => file.startsWith(folder + path.sep);
   const takeIn = (file: string, src: string, kind: MediaFileKind) => {
     let pending = byFile.get(file);
     if (!pending) {
@@ -247,21 +235,31 @@ function importedMediaFiles(db: Db, options: { mediaDir: string; within: string;
           if (options.withoutTools === 'skip') return { skip: true };
           return { problem: `${src}: video and audio need ffmpeg (apt-get install ffmpeg)` };
         }
-        let decoded: string;
-        try {
-          decoded = decodeURIComponent(src);
-        } catch {
-          return null;
-        }
-        for (const folder of [path.dirname(storyFile), options.mediaDir]) {
-          const file = path.resolve(folder, decoded);
-          if (!inside(file, options.within) && !inside(file, options.mediaDir)) continue;
-          if ((await fs.stat(file).catch(() => null))?.isFile()) return takeIn(file, src, kind);
-        }
-        return null;
+        const file = await fileBesideStory(src, storyFile, options);
+        return file ? takeIn(file, src, kind) : null;
       };
     },
   };
+}
+
+/**
+ * A file a story names by a relative path (percent-encoded where needed): beside the story, then
+ * in the media folder, never outside the folder imported or the media folder. Null when there is none.
+ */
+async function fileBesideStory(src: string, storyFile: string, options: { mediaDir: string; within: string }): Promise<string | null> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(src);
+  } catch {
+    return null;
+  }
+  const inside = (file: string, folder: string) => file.startsWith(folder + path.sep);
+  for (const folder of [path.dirname(storyFile), options.mediaDir]) {
+    const file = path.resolve(folder, decoded);
+    if (!inside(file, options.within) && !inside(file, options.mediaDir)) continue;
+    if ((await fs.stat(file).catch(() => null))?.isFile()) return file;
+  }
+  return null;
 }
 
 /** Reads image sizes from the files under `publicDir`, refusing paths that leave it. */

@@ -25,9 +25,8 @@ export type MediaFileKind = MediaStreamKind;
 
 /** The largest file of each kind, in bytes: MEDIA_VIDEO_MAX_BYTES (2 GiB), MEDIA_AUDIO_MAX_BYTES (200 MiB), MEDIA_CAPTIONS_MAX_BYTES (1 MiB). */
 export function mediaFileMaxBytes(kind: MediaFileKind): number {
-  const setting = { video: 'MEDIA_VIDEO_MAX_BYTES', audio: 'MEDIA_AUDIO_MAX_BYTES', captions: 'MEDIA_CAPTIONS_MAX_BYTES' }[kind];
   const fallback = { video: 2 * 1024 ** 3, audio: 200 * 1024 ** 2, captions: 1024 ** 2 }[kind];
-  const value = Number(process.env[setting]);
+  const value = Number(process.env[mediaFileSetting[kind]]);
   return Number.isSafeInteger(value) && value > 0 ? value : fallback;
 }
 
