@@ -28,6 +28,8 @@ export const soakMinutes = Number(values['soak-minutes'] ?? (values.ci ? 1 : 30)
 export const ci = values.ci === true;
 export const duration = Number(values.duration ?? (ci ? 4 : 10));
 export const lighthouseRuns = Number(values['lighthouse-runs'] ?? 3);
+/** The applied-throttling rounds the LCP gate reads: at least five, so that one slow spell of the machine moves no median. */
+export const appliedLighthouseRuns = Math.max(lighthouseRuns, 5);
 export const largeCount = Number(values.large);
 export const connections = 32;
 export const growthConnections = 8;
@@ -61,9 +63,10 @@ export const budgets = {
   growth: 1.2,
   /**
    * Against the framework's floor, measured in the same run (issue 17). Throughput on one process
-   * each; LCP with applied throttling, the median of three alternating runs. CI gates on the LCP
-   * ratios at the target itself (with the CSS inlined our pages paint at about 0.7 × the floor's,
-   * room enough for a shared machine) and on the bytes; the rest is reported.
+   * each; LCP with applied throttling, the median of `appliedLighthouseRuns` alternating runs. CI
+   * gates on the LCP ratios at the target itself and on the bytes; the rest is reported. The
+   * article's largest paint is its picture (decision 019), a round trip after a document five
+   * times the floor's: it sits close to the gate (docs/performance.md), hence the extra runs.
    */
   vsFloor: { staticHit: 0.7, articleHit: 0.5, workers: 1.8, tail: 4, appliedLcp: 1.1, simulatedLcpMs: 300, simulatedScore: 0.03, appliedTti: 1.25 },
   /** The shipped nginx configuration's cache hits, against nginx serving the same HTML from disk. */
