@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { requestPathHeader, unavailableStatusHeader } from './lib/routing/request-headers';
+import { liteTargetHeader, liteViaHeader, requestPathHeader, unavailableStatusHeader } from './lib/routing/request-headers';
 import { decidePageRequestOnce, type PageRequestDecision, firstListPagePath } from './lib/data/page-request';
-import { api, firstSegment, parseArticlePath, unavailablePath } from './lib/domain/urls';
+import { api, firstSegment, fullPathOfLite, hasLiteVersion, liteRoutePath, parseArticlePath, savesData, unavailablePath } from './lib/domain/urls';
 import { getStore } from './lib/store/database';
 import { pageCacheControl, privateNoStore, redirectCacheControl, unavailableCacheControl, untilNextScheduled } from './lib/cache/cache-control';
 import { cacheStatus } from './lib/cache/cache-status';
@@ -38,6 +38,17 @@ export async function proxy(request: NextRequest) {
   if (pathname.startsWith(api.prefix)) return withRequestId(NextResponse.next({ request: { headers } }), requestId);
   headers.set(requestPathHeader, pathname);
   headers.delete(unavailableStatusHeader);
+  const lite = liteRequest(request);
+  if (lite) {
+    const target = `${lite.path}${request.nextUrl.search}`;
+    headers.set(liteViaHeader, lite.via);
+    headers.set(liteTargetHeader, target);
+    const response = NextResponse.rewrite(new URL(liteRoutePath(target), request.url), { request: { headers } });
+    response.headers.set(decisionHeader, 'lite');
+    return withRequestId(response, requestId);
+  }
+  headers.delete(liteViaHeader);
+  headers.delete(liteTargetHeader);
 
   let decision;
   try {
@@ -68,6 +79,20 @@ export async function proxy(request: NextRequest) {
   // For the one access line the HTTP front writes for every request (lib/server/http-front.mjs).
   response.headers.set(decisionHeader, notModified ? 'not-modified' : decision.kind);
   return response;
+}
+
+/**
+ * A lite page (issue 31; docs/decisions/026-lite-pages.md): a reader page's address with `.lite`
+ * appended, or a reader page asked for with `Save-Data: on` by a browser (not the router's own
+ * requests). lib/lite/lite-answer.ts asks this server for the full page, so its status, its
+ * redirect and its cache tags are the ones decided here for the full page.
+ */
+function liteRequest(request: NextRequest): { path: string; via: 'suffix' | 'save-data' } | null {
+  const { pathname } = request.nextUrl;
+  const full = fullPathOfLite(pathname);
+  if (full !== null) return hasLiteVersion(full) ? { path: full, via: 'suffix' } : null;
+  if (!savesData(request.headers.get('save-data')) || request.headers.has('rsc') || request.headers.has('next-action')) return null;
+  return hasLiteVersion(pathname) ? { path: pathname, via: 'save-data' } : null;
 }
 
 /** What Next varies its page answers on; a 304 must say the same (RFC 9110, 15.4.5). */

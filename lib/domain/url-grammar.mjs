@@ -92,3 +92,33 @@ export function routeKindOf(target) {
   if (/^\/[^/]+\/feeds\//.test(path)) return 'feed';
   return 'page';
 }
+
+/**
+ * Every reader page has a lite version at its address with `.lite` appended to its path
+ * (issue 31; docs/decisions/026-lite-pages.md): `/en.lite`, `/ar/europe.lite`,
+ * `/en/europe/20180427-europol-hits-is-propaganda-servers.lite?page=2`.
+ */
+export const liteSuffix = '.lite';
+
+/** Where the proxy sends a lite request inside the app (app/lite/[[...path]]/route.ts): never a reader's address. */
+export const liteRoutePrefix = '/lite';
+
+/**
+ * The full page's path of a lite path, or null when the path names no lite page.
+ * @param {string} pathname
+ * @returns {string | null}
+ */
+export function fullPathOfLite(pathname) {
+  if (!pathname.endsWith(liteSuffix)) return null;
+  const full = pathname.slice(0, -liteSuffix.length);
+  return full.length > 1 && !full.endsWith('/') && !full.endsWith(liteSuffix) ? full : null;
+}
+
+/**
+ * Whether a request's Save-Data header asks for less data (`on`, in any case; Chrome sends it
+ * with its data saver, and a reader's browser setting on slow networks).
+ * @param {string | null | undefined} value
+ */
+export function savesData(value) {
+  return typeof value === 'string' && value.trim().toLowerCase() === 'on';
+}

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   aboutPath,
+  fullPathOfLite,
+  hasLiteVersion,
+  litePath,
+  savesData,
   api,
   articlePath,
   authorPath,
@@ -110,5 +114,40 @@ describe('non-Latin slugs in paths', () => {
     expect(readNameSegment(encodeURIComponent('café'.normalize('NFD')))).toEqual({ slug: 'café', canonical: encodeURIComponent('café') });
     expect(readNameSegment('%E0%A4%A')).toBeNull();
     expect(readNameSegment('Upper-Case')).toBeNull();
+  });
+});
+
+describe('lite addresses (issue 31)', () => {
+  it('appends .lite to the path and keeps the query', () => {
+    expect(litePath('/en/europe/20180427-europol-hits-is-propaganda-servers')).toBe('/en/europe/20180427-europol-hits-is-propaganda-servers.lite');
+    expect(litePath('/en')).toBe('/en.lite');
+    expect(litePath('/en/europe?page=2')).toBe('/en/europe.lite?page=2');
+    expect(litePath('/en/search?q=a#results')).toBe('/en/search.lite?q=a#results');
+  });
+
+  it('reads a lite path back, and nothing else', () => {
+    expect(fullPathOfLite('/ar/europe.lite')).toBe('/ar/europe');
+    expect(fullPathOfLite('/en.lite')).toBe('/en');
+    for (const path of ['/.lite', '/en/.lite', '/en.lite.lite', '/en/europe', '/en/europe.lite/x']) expect(fullPathOfLite(path), path).toBeNull();
+  });
+
+  it('gives reader pages a lite version, not feeds, previews, files or other sites', () => {
+    for (const path of ['/en', '/fr/europe', '/ar/tag/europol', '/en/search?q=x', '/en/about']) expect(hasLiteVersion(path), path).toBe(true);
+    for (const path of [
+      '/en/feeds/rss.xml',
+      '/en/preview/abc',
+      '/en/unavailable',
+      '/api/v1/articles',
+      '/_next/image?url=x',
+      '//evil.example/en',
+      '/de/europe',
+      '/en.lite',
+    ])
+      expect(hasLiteVersion(path), path).toBe(false);
+  });
+
+  it('reads Save-Data as browsers send it', () => {
+    for (const value of ['on', 'On', ' on ']) expect(savesData(value)).toBe(true);
+    for (const value of [undefined, null, '', 'off', 'onn']) expect(savesData(value)).toBe(false);
   });
 });

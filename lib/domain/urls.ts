@@ -1,6 +1,6 @@
 import { getEdition, isEditionId, type EditionId } from './editions';
 import { isNameSlug, slugPattern } from './slug';
-import { apiPrefix, pathSegments } from './url-grammar.mjs';
+import { apiPrefix, liteRoutePrefix, liteSuffix, pathSegments } from './url-grammar.mjs';
 
 import type { ListKind, ListPosition } from './lists';
 
@@ -206,4 +206,29 @@ export type EditionAlternate = { edition: EditionId; path: string; headline?: st
 /** Pages every edition has at one address pattern: the homes, about, search. */
 export function everyEdition(path: (edition: EditionId) => string, editions: readonly EditionId[]): EditionAlternate[] {
   return editions.map((edition) => ({ edition, path: path(edition) }));
+}
+
+export { fullPathOfLite, savesData } from './url-grammar.mjs';
+
+/**
+ * A reader page's lite version (issue 31): `.lite` appended to the path, the query kept.
+ * `/en/europe?page=2` → `/en/europe.lite?page=2`. Only a path of a reader page has one.
+ */
+export function litePath(href: string): string {
+  const at = href.search(/[?#]/);
+  const [path, rest] = at === -1 ? [href, ''] : [href.slice(0, at), href.slice(at)];
+  return `${path}${liteSuffix}${rest}`;
+}
+
+/** The internal route that renders a lite page for a full page's target (the proxy rewrites to it). */
+export const liteRoutePath = (fullTarget: string) => `${liteRoutePrefix}${fullTarget}`;
+
+/**
+ * Whether a same-site path is a reader page, which has a lite version: anything under an
+ * edition but its feeds, an editor's preview and the internal not-found route.
+ */
+export function hasLiteVersion(path: string): boolean {
+  if (!path.startsWith('/') || path.startsWith('//')) return false;
+  const [edition = '', second = ''] = pathSegments(path.replace(/[?#].*$/, ''));
+  return isEditionId(edition) && !['feeds', 'preview', 'unavailable', 'lists'].includes(second) && !/\.(xml|lite)$/.test(path.replace(/[?#].*$/, ''));
 }

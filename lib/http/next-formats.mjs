@@ -28,8 +28,12 @@ export const cacheTagsHeader = 'x-next-cache-tags';
  */
 export const routerHeaders = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-action', 'next-url'];
 
-/** What a page's answer varies on: the router's headers, as Next sends it, and the encoding we compress in. */
-export const pageVary = 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding';
+/**
+ * What a page's answer varies on: the router's headers, as Next sends it, the encoding we
+ * compress in, and Save-Data (a reader who asks for less data gets the lite page at the same
+ * address, issue 31).
+ */
+export const pageVary = 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding, Save-Data';
 
 /** The headers Next answers a cached page with, which the front's own answer repeats. */
 export const cachedPageHeaders = { 'x-nextjs-cache': 'HIT', 'x-nextjs-prerender': '1', 'x-nextjs-stale-time': '300' };

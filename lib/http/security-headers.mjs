@@ -178,8 +178,17 @@ export function documentWithStylesPolicy(styles) {
 }
 
 /**
+ * The CSP of a lite page (issue 31): its one inline stylesheet, and no script at all.
+ * @param {string[]} styles the text of its `<style>` elements
+ */
+export function litePagePolicy(styles) {
+  return documentWithStylesPolicy(styles).replace("script-src 'self'", "script-src 'none'");
+}
+
+/**
  * The policy of a picture Next's image optimizer answers: nothing may run in it, even opened on
  * its own (an SVG, say); the same base directives as every other answer (next.config.js).
+ * @returns {string}
  */
 export function imageResponsePolicy() {
   return `${contentSecurityPolicy().replace("script-src 'self'", "script-src 'none'")}; sandbox`;

@@ -24,7 +24,7 @@ import negotiate from '@fastify/accept-negotiator';
 import { registered } from '../runtime/process-state.mjs';
 import { noteAccess } from './answers.mjs';
 import { ifNoneMatchAccepts } from '../http/conditional.mjs';
-import { pageRequestOfTarget } from '../domain/url-grammar.mjs';
+import { pageRequestOfTarget, savesData } from '../domain/url-grammar.mjs';
 import { assumptionsHold, cachedPageHeaders, rewriteHeader, routerHeaders } from '../http/next-formats.mjs';
 import { edgeSurrogateControl, storedTagHeaders } from '../http/surrogate-keys.mjs';
 
@@ -68,6 +68,8 @@ const compress = {
 export function answerFromCache(req, res) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   for (const name of routerHeaders) if (req.headers[name] !== undefined) return false;
+  // A reader who asks for less data gets the lite page at this address (proxy.ts, issue 31).
+  if (savesData(/** @type {string | undefined} */ (req.headers['save-data']))) return false;
   // Answering for Next rests on its private formats (lib/http/next-formats.mjs): off if one has changed.
   if (!assumptionsHold()) return false;
   const cache = registered('cacheStatus');

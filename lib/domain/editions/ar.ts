@@ -140,5 +140,11 @@ export const arabic = {
     embedOpen: 'شاهده على {provider}',
     embedLoad: 'اعرضه هنا',
     embedNotice: 'عرضه هنا يحمّل {provider}، الذي قد يضع ملفات تعريف الارتباط ويعرف أنك زرت هذه الصفحة.',
+    liteLink: 'النسخة الخفيفة',
+    liteNotice: 'أنت تقرأ النسخة الخفيفة من هذه الصفحة: النص وحده، بلا برامج نصية، والصور عند الطلب.',
+    liteFullPage: 'افتح الصفحة الكاملة',
+    liteOpenPicture: 'افتح الصورة',
+    liteOpenVideo: 'افتح الفيديو',
+    liteOpenAudio: 'افتح التسجيل',
   },
 } satisfies EditionConfig;

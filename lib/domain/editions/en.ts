@@ -97,5 +97,11 @@ export const english = {
     embedOpen: 'View on {provider}',
     embedLoad: 'Show it here',
     embedNotice: 'Showing it here loads {provider}, which may set cookies and learn that you visited this page.',
+    liteLink: 'Lite version',
+    liteNotice: 'You are reading the lite version of this page: text only, no scripts, pictures on request.',
+    liteFullPage: 'Open the full page',
+    liteOpenPicture: 'Open the picture',
+    liteOpenVideo: 'Open the video',
+    liteOpenAudio: 'Open the recording',
   },
 } satisfies EditionConfig;

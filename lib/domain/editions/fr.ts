@@ -108,5 +108,11 @@ export const french = {
     embedOpen: 'Voir sur {provider}',
     embedLoad: 'L’afficher ici',
     embedNotice: 'L’afficher ici charge {provider}, qui peut déposer des cookies et savoir que vous avez consulté cette page.',
+    liteLink: 'Version allégée',
+    liteNotice: 'Vous lisez la version allégée de cette page\u202F: le texte seul, sans scripts, les images à la demande.',
+    liteFullPage: 'Ouvrir la page complète',
+    liteOpenPicture: 'Ouvrir l’image',
+    liteOpenVideo: 'Ouvrir la vidéo',
+    liteOpenAudio: 'Ouvrir l’enregistrement',
   },
 } satisfies EditionConfig;

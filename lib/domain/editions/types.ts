@@ -131,4 +131,15 @@ export type EditionStrings = {
   embedLoad: string;
   /** What loading it does, said before the reader asks. */
   embedNotice: string;
+  /**
+   * The lite pages (issue 31): the link to a page's lite version (near the top and in the
+   * footer of the full page), the lite page's own line saying what it is with a link back, and
+   * the links that stand for a picture, a video or a recording it leaves out.
+   */
+  liteLink: string;
+  liteNotice: string;
+  liteFullPage: string;
+  liteOpenPicture: string;
+  liteOpenVideo: string;
+  liteOpenAudio: string;
 };
