@@ -68,6 +68,13 @@ sub vcl_recv {
     }
     # The site reads no cookie: one would only split the cache.
     unset req.http.Cookie;
+    # Save-Data: on gets the lite page at the full page's address (issue 31): one spelling or
+    # none, and part of the key (vcl_hash), so the two are kept apart and nothing else splits them.
+    if (req.http.Save-Data ~ "(?i)^\s*on\s*$") {
+        set req.http.Save-Data = "on";
+    } else {
+        unset req.http.Save-Data;
+    }
 
     unset req.http.X-Edge-Pass;
     if (req.method != "GET" && req.method != "HEAD") {
@@ -81,7 +88,7 @@ sub vcl_recv {
     # / answers the edition of the reader's Accept-Language (Vary: Accept-Language): asked every time.
     # Search and previews are each reader's own (the instances say private, no-store); health and
     # readiness are about the instance that answers.
-    if (req.url ~ "^/(\?|$)" || req.url ~ "^/[a-z]{2}/(search|preview)([/?]|$)" || req.url ~ "^/api/(health|ready)([/?]|$)") {
+    if (req.url ~ "^/(\?|$)" || req.url ~ "^/[a-z]{2}/(search|preview)(\.lite)?([/?]|$)" || req.url ~ "^/api/(health|ready)([/?]|$)") {
         set req.http.X-Edge-Pass = "1";
         return (pass);
     }
@@ -108,6 +115,7 @@ sub vcl_hash {
     hash_data("prefetch=" + req.http.Next-Router-Prefetch);
     hash_data("segment=" + req.http.Next-Router-Segment-Prefetch);
     hash_data("tree=" + req.http.Next-Router-State-Tree);
+    hash_data("save-data=" + req.http.Save-Data);
     return (lookup);
 }
 
