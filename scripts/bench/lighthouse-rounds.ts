@@ -20,7 +20,11 @@ export type LighthouseMedian = LighthouseResult & { lcpRuns: number[]; performan
  * spell of the machine falls on all of them. A page may be given flags of its own beside the
  * round's: `[url, flags]`.
  */
-export function lighthouseRounds<K extends string>(urls: Record<K, string | [string, string[]]>, args: string[] = [], rounds = lighthouseRuns): Record<K, LighthouseMedian> {
+export function lighthouseRounds<K extends string>(
+  urls: Record<K, string | [string, string[]]>,
+  args: string[] = [],
+  rounds = lighthouseRuns,
+): Record<K, LighthouseMedian> {
   const runs = Object.fromEntries(Object.keys(urls).map((k) => [k, [] as LighthouseResult[]])) as Record<K, LighthouseResult[]>;
   for (let i = 0; i < rounds; i += 1) {
     for (const [k, page] of Object.entries(urls) as [K, string | [string, string[]]][]) {
