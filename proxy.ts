@@ -212,7 +212,9 @@ function withCacheControl(response: NextResponse, value: string): NextResponse {
 }
 
 export const config = {
-  // Pages and the API: not the framework's files, pictures (ours and uploads), the liveness check,
-  // files at the root, or picture uploads (whose bodies Next would otherwise copy in memory for the proxy).
-  matcher: ['/((?!_next/|images/|media/|api/health|api/v1/media|favicon.ico|robots.txt|sitemaps?/|.*\\.(?:xml|txt|ico|png|jpg|svg|webmanifest)$).*)'],
+  // Pages and the API: not the framework's files, pictures (ours and uploads), the install icons,
+  // the service worker, the liveness check, files at the root, or picture uploads (whose bodies Next would otherwise copy in memory for the proxy).
+  matcher: [
+    '/((?!_next/|images/|icons/|media/|api/health|api/v1/media|favicon.ico|robots.txt|sw\\.js|sitemaps?/|.*\\.(?:xml|txt|ico|png|jpg|svg|webmanifest)$).*)',
+  ],
 };

@@ -259,6 +259,20 @@ test('what was right without the edge stays right through it', async () => {
   // Search is never kept.
   for (let i = 0; i < 2; i += 1) expect((await through('/en/search?q=europol')).cache).toBe('MISS');
 
+  // Save-Data: on gets the lite page at the same address, kept apart from the full page, in any
+  // spelling of the header; both are kept (issue 31). So is the .lite address.
+  for (let i = 0; i < 2; i += 1) {
+    const full = await through(en.europol);
+    const lite = await through(en.europol, { 'Save-Data': i === 0 ? 'on' : ' ON ' });
+    expect(full.text).toMatch(/<script/);
+    expect(lite.text).not.toMatch(/<script/);
+    expect(lite.text).toContain(editions.en.strings.liteNotice);
+    if (i === 1) expect([full.cache, lite.cache]).toEqual(['HIT', 'HIT']);
+  }
+  const liteAddress = await through(`${en.europol}.lite`);
+  expect(liteAddress.status).toBe(200);
+  expect(liteAddress.text).not.toMatch(/<script/);
+
   // A draft's preview is never kept.
   const draft = { ...example, id: 'edge-draft', slug: 'edge-draft', status: 'draft' };
   const drafted = await fetch(`${c.url}/api/v1/articles`, { method: 'POST', headers: auth, body: JSON.stringify(draft) });

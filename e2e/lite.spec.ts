@@ -1,7 +1,7 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { demoByEdition } from './support/demo';
 import { editionIds, getEdition } from '../lib/domain/editions';
-import { editionPath, litePath } from '../lib/domain/urls';
+import { editionPath, litePath, savedPath } from '../lib/domain/urls';
 
 /**
  * The lite site (issue 31): every reader page at its address with `.lite` appended, with the
@@ -54,7 +54,8 @@ for (const id of editionIds) {
       // Links to other reader pages go to their lite versions (but the notice's, to the full page).
       const hrefs = await page.locator(`body > :not(.lite-notice) a[href^="/${id}"]`).evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
       expect(hrefs.length).toBeGreaterThan(5);
-      for (const href of hrefs) expect(href).toMatch(/\.lite(\?|#|$)/);
+      // (The saved stories live on the reader's device, filled by the service worker: no lite version.)
+      for (const href of hrefs.filter((h) => h !== savedPath(id))) expect(href).toMatch(/\.lite(\?|#|$)/);
       expect(await page.locator('form[role="search"]').first().getAttribute('action')).toMatch(/\/search\.lite$/);
       // Everything a first visit transfers, the document alone here.
       expect(transferred.length).toBe(1);
@@ -79,6 +80,14 @@ for (const id of editionIds) {
       const moved = await request.get(litePath(demo.renamedOld), { maxRedirects: 0 });
       expect(moved.status()).toBe(301);
       expect(new URL(moved.headers().location!, 'http://x').pathname).toBe(litePath(demo.renamed));
+    });
+
+    test('a lite page keeps its ETag while the story is unchanged, and answers it 304', async ({ request }) => {
+      const first = await request.get(litePath(demo.europol));
+      const etag = first.headers().etag!;
+      expect(etag).toBeTruthy();
+      expect((await request.get(litePath(demo.europol), { headers: { 'If-None-Match': etag } })).status()).toBe(304);
+      expect((await request.get(litePath(demo.europol))).headers().etag).toBe(etag);
     });
 
     test('Save-Data: on gets the lite page at the full address, and both say they vary on it', async ({ request }) => {

@@ -412,17 +412,18 @@ try {
   const withoutFonts: [string, string[]] = [`${cached.url}${paths.article}`, ['--blocked-url-patterns=*.woff2']];
   const applied = lighthouseRounds<string>(
     ci
-      ? { floor: floorPage, static: `${cached.url}${paths.static}`, article: `${cached.url}${paths.article}` }
+      ? { floor: floorPage, static: `${cached.url}${paths.static}`, article: `${cached.url}${paths.article}`, lite: `${cached.url}${paths.article}.lite` }
       : {
           floor: floorPage,
           static: `${cached.url}${paths.static}`,
           article: `${cached.url}${paths.article}`,
+          lite: `${cached.url}${paths.article}.lite`,
           articleWithoutFonts: withoutFonts,
           home: `${cached.url}${paths.home}`,
         },
     ['--throttling-method=devtools'],
     appliedLighthouseRuns,
-  ) as Record<'floor' | 'static' | 'article', LighthouseMedian> & { home?: LighthouseMedian; articleWithoutFonts?: LighthouseMedian };
+  ) as Record<'floor' | 'static' | 'article' | 'lite', LighthouseMedian> & { home?: LighthouseMedian; articleWithoutFonts?: LighthouseMedian };
   const withoutFontsRun = applied.articleWithoutFonts;
   const fontCost = {
     bytes: applied.article.fontBytes,
@@ -439,6 +440,12 @@ try {
   const appliedCheck = check(
     lcpRatio.static <= lcpRatioGate && lcpRatio.article <= lcpRatioGate,
     `LCP with applied throttling: about ${fmt(lcpRatio.static, 2)} ×, article ${fmt(lcpRatio.article, 2)} × the floor's (budget ${fmt(lcpRatioGate, 2)})`,
+  );
+  // Issue 31: the lite article (no script, one document) against the floor.
+  const liteRatio = applied.lite.lcpMs / applied.floor.lcpMs;
+  const liteCheck = check(
+    liteRatio <= vs.liteLcp && applied.lite.scriptBytes === 0,
+    `the lite article's LCP with applied throttling ${fmt(liteRatio, 2)} × the floor's (budget ${vs.liteLcp}), ${applied.lite.scriptBytes} bytes of script (budget 0)`,
   );
   const scriptAboveFloor = applied.article.scriptBytes - applied.floor.scriptBytes;
   const scriptCheck = check(
@@ -482,7 +489,7 @@ try {
     fmt(r.tbtMs),
   ];
   const t = budgets.targets;
-  const pageName = { floor: 'Floor (trivial Next page)', static: 'About', article: 'Article', home: 'Home' } as const;
+  const pageName = { floor: 'Floor (trivial Next page)', static: 'About', article: 'Article', home: 'Home', lite: 'Lite article' } as const;
   const met = (ok: boolean) => (ok ? 'met' : 'not met');
   const floorRows = [
     [
@@ -522,6 +529,10 @@ try {
     [
       `LCP, applied throttling, ≤ ${vs.appliedLcp} × the floor's (gated, in CI too)`,
       `about ${fmt(lcpRatio.static, 2)}, article ${fmt(lcpRatio.article, 2)} — ${appliedCheck}`,
+    ],
+    [
+      `The lite article (issue 31): LCP, applied throttling, ≤ ${vs.liteLcp} × the floor's, no script (gated, in CI too)`,
+      `${fmt(applied.lite.lcpMs)} ms against ${fmt(applied.floor.lcpMs)}: ${fmt(liteRatio, 2)} ×; ${applied.lite.scriptBytes} bytes of script — ${liteCheck}`,
     ],
     [
       `Target: simulated LCP of the article within ${vs.simulatedLcpMs} ms of the floor's`,
@@ -574,7 +585,7 @@ try {
         ...(['floor', 'static', 'article', 'home'] as const)
           .filter((k) => sim[k])
           .map((k) => [...lhRow(`${pageName[k]}, simulated`, sim[k]!), fmt(sim[k]!.scriptBytes / 1024, 1)]),
-        ...(['floor', 'static', 'article', 'home'] as const)
+        ...(['floor', 'static', 'article', 'lite', 'home'] as const)
           .filter((k) => applied[k])
           .map((k) => [...lhRow(`${pageName[k]}, applied`, applied[k]!), fmt(applied[k]!.scriptBytes / 1024, 1)]),
       ],

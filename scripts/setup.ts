@@ -1,15 +1,19 @@
 /**
- * Gets a fresh checkout ready to serve: draws the demo pictures that are missing, creates and
- * migrates the store, and seeds it with the content folder when it is empty. Safe to run again.
+ * Gets a fresh checkout ready to serve: draws the demo pictures that are missing, writes the
+ * service worker (scripts/build-service-worker.ts), creates and migrates the store, and seeds it with the content folder when it is empty. Safe to run again.
  */
 import path from 'node:path';
 import { formatIssue, ContentImportError } from '../lib/content/import-content';
 import { seedStoreIfEmpty } from '../lib/content/seed-store';
 import { openStoreForTool } from '../lib/store/database';
 import { generateDemoImages } from './generate-images';
+import { buildServiceWorker } from './build-service-worker';
 
 const images = await generateDemoImages(path.resolve('public/images/demo'));
 if (images.written.length) console.log(`setup: drew ${images.written.length} demo pictures`);
+
+const worker = await buildServiceWorker();
+console.log(worker === 'worker' ? 'setup: wrote public/sw.js' : 'setup: wrote public/sw.js, the worker that removes itself (SERVICE_WORKER=off)');
 
 const store = await openStoreForTool('setup');
 const { config } = store;

@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 import { editionIds, getEdition, isEditionId } from '@/lib/domain/editions';
 import { indexableRobots } from '@/lib/seo/page-metadata';
 import { publication, siteUrl } from '@/lib/domain/site-config';
+import { manifestPath } from '@/lib/domain/urls';
+import { ServiceWorkerRegistration } from '@/components/offline/ServiceWorkerRegistration.island';
 import '../fonts/fonts.css';
 import '../globals.css';
 
@@ -17,7 +19,10 @@ export default async function EditionLayout({ children, params }: { children: Re
   const config = getEdition(edition);
   return (
     <html lang={config.lang} dir={config.dir}>
-      <body>{children}</body>
+      <body>
+        {children}
+        <ServiceWorkerRegistration enabled={process.env.SERVICE_WORKER !== 'off'} />
+      </body>
     </html>
   );
 }
@@ -33,6 +38,8 @@ export async function generateMetadata({ params }: { params: Promise<{ edition: 
     metadataBase: new URL(siteUrl()),
     title: { template: `%s - ${publication.name}`, default: publication.name },
     applicationName: publication.name,
+    // The edition's web app manifest (issue 31): installable, in the edition's language.
+    manifest: isEditionId(edition) ? manifestPath(edition) : undefined,
     robots: indexableRobots,
     openGraph: { siteName: publication.name, locale: isEditionId(edition) ? getEdition(edition).ogLocale : undefined },
   };

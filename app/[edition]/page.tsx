@@ -34,7 +34,7 @@ export default async function HomePage({ params }: { params: Params }) {
   const { edition } = await params;
   if (!isEditionId(edition)) notFound();
   return (
-    <PageShell edition={edition} alternates={homes}>
+    <PageShell edition={edition} alternates={homes} path={editionPath(edition)}>
       <JsonLd data={homeJsonLd(getEdition(edition))} />
       <HomeFront edition={edition} />
     </PageShell>

@@ -14,7 +14,8 @@ import { Byline } from './Byline';
 import { Corrections } from './Corrections';
 import { Translations } from './Translations';
 import styles from './Article.module.css';
-import { articlePath, tagPath, type EditionAlternate } from '@/lib/domain/urls';
+import { articlePath, savedPath, tagPath, type EditionAlternate } from '@/lib/domain/urls';
+import { SaveForLater } from '@/components/offline/SaveForLater.island';
 
 type Props = {
   article: ArticleData;
@@ -67,6 +68,18 @@ export function Article({ article, edition, liveNow = false, updates, translatio
         <p className={styles.standfirst}>{article.standfirst}</p>
         <Byline authors={article.authors} publishedAt={article.publishedAt} updatedAt={article.updatedAt} edition={edition} />
         <Translations translations={translations} heading={strings.translationsHeading} />
+        <SaveForLater
+          path={articlePath(article)}
+          savedHref={savedPath(edition.id)}
+          strings={{
+            saveForLater: strings.saveForLater,
+            savedForLater: strings.savedForLater,
+            saveDone: strings.saveDone,
+            saveUndone: strings.saveUndone,
+            saveFailed: strings.saveFailed,
+            savedTitle: strings.savedTitle,
+          }}
+        />
         <Corrections corrections={article.corrections} edition={edition} />
         <p className={styles.printAddress}>
           {strings.printedFrom} {absoluteUrl(articlePath(article))}

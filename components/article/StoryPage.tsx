@@ -31,7 +31,7 @@ export function StoryPage({ article, section, sections, related, alternates, liv
   const config = getEdition(edition);
   const liveNow = article.live && liveUntilTs !== null;
   return (
-    <PageShell edition={edition} currentSection={section.slug} skipTo={articleHeadlineId} alternates={alternates}>
+    <PageShell edition={edition} currentSection={section.slug} skipTo={articleHeadlineId} alternates={alternates} path={articlePath(article)}>
       <JsonLd data={newsArticleJsonLd(article, section, config, alternates, liveNow ? liveUntilTs : null, mediaFiles)} />
       <JsonLd
         data={breadcrumbJsonLd([

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { getEdition, type EditionId } from '@/lib/domain/editions';
-import type { EditionAlternate } from '@/lib/domain/urls';
+import { litePath, type EditionAlternate } from '@/lib/domain/urls';
 import { getSections } from '@/lib/data/reads';
 import { SiteFooter } from './SiteFooter';
 import { SiteHeader } from './SiteHeader';
@@ -20,21 +20,29 @@ type Props = {
   skipTo?: string;
   /** This page in the other editions (the language switcher goes there). */
   alternates?: EditionAlternate[];
+  /** This page's own address, when it has a lite version (issue 31): linked under the header and in the footer. */
+  path?: string;
   children: ReactNode;
 };
 
-export async function PageShell({ edition, currentSection, skipTo = 'main-content', alternates, children }: Props) {
+export async function PageShell({ edition, currentSection, skipTo = 'main-content', alternates, path, children }: Props) {
   const config = getEdition(edition);
   const sections = await getSections(edition);
+  const lite = path ? litePath(path) : undefined;
   return (
     <>
       <SkipLink label={config.strings.skipToContent} target={skipTo} />
       <SiteHeader edition={config} sections={sections} currentSection={currentSection} alternates={alternates} />
+      {lite ? (
+        <p className={styles.lite} data-print="hide">
+          <a href={lite}>{config.strings.liteLink}</a>
+        </p>
+      ) : null}
       <BreakingNews edition={edition} />
       <main id="main-content" tabIndex={-1} className={styles.main}>
         {children}
       </main>
-      <SiteFooter edition={config} sections={sections} />
+      <SiteFooter edition={config} sections={sections} lite={lite} />
     </>
   );
 }

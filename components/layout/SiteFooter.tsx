@@ -2,9 +2,10 @@ import type { Section } from '@/lib/domain/article-schema';
 import type { EditionConfig } from '@/lib/domain/editions';
 import { publication } from '@/lib/domain/site-config';
 import styles from './SiteFooter.module.css';
-import { aboutPath, sectionPath } from '@/lib/domain/urls';
+import { aboutPath, savedPath, sectionPath } from '@/lib/domain/urls';
 
-export function SiteFooter({ edition, sections }: { edition: EditionConfig; sections: Section[] }) {
+/** `lite`: this page's lite version (issue 31), linked beside About; none on pages that have none. */
+export function SiteFooter({ edition, sections, lite }: { edition: EditionConfig; sections: Section[]; lite?: string }) {
   return (
     <footer className={styles.footer} data-print="hide">
       <div className={styles.inner}>
@@ -20,6 +21,14 @@ export function SiteFooter({ edition, sections }: { edition: EditionConfig; sect
         </nav>
         <p className={styles.about}>
           <a href={aboutPath(edition.id)}>{edition.strings.footerAbout}</a>
+          {' · '}
+          <a href={savedPath(edition.id)}>{edition.strings.savedTitle}</a>
+          {lite ? (
+            <>
+              {' · '}
+              <a href={lite}>{edition.strings.liteLink}</a>
+            </>
+          ) : null}
         </p>
         <p className={styles.copyright}>{edition.strings.copyright(new Date().getFullYear(), publication.name)}</p>
       </div>

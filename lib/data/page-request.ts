@@ -106,6 +106,8 @@ export async function decidePageRequest(db: Db, request: PageRequest): Promise<P
   if (isReservedEditionPath(second)) {
     switch (second) {
       case 'about':
+      case 'offline':
+      case 'saved':
         return third === undefined ? render : missing;
       case 'search':
         return third === undefined ? { kind: 'render', cacheable: false } : missing;

@@ -135,6 +135,8 @@ describe('lite addresses (issue 31)', () => {
     for (const path of ['/en', '/fr/europe', '/ar/tag/europol', '/en/search?q=x', '/en/about']) expect(hasLiteVersion(path), path).toBe(true);
     for (const path of [
       '/en/feeds/rss.xml',
+      '/en/saved',
+      '/fr/offline',
       '/en/preview/abc',
       '/en/unavailable',
       '/api/v1/articles',

@@ -1,5 +1,6 @@
 import { getEdition, isEditionId, type EditionId } from './editions';
 import { isNameSlug, slugPattern } from './slug';
+import { parseArticleSegment } from './reader-paths';
 import { apiPrefix, liteRoutePrefix, liteSuffix, pathSegments } from './url-grammar.mjs';
 
 import type { ListKind, ListPosition } from './lists';
@@ -46,16 +47,7 @@ export function articlePath(article: { edition: EditionId; section: string; slug
   return `/${article.edition}/${article.section}/${pathDate(article.edition, article.publishedAt)}-${article.slug}`;
 }
 
-const articleSegmentPattern = /^(\d{8})-(.{1,160})$/;
-
-/** Splits the last segment of an article URL into its date and slug; null when it is not one. */
-export function parseArticleSegment(segment: string): { date: string; slug: string } | null {
-  const match = articleSegmentPattern.exec(segment);
-  if (!match) return null;
-  const [, date, slug] = match as unknown as [string, string, string];
-  if (!slugPattern.test(slug)) return null;
-  return { date, slug };
-}
+export { offlinePath, parseArticleSegment, savedPath } from './reader-paths';
 
 /** Reads `/{edition}/{section}/{yyyymmdd}-{slug}`; null for anything else. */
 export function parseArticlePath(pathname: string): ArticleLocator | null {
@@ -72,7 +64,7 @@ export function parseArticlePath(pathname: string): ArticleLocator | null {
  * First segments under an edition that belong to the site, not to a section: a section may
  * never take one of these slugs, or its front would be unreachable.
  */
-const reservedEditionPaths = ['about', 'search', 'tag', 'author', 'unavailable', 'lists', 'feeds', 'sitemaps', 'api', 'preview'] as const;
+const reservedEditionPaths = ['about', 'search', 'tag', 'author', 'unavailable', 'lists', 'feeds', 'sitemaps', 'api', 'preview', 'offline', 'saved'] as const;
 
 export function isReservedEditionPath(segment: string): boolean {
   return (reservedEditionPaths as readonly string[]).includes(segment);
@@ -225,10 +217,18 @@ export const liteRoutePath = (fullTarget: string) => `${liteRoutePrefix}${fullTa
 
 /**
  * Whether a same-site path is a reader page, which has a lite version: anything under an
- * edition but its feeds, an editor's preview and the internal not-found route.
+ * edition but its feeds, an editor's preview, the internal not-found route and the pages the
+ * service worker fills from the reader's own device (offline, saved).
  */
 export function hasLiteVersion(path: string): boolean {
   if (!path.startsWith('/') || path.startsWith('//')) return false;
   const [edition = '', second = ''] = pathSegments(path.replace(/[?#].*$/, ''));
-  return isEditionId(edition) && !['feeds', 'preview', 'unavailable', 'lists'].includes(second) && !/\.(xml|lite)$/.test(path.replace(/[?#].*$/, ''));
+  return (
+    isEditionId(edition) &&
+    !['feeds', 'preview', 'unavailable', 'lists', 'offline', 'saved'].includes(second) &&
+    !/\.(xml|lite)$/.test(path.replace(/[?#].*$/, ''))
+  );
 }
+
+/** An edition's web app manifest (issue 31). */
+export const manifestPath = (edition: string) => `/${edition}/manifest.webmanifest`;

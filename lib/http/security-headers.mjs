@@ -40,7 +40,8 @@ export function contentSecurityPolicy({ scriptSources = [], styleSources = [], f
     "connect-src 'self'",
     "manifest-src 'self'",
     "media-src 'self'",
-    "worker-src 'none'",
+    // The service worker (issue 31), from this site only; no other worker.
+    "worker-src 'self'",
     // Closed, but to the embeds a page shows (decision 025): their frames, once the reader asks.
     `frame-src ${frameSources.length ? frameSources.join(' ') : "'none'"}`,
     "object-src 'none'",

@@ -14,6 +14,14 @@ const ownOrigin = () => `http://127.0.0.1:${Number.parseInt(process.env.PORT ?? 
 const keptHeaders = ['cache-control', 'surrogate-control', 'x-robots-tag'];
 
 /**
+ * The lite pages this process made last, by the full page's target, with the full page's ETag:
+ * asked again, the full page is asked for with If-None-Match, and a 304 (the HTTP front answers it
+ * from memory) means the lite page held is still the one to send, without parsing anything.
+ */
+const held = new Map<string, { fullEtag: string; html: string; headers: [string, string][] }>();
+const heldMax = 200;
+
+/**
  * The answer for a lite page (issue 31; docs/decisions/026-lite-pages.md): the full page is
  * asked of this server, as a reader would ask it, and its answer made lite. So the lite page
  * has the full page's status (404, 410), its redirects (to the lite address of where the story
@@ -25,22 +33,31 @@ const keptHeaders = ['cache-control', 'surrogate-control', 'x-robots-tag'];
  */
 export async function liteAnswer(request: Request, fullTarget: string, viaSaveData: boolean): Promise<Response> {
   const requestId = request.headers.get('x-request-id');
+  const language = request.headers.get('accept-language');
+  const before = held.get(fullTarget);
   const full = await fetch(`${ownOrigin()}${fullTarget}`, {
     redirect: 'manual',
     headers: {
       accept: 'text/html',
       'accept-encoding': 'identity',
-      ...(request.headers.get('accept-language') ? { 'accept-language': request.headers.get('accept-language')! } : {}),
+      ...(language ? { 'accept-language': language } : {}),
       ...(requestId ? { 'x-request-id': requestId } : {}),
+      ...(before ? { 'if-none-match': before.fullEtag } : {}),
     },
   });
+  if (full.status === 304 && before) {
+    const headers = new Headers(before.headers);
+    // How long to keep it is the full page's answer of now (a scheduled story cuts it short).
+    for (const name of keptHeaders) if (full.headers.get(name)) headers.set(name, full.headers.get(name)!);
+    return answer(request, 200, before.html, headers, viaSaveData);
+  }
+
   const headers = new Headers();
   for (const name of keptHeaders) {
     const value = full.headers.get(name);
     if (value) headers.set(name, value);
   }
   for (const [name, value] of Object.entries(storedTagHeaders(Object.fromEntries(full.headers)))) headers.set(name, value);
-  headers.set('Vary', viaSaveData ? 'Save-Data, Accept-Encoding' : 'Accept-Encoding');
 
   const location = full.headers.get('location');
   if (full.status >= 300 && full.status < 400 && location) {
@@ -48,6 +65,7 @@ export async function liteAnswer(request: Request, fullTarget: string, viaSaveDa
     const sameSite = moved.origin === ownOrigin() || !/^[a-z]+:/i.test(location);
     const target = `${moved.pathname}${moved.search}`;
     headers.set('Location', sameSite && hasLiteVersion(target) && !viaSaveData ? litePath(target) : location);
+    headers.set('Vary', viaSaveData ? 'Save-Data' : 'Accept-Encoding');
     return new Response(null, { status: full.status, headers });
   }
   const type = full.headers.get('content-type') ?? '';
@@ -56,11 +74,23 @@ export async function liteAnswer(request: Request, fullTarget: string, viaSaveDa
     return new Response(null, { status: full.status >= 400 ? full.status : 404, headers });
   }
   const html = litePage(await full.text(), fullTarget);
+  const fullEtag = full.headers.get('etag');
+  if (full.status === 200 && fullEtag) {
+    held.delete(fullTarget);
+    held.set(fullTarget, { fullEtag, html, headers: [...headers] });
+    // The oldest out: a Map keeps its keys in the order they were set.
+    if (held.size > heldMax) held.delete(held.keys().next().value!);
+  }
+  return answer(request, full.status, html, headers, viaSaveData);
+}
+
+function answer(request: Request, status: number, html: string, headers: Headers, viaSaveData: boolean): Response {
   const etag = weakEtag(html);
   headers.set('ETag', etag);
   headers.set('Content-Security-Policy', litePagePolicy([liteStylesheet]));
+  headers.set('Vary', viaSaveData ? 'Save-Data, Accept-Encoding' : 'Accept-Encoding');
   const ifNoneMatch = request.headers.get('if-none-match');
-  if (full.status === 200 && ifNoneMatch && ifNoneMatchAccepts(ifNoneMatch, etag)) return new Response(null, { status: 304, headers });
+  if (status === 200 && ifNoneMatch && ifNoneMatchAccepts(ifNoneMatch, etag)) return new Response(null, { status: 304, headers });
   headers.set('Content-Type', 'text/html; charset=utf-8');
-  return new Response(request.method === 'HEAD' ? null : html, { status: full.status, headers });
+  return new Response(request.method === 'HEAD' ? null : html, { status, headers });
 }

@@ -68,7 +68,17 @@ export const budgets = {
    * article's largest paint is its picture (decision 019), a round trip after a document five
    * times the floor's: it sits close to the gate (docs/performance.md), hence the extra runs.
    */
-  vsFloor: { staticHit: 0.7, articleHit: 0.5, workers: 1.8, tail: 4, appliedLcp: 1.1, simulatedLcpMs: 300, simulatedScore: 0.03, appliedTti: 1.25 },
+  vsFloor: {
+    staticHit: 0.7,
+    articleHit: 0.5,
+    workers: 1.8,
+    tail: 4,
+    appliedLcp: 1.1,
+    simulatedLcpMs: 300,
+    simulatedScore: 0.03,
+    appliedTti: 1.25,
+    liteLcp: 0.6,
+  },
   /** The shipped nginx configuration's cache hits, against nginx serving the same HTML from disk. */
   proxiedVsNginx: 0.5,
   /**

@@ -29,7 +29,7 @@ export default async function AboutPage({ params }: { params: Promise<{ edition:
   if (!isEditionId(edition)) notFound();
   const { strings } = getEdition(edition);
   return (
-    <PageShell edition={edition} alternates={abouts}>
+    <PageShell edition={edition} alternates={abouts} path={aboutPath(edition)}>
       <div className={styles.page}>
         <h1 className={styles.title}>{strings.aboutTitle(publication.name)}</h1>
         {strings.aboutBody(publication.name).map((paragraph) => (

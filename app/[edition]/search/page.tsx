@@ -32,7 +32,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const page = Number.isInteger(rawPage) && rawPage >= 1 ? Math.min(rawPage, maxSearchPage) : 1;
   const [results, sections] = await Promise.all([searchStories(edition, raw ?? '', page), getSections(edition)]);
   return (
-    <PageShell edition={edition} alternates={everyEdition((id) => searchPath(id), editionIds)}>
+    <PageShell edition={edition} alternates={everyEdition((id) => searchPath(id), editionIds)} path={searchPath(edition, raw ? { q: raw } : undefined)}>
       <div className={styles.page}>
         <h1 className={styles.title}>{config.strings.searchTitle}</h1>
         <SearchForm edition={config} id="search-page" defaultValue={results.text} />

@@ -1,3 +1,4 @@
+import { hasLiteVersion } from '@/lib/domain/urls';
 import type { Metadata } from 'next';
 import { noindexRobots } from '@/lib/seo/page-metadata';
 import { notFound } from 'next/navigation';
@@ -24,9 +25,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function UnavailablePage({ params }: { params: Params }) {
   const { edition } = await params;
   if (!isEditionId(edition)) notFound();
+  const path = await requestedPath();
   return (
-    <PageShell edition={edition}>
-      <NotFoundPage edition={edition} requestedPath={await requestedPath()} gone={await isGoneRequest()} />
+    <PageShell edition={edition} path={hasLiteVersion(path) ? path : undefined}>
+      <NotFoundPage edition={edition} requestedPath={path} gone={await isGoneRequest()} />
     </PageShell>
   );
 }

@@ -142,4 +142,20 @@ export type EditionStrings = {
   liteOpenPicture: string;
   liteOpenVideo: string;
   liteOpenAudio: string;
+  /**
+   * Offline reading (issue 31): the page a reader meets without a connection, the saved
+   * stories' page, and the Save for later control with what it says once pressed.
+   */
+  offlineTitle: string;
+  offlineMessage: string;
+  offlineListHeading: string;
+  offlineEmpty: string;
+  savedTitle: string;
+  savedIntro: string;
+  savedEmpty: string;
+  saveForLater: string;
+  savedForLater: string;
+  saveDone: string;
+  saveUndone: string;
+  saveFailed: string;
 };

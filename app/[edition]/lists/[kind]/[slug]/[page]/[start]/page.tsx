@@ -76,7 +76,7 @@ export default async function ListPage({ params }: { params: Params }) {
   // A section's first page is its front: editors may choose what leads it (decision 019).
   const opening = kind === 'section' && stories.page === 1 ? await getFrontOpening(edition, slug, stories.items) : undefined;
   return (
-    <PageShell edition={edition} currentSection={kind === 'section' ? slug : undefined} alternates={alternates}>
+    <PageShell edition={edition} currentSection={kind === 'section' ? slug : undefined} alternates={alternates} path={pageHref(path, stories.page)}>
       {kind === 'section' ? (
         <JsonLd
           data={breadcrumbJsonLd([
