@@ -62,6 +62,18 @@ for (const id of editionIds) {
       expect(transferred.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(15 * 1024);
     });
 
+    test('every full page names its lite version near the top and in the footer; the lite page does not name itself', async ({ page }) => {
+      for (const path of [demo.europol, editionPath(id), demo.section]) {
+        await page.goto(path);
+        const links = page.getByRole('link', { name: strings.liteLink, exact: true });
+        await expect(links).toHaveCount(2);
+        for (const link of await links.all()) await expect(link).toHaveAttribute('href', litePath(path));
+        expect(await links.first().evaluate((a) => a.getBoundingClientRect().top)).toBeLessThan(200);
+        await page.goto(litePath(path));
+        await expect(page.getByRole('link', { name: strings.liteLink, exact: true })).toHaveCount(0);
+      }
+    });
+
     test('the front, a section and the live story have lite versions with their stories and updates', async ({ page, browser }) => {
       for (const path of [editionPath(id), demo.section, demo.live]) {
         const response = await page.goto(litePath(path));

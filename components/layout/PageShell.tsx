@@ -32,12 +32,13 @@ export async function PageShell({ edition, currentSection, skipTo = 'main-conten
   return (
     <>
       <SkipLink label={config.strings.skipToContent} target={skipTo} />
-      <SiteHeader edition={config} sections={sections} currentSection={currentSection} alternates={alternates} />
-      {lite ? (
-        <p className={styles.lite} data-print="hide">
-          <a href={lite}>{config.strings.liteLink}</a>
-        </p>
-      ) : null}
+      <SiteHeader edition={config} sections={sections} currentSection={currentSection} alternates={alternates}>
+        {lite ? (
+          <p className={styles.lite} data-print="hide" data-lite="omit">
+            <a href={lite}>{config.strings.liteLink}</a>
+          </p>
+        ) : null}
+      </SiteHeader>
       <BreakingNews edition={edition} />
       <main id="main-content" tabIndex={-1} className={styles.main}>
         {children}

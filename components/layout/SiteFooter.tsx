@@ -24,10 +24,10 @@ export function SiteFooter({ edition, sections, lite }: { edition: EditionConfig
           {' · '}
           <a href={savedPath(edition.id)}>{edition.strings.savedTitle}</a>
           {lite ? (
-            <>
+            <span data-lite="omit">
               {' · '}
               <a href={lite}>{edition.strings.liteLink}</a>
-            </>
+            </span>
           ) : null}
         </p>
         <p className={styles.copyright}>{edition.strings.copyright(new Date().getFullYear(), publication.name)}</p>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Section } from '@/lib/domain/article-schema';
 import { editionIds, getEdition, type EditionConfig } from '@/lib/domain/editions';
 import { publication } from '@/lib/domain/site-config';
@@ -6,14 +7,15 @@ import styles from './SiteHeader.module.css';
 import { MenuDismiss } from './MenuDismiss.island';
 import { editionPath, sectionPath, type EditionAlternate } from '@/lib/domain/urls';
 
-type Props = { edition: EditionConfig; sections: Section[]; currentSection?: string; alternates?: EditionAlternate[] };
+/** `children`: a line under the bars, inside the banner landmark (the link to the page's lite version). */
+type Props = { edition: EditionConfig; sections: Section[]; currentSection?: string; alternates?: EditionAlternate[]; children?: ReactNode };
 
 /**
  * Wordmark and section navigation. On phones the sections fold into a <details> menu, which
  * opens and closes without any JavaScript (and, once the page's script has come, with Escape
  * or a tap outside it too); from tablet width they sit in a row.
  */
-export function SiteHeader({ edition, sections, currentSection, alternates = [] }: Props) {
+export function SiteHeader({ edition, sections, currentSection, alternates = [], children }: Props) {
   const links = (
     <ul className={styles.sectionList}>
       {sections.map((section) => (
@@ -47,6 +49,7 @@ export function SiteHeader({ edition, sections, currentSection, alternates = [] 
       <nav className={styles.sectionBar} aria-label={edition.strings.siteNavigationLabel} data-print="hide">
         {links}
       </nav>
+      {children}
       <MenuDismiss menuId="site-menu" />
     </header>
   );

@@ -9,7 +9,7 @@ const full = [
   '<style data-precedence="next">.x_a{color:red}</style><script src="/_next/static/chunks/a.js" async=""></script>',
   '<title>A story - Meridian</title><meta name="description" content="What it says."/><meta name="robots" content="index, follow"/>',
   '<link rel="canonical" href="https://news.example/ar/europe/20180427-a-story"/><link rel="alternate" hrefLang="en" href="/en/x"/></head>',
-  '<body><div hidden=""><!--$--></div><header class="h_a"><a class="w_a" href="/ar">Meridian</a>',
+  '<body><div hidden=""><!--$--></div><header class="h_a"><a class="w_a" href="/ar">Meridian</a><p data-lite="omit"><a href="/ar/europe/20180427-a-story.lite">Lite version</a></p>',
   '<form role="search" action="/ar/search" method="get"><input name="q"/><button type="submit">Search</button></form>',
   '<button type="button">Menu</button><svg><path d="M0 0"/></svg></header>',
   '<main><article><h1>A story</h1><figure class="f_a"><img alt="A building" srcSet="/_next/image?url=a&amp;w=480 480w, /_next/image?url=a&amp;w=2000 2000w" src="/_next/image?url=a&amp;w=2000"/>',
@@ -58,6 +58,10 @@ describe('litePage', () => {
     expect(lite).toContain(`<figure><p><a href="/_next/image?url=a&#x26;w=2000">${strings.liteOpenPicture}</a></p><figcaption>`);
     expect(lite).toContain('<span class="visually-hidden">Image caption, </span>A building.<span>Illustration: Meridian</span>');
     expect(lite).toContain(`<p><a href="/media/abc.mp4">${strings.liteOpenVideo}</a></p><figcaption>A clip.</figcaption>`);
+  });
+
+  it('leaves out what the full page marks as its own (its link to this lite version)', () => {
+    expect(lite).not.toContain('Lite version');
   });
 
   it('keeps a form’s submit button and drops the buttons that need script', () => {

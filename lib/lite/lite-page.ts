@@ -73,7 +73,8 @@ function liteChildren(children: (RootContent | ElementContent)[], strings: LiteS
       out.push(node);
       continue;
     }
-    if (dropped.has(node.tagName) || node.properties.hidden !== undefined) continue;
+    // What the full page marks as its own furniture (its link to this lite version) stays out.
+    if (dropped.has(node.tagName) || node.properties.hidden !== undefined || node.properties.dataLite === 'omit') continue;
     // A player: a link to the file instead.
     if (node.tagName === 'video' || node.tagName === 'audio') {
       const link = mediaLink(node, node.tagName === 'video' ? strings.liteOpenVideo : strings.liteOpenAudio);

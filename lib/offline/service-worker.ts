@@ -47,7 +47,11 @@ const revalidated: SerwistPlugin = { requestWillFetch: async ({ request }) => fr
 const stories = new NetworkFirst({
   cacheName: offlineCaches.recent,
   matchOptions: byUrl,
-  plugins: [revalidated, new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: offlineLimits.recentStories, maxAgeSeconds: offlineLimits.maxAgeSeconds, purgeOnQuotaError: true })],
+  plugins: [
+    revalidated,
+    new CacheableResponsePlugin({ statuses: [200] }),
+    new ExpirationPlugin({ maxEntries: offlineLimits.recentStories, maxAgeSeconds: offlineLimits.maxAgeSeconds, purgeOnQuotaError: true }),
+  ],
 });
 
 const pictures = new CacheFirst({
@@ -165,7 +169,8 @@ async function keptStories(cacheName: string): Promise<Kept[]> {
 
 /** A shell page (offline, saved) with its list filled: from the network when it answers, else the copy fetched at install. */
 async function filledShell(path: string, items: Kept[], status: number): Promise<Response> {
-  const shell = (await fetch(path, { cache: 'no-cache' }).catch(() => null)) ?? (await caches.open(offlineCaches.shells).then((cache) => cache.match(path, byUrl)));
+  const shell =
+    (await fetch(path, { cache: 'no-cache' }).catch(() => null)) ?? (await caches.open(offlineCaches.shells).then((cache) => cache.match(path, byUrl)));
   if (!shell || !shell.ok) return new Response('Offline', { status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   let html = await shell.text();
   const list = `<ul ${offlineListAttribute}="">`;
