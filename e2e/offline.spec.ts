@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import nodePath from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { removalWorker } from '../scripts/build-service-worker';
 import { demoByEdition, demoStory } from './support/demo';
 import { importStory, storyFile, testStoryImage } from './support/content';
 import { editionIds, getEdition } from '../lib/domain/editions';
@@ -148,3 +151,89 @@ for (const id of editionIds) {
     });
   });
 }
+
+test.describe('the service worker (en)', () => {
+  const { strings } = getEdition('en');
+  const demo = demoByEdition.en;
+  const auth = { Authorization: 'Bearer e2e-publish-token' };
+
+  test('a withdrawn story leaves the saved list the next time the reader is online, and its kept copy with it', async ({ browser, request }) => {
+    const stamp = Date.now();
+    const id = `e2e-offline-withdrawn-${stamp}`;
+    const slug = `e2e-offline-withdrawn-${stamp}`;
+    const headline = `A story that will be withdrawn (${stamp})`;
+    const imported = importStory(
+      storyFile(
+        {
+          id,
+          edition: 'en',
+          section: demo.testSection,
+          slug,
+          headline: JSON.stringify(headline),
+          standfirst: JSON.stringify('Kept on the reader’s device, then withdrawn.'),
+          authors: '[Tom Hartley]',
+          publishedAt: '2017-03-01T12:00:00Z',
+          mainImage: testStoryImage,
+        },
+        'A paragraph.',
+      ),
+    );
+    expect(imported.status, imported.output).toBe(0);
+    const path = `/en/${demo.testSection}/20170301-${slug}`;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(path);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.getByRole('button', { name: strings.saveForLater }).click();
+    await expect(page.getByText(strings.saveDone)).toBeVisible();
+    await kept(page, offlineCaches.saved, path);
+
+    expect((await request.delete(`/api/v1/articles/${id}`, { headers: auth })).status()).toBe(200);
+    await page.goto(savedPath('en'));
+    await expect(page.getByText(strings.savedEmpty)).toBeVisible();
+    await expect(page.locator('main li a', { hasText: headline })).toHaveCount(0);
+    // Opened online, it answers 410; offline afterwards, nothing of it is left to read.
+    expect((await page.goto(path))?.status()).toBe(410);
+    await goOffline(context);
+    await page.goto(path);
+    await expect(page.locator('h1')).toHaveText(strings.offlineTitle);
+    await expect(page.locator('main li a', { hasText: headline })).toHaveCount(0);
+    await context.close();
+  });
+
+  test('a new build’s worker takes over an open page without breaking it; a build with SERVICE_WORKER=off removes it and what it kept', async ({ browser }) => {
+    // The worker the running build serves (npm run serve runs .next/standalone).
+    const workerFile = nodePath.resolve('.next/standalone/public/sw.js');
+    const original = fs.readFileSync(workerFile, 'utf8');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(demo.europol);
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      await page.reload();
+      await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+
+      // The next build's worker: the open page is handed over to it, and goes on working.
+      fs.writeFileSync(workerFile, `${original}\n// the next build\n`);
+      const handedOver = page.evaluate(
+        () => new Promise<boolean>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(true), { once: true })),
+      );
+      await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration?.update()));
+      expect(await handedOver).toBe(true);
+      await page.getByRole('button', { name: strings.saveForLater }).click();
+      await expect(page.getByText(strings.saveDone)).toBeVisible();
+      await page.getByRole('link', { name: strings.liteLink, exact: true }).first().click();
+      await expect(page.getByText(strings.liteNotice)).toBeVisible();
+
+      // A build without one: the worker that removes itself, and the site's caches with it.
+      fs.writeFileSync(workerFile, removalWorker);
+      await page.goto(demo.europol);
+      await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration?.update()));
+      await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), { timeout: 15_000 }).toBe(0);
+      await expect.poll(() => page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('meridian-')).length)).toBe(0);
+    } finally {
+      fs.writeFileSync(workerFile, original);
+      await context.close();
+    }
+  });
+});

@@ -15,7 +15,7 @@ import { editionIds } from '../lib/domain/editions';
 const out = path.resolve('public/sw.js');
 
 /** The worker that removes itself. Plain ES2017: it must run wherever the broken one ran. */
-const removal = `// The service worker is off (SERVICE_WORKER=off): this one removes itself and what the site kept.
+export const removalWorker = `// The service worker is off (SERVICE_WORKER=off): this one removes itself and what the site kept.
 self.addEventListener('install', function () { self.skipWaiting(); });
 self.addEventListener('activate', function (event) {
   event.waitUntil(caches.keys().then(function (names) {
@@ -26,7 +26,7 @@ self.addEventListener('activate', function (event) {
 
 export async function buildServiceWorker(): Promise<'worker' | 'removal'> {
   if (process.env.SERVICE_WORKER === 'off') {
-    fs.writeFileSync(out, removal);
+    fs.writeFileSync(out, removalWorker);
     return 'removal';
   }
   await build({

@@ -122,22 +122,25 @@ async function forget(pathname: string): Promise<void> {
   await Promise.all([offlineCaches.recent, offlineCaches.saved].map(async (name) => (await caches.open(name)).delete(pathname)));
 }
 
+/** Asks for every kept story (HEAD) and drops those the site no longer has (410, 404). */
+async function dropWithdrawn(cacheNames: string[]): Promise<void> {
+  for (const name of cacheNames) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      const { pathname } = new URL(request.url);
+      if (!isArticlePath(pathname)) continue;
+      const answer = await fetch(pathname, { method: 'HEAD', cache: 'no-cache', redirect: 'manual' }).catch(() => null);
+      if (answer && (answer.status === 404 || answer.status === 410)) await forget(pathname);
+    }
+  }
+}
+
 let lastCheck = 0;
-/** While online, at most every few minutes: asks for every kept story and drops those the site no longer has. */
+/** While online, at most every few minutes: every kept story asked for again. */
 function checkWithdrawalsSoon(): void {
   if (Date.now() - lastCheck < offlineLimits.withdrawalCheckMs) return;
   lastCheck = Date.now();
-  void (async () => {
-    for (const name of [offlineCaches.recent, offlineCaches.saved]) {
-      const cache = await caches.open(name);
-      for (const request of await cache.keys()) {
-        const { pathname } = new URL(request.url);
-        if (!isArticlePath(pathname)) continue;
-        const answer = await fetch(pathname, { method: 'HEAD', cache: 'no-cache', redirect: 'manual' }).catch(() => null);
-        if (answer && (answer.status === 404 || answer.status === 410)) await forget(pathname);
-      }
-    }
-  })();
+  void dropWithdrawn([offlineCaches.recent, offlineCaches.saved]).catch(() => undefined);
 }
 
 /** The edition a path belongs to (the default edition's when none). */
@@ -191,7 +194,9 @@ async function offlinePage(edition: string): Promise<Response> {
   return filledShell(offlinePath(edition), [...saved, ...recent], 503);
 }
 
+/** The saved stories; online, each is asked for first, so that a withdrawn one is gone from the list the reader opens. */
 async function savedPage(edition: string): Promise<Response> {
+  if (self.navigator.onLine) await dropWithdrawn([offlineCaches.saved]).catch(() => undefined);
   return filledShell(savedPath(edition), await keptStories(offlineCaches.saved), 200);
 }
 
