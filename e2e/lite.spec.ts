@@ -28,10 +28,10 @@ for (const id of editionIds) {
 
   test.describe(`the lite site (${id})`, () => {
     test('the Europol story: the same text, no script, the picture as a link, under 15 KB on a first visit', async ({ page, browser }) => {
-      const transferred: number[] = [];
+      const transferred: { url: string; bytes: number }[] = [];
       page.on('requestfinished', async (request) => {
         const sizes = await request.sizes();
-        transferred.push(sizes.responseBodySize + sizes.responseHeadersSize);
+        transferred.push({ url: request.url(), bytes: sizes.responseBodySize + sizes.responseHeadersSize });
       });
       const response = await page.goto(litePath(demo.europol));
       expect(response?.status()).toBe(200);
@@ -57,9 +57,10 @@ for (const id of editionIds) {
       // (The saved stories live on the reader's device, filled by the service worker: no lite version.)
       for (const href of hrefs.filter((h) => h !== savedPath(id))) expect(href).toMatch(/\.lite(\?|#|$)/);
       expect(await page.locator('form[role="search"]').first().getAttribute('action')).toMatch(/\/search\.lite$/);
-      // Everything a first visit transfers, the document alone here.
-      expect(transferred.length).toBe(1);
-      expect(transferred.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(15 * 1024);
+      // Everything a first visit transfers: the document, and at most the site's icon.
+      for (const { url } of transferred)
+        expect(new URL(url).pathname, url).toMatch(new RegExp(`^(${litePath(demo.europol).replace(/[.]/g, '\\.')}|/icon\\.svg)$`));
+      expect(transferred.reduce((sum, t) => sum + t.bytes, 0)).toBeLessThanOrEqual(15 * 1024);
     });
 
     test('every full page names its lite version near the top and in the footer; the lite page does not name itself', async ({ page }) => {
@@ -82,6 +83,22 @@ for (const id of editionIds) {
         const lite = (await page.locator('main').innerText()).replace(/\s+/g, ' ').toLowerCase();
         for (const line of await mainLines(browser, path)) expect(lite, path).toContain(line);
       }
+    });
+
+    test('a tag, an author, the about page and search have lite versions, reached from the lite story', async ({ page }) => {
+      await page.goto(litePath(demo.europol));
+      const tag = await page.locator('main a[href*="/tag/"]').first().getAttribute('href');
+      const author = await page.locator('main a[href*="/author/"]').first().getAttribute('href');
+      for (const href of [tag!, author!, litePath(`/${id}/about`), `${litePath(`/${id}/search`)}?q=${encodeURIComponent(demo.searchWord)}`]) {
+        expect(href, href).toMatch(/\.lite(\?|$)/);
+        const response = await page.goto(href);
+        expect(response?.status(), href).toBe(200);
+        expect(await response!.text(), href).not.toMatch(/<script/i);
+        await expect(page.locator('html')).toHaveAttribute('dir', dir);
+        await expect(page.locator('main h1').first()).toBeVisible();
+      }
+      // The search results link to lite stories.
+      await expect(page.locator(`main a[href="${litePath(demo.searchFindsPath)}"]`).first()).toBeVisible();
     });
 
     test('answers as the full page does: 404, 410, and a moved story to its new lite address', async ({ request }) => {

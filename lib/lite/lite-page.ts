@@ -54,11 +54,12 @@ export function litePage(fullHtml: string, fullTarget: string): string {
 
 type LiteStrings = { liteOpenPicture: string; liteOpenVideo: string; liteOpenAudio: string };
 
-/** What the lite page keeps of the full page's head: its title, description, robots and canonical. */
+/** What the lite page keeps of the full page's head: its title, description, robots, canonical and icon. */
 function keptInHead(node: Element): boolean {
   if (node.tagName === 'title') return true;
   if (node.tagName === 'meta') return node.properties.name === 'description' || node.properties.name === 'robots';
-  if (node.tagName === 'link') return String(node.properties.rel ?? '') === 'canonical';
+  // The canonical, and the site's icon (without one a browser asks for /favicon.ico, a 404).
+  if (node.tagName === 'link') return ['canonical', 'icon'].includes(String(node.properties.rel ?? ''));
   return false;
 }
 
