@@ -6,7 +6,7 @@ import { demoByEdition, demoStory } from './support/demo';
 import { importStory, storyFile, testStoryImage } from './support/content';
 import { editionIds, getEdition } from '../lib/domain/editions';
 import { editionPath, manifestPath, savedPath } from '../lib/domain/urls';
-import { offlineCaches } from '../lib/offline/offline-config';
+import { offlineCachePrefix, offlineCaches } from '../lib/offline/offline-config';
 import type { InlineRun } from '../lib/domain/article-schema';
 
 /**
@@ -230,7 +230,9 @@ test.describe('the service worker (en)', () => {
       await page.goto(demo.europol);
       await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration?.update()));
       await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), { timeout: 15_000 }).toBe(0);
-      await expect.poll(() => page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('meridian-')).length)).toBe(0);
+      await expect
+        .poll(() => page.evaluate(async (prefix) => (await caches.keys()).filter((name) => name.startsWith(prefix)).length, offlineCachePrefix))
+        .toBe(0);
     } finally {
       fs.writeFileSync(workerFile, original);
       await context.close();

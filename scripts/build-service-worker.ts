@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { editionIds } from '../lib/domain/editions';
+import { offlineCachePrefix } from '../lib/offline/offline-config';
 
 const out = path.resolve('public/sw.js');
 
@@ -19,7 +20,7 @@ export const removalWorker = `// The service worker is off (SERVICE_WORKER=off):
 self.addEventListener('install', function () { self.skipWaiting(); });
 self.addEventListener('activate', function (event) {
   event.waitUntil(caches.keys().then(function (names) {
-    return Promise.all(names.filter(function (n) { return n.indexOf('meridian-') === 0; }).map(function (n) { return caches.delete(n); }));
+    return Promise.all(names.filter(function (n) { return n.indexOf(${JSON.stringify(offlineCachePrefix)}) === 0; }).map(function (n) { return caches.delete(n); }));
   }).then(function () { return self.registration.unregister(); }));
 });
 `;

@@ -8,17 +8,20 @@
 /** Bumped when what a cache holds changes shape: the worker deletes every cache not named here. */
 const version = 'v1';
 
+/** Every cache of the site's starts so: the worker, and the one that removes it, know theirs from another site's. */
+export const offlineCachePrefix = 'meridian-';
+
 export const offlineCaches = {
   /** The last stories the reader opened: documents only, the newest kept. */
-  recent: `meridian-recent-${version}`,
+  recent: `${offlineCachePrefix}recent-${version}`,
   /** Every picture a page showed, at the size it was fetched. */
-  pictures: `meridian-pictures-${version}`,
+  pictures: `${offlineCachePrefix}pictures-${version}`,
   /** Stories the reader saved, with their pictures: kept until the reader removes them or the story is withdrawn. */
-  saved: `meridian-saved-${version}`,
+  saved: `${offlineCachePrefix}saved-${version}`,
   /** The framework's files (immutable, hashed names) and the web fonts. */
-  assets: `meridian-assets-${version}`,
+  assets: `${offlineCachePrefix}assets-${version}`,
   /** The offline and saved pages' own documents, fetched when the worker installs. */
-  shells: `meridian-shells-${version}`,
+  shells: `${offlineCachePrefix}shells-${version}`,
 } as const;
 
 /**

@@ -21,7 +21,7 @@
  */
 import { CacheableResponsePlugin, CacheExpiration, CacheFirst, ExpirationPlugin, NetworkFirst, Serwist, type SerwistPlugin } from 'serwist';
 import { isArticlePathOf, offlinePath, savedPath } from '../domain/reader-paths';
-import { offlineCaches, offlineEmptyAttribute, offlineLimits, offlineListAttribute } from './offline-config';
+import { offlineCachePrefix, offlineCaches, offlineEmptyAttribute, offlineLimits, offlineListAttribute } from './offline-config';
 
 declare const self: ServiceWorkerGlobalScope;
 /** The editions' ids, written in by scripts/build-service-worker.ts (their configs stay out of the worker). */
@@ -174,7 +174,8 @@ async function keptStories(cacheName: string): Promise<Kept[]> {
 async function filledShell(path: string, items: Kept[], status: number): Promise<Response> {
   const shell =
     (await fetch(path, { cache: 'no-cache' }).catch(() => null)) ?? (await caches.open(offlineCaches.shells).then((cache) => cache.match(path, byUrl)));
-  if (!shell || !shell.ok) return new Response('Offline', { status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  // No copy (the worker was stopped while installing): the browser's own offline page, in the reader's language.
+  if (!shell || !shell.ok) return Response.error();
   let html = await shell.text();
   const list = `<ul ${offlineListAttribute}="">`;
   const entries = items.map((item) => `<li><a href="${item.path}">${item.title}</a></li>`).join('');
@@ -238,7 +239,9 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   const current = new Set<string>(Object.values(offlineCaches));
   event.waitUntil(
-    caches.keys().then((names) => Promise.all(names.filter((name) => name.startsWith('meridian-') && !current.has(name)).map((name) => caches.delete(name)))),
+    caches
+      .keys()
+      .then((names) => Promise.all(names.filter((name) => name.startsWith(offlineCachePrefix) && !current.has(name)).map((name) => caches.delete(name)))),
   );
 });
 
