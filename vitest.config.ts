@@ -23,6 +23,7 @@ const storeContractTests = [
   'lib/store/fronts.test.ts',
   'lib/store/change-feed.test.ts',
   'lib/store/media-streams.test.ts',
+  'lib/store/story-versions.test.ts',
 ];
 
 export default defineConfig({

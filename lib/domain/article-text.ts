@@ -5,7 +5,8 @@ function inlineText(runs: InlineRun[]): string {
   return runs.map((run) => (run.type === 'text' ? run.text : inlineText(run.children))).join('');
 }
 
-function blockText(block: BodyBlock): string {
+/** The words of one body block, as a reader reads them. */
+export function blockText(block: BodyBlock): string {
   switch (block.type) {
     case 'paragraph':
       return inlineText(block.content);

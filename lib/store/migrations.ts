@@ -17,6 +17,7 @@ import { listDaysMigration } from './migrations/015-list-days';
 import { frontsAndLiveWindowsMigration } from './migrations/016-fronts-and-live-windows';
 import { edgePurgesMigration } from './migrations/017-edge-purges';
 import { mediaStreamsMigration } from './migrations/018-media-streams';
+import { storyVersionsMigration } from './migrations/019-story-versions';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so that they travel
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '016-fronts-and-live-windows': frontsAndLiveWindowsMigration,
   '017-edge-purges': edgePurgesMigration,
   '018-media-streams': mediaStreamsMigration,
+  '019-story-versions': storyVersionsMigration,
 };
 
 /** `schema`: PostgreSQL only, where the store lives when not in the default search path. */

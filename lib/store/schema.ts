@@ -143,6 +143,24 @@ type MediaStreamsTable = {
 };
 type MediaChunksTable = { stream_id: string; n: number; bytes: Uint8Array };
 
+/** A version of a story that a later write replaced; `document` null once redacted (migration 019). */
+type ArticleVersionsTable = {
+  article_id: string;
+  n: number;
+  edition: string;
+  status: StoredStatus;
+  is_public: number;
+  version_at: string;
+  version_ts: number;
+  replaced_ts: number;
+  document: string | null;
+  redacted_reason: string | null;
+  redacted_ts: number | null;
+};
+
+/** Each correction of each story, for the edition's corrections page and feeds (migration 019). */
+type ArticleCorrectionsTable = { article_id: string; edition: string; at: string; at_ts: number; text: string; is_published: number };
+
 export type Database = {
   articles: ArticlesTable;
   article_previous_slugs: ArticlePreviousSlugsTable;
@@ -163,6 +181,8 @@ export type Database = {
   media_chunks: MediaChunksTable;
   fronts: FrontsTable;
   breaking_news: BreakingNewsTable;
+  article_versions: ArticleVersionsTable;
+  article_corrections: ArticleCorrectionsTable;
 };
 
 /** The store as the repository's modules use it: a transaction or the whole database. */

@@ -115,7 +115,8 @@ describe('corrections', () => {
     await writeContent(store.db, { sections: [], articles: [article({ id: 'corrected', slug: 'corrected', headline: 'A new headline' })] });
     const stored = await getArticleById(store.db, 'corrected');
     expect(stored?.article.corrections).toEqual([correction]);
-    expect(stored?.article.updatedAt).toBe(correction.at);
+    // The new headline is a change readers see: the story's time moves past the correction's (issue 32).
+    expect(Date.parse(stored!.article.updatedAt!)).toBeGreaterThan(Date.parse(correction.at));
     expect(stored?.article.headline).toBe('A new headline');
   });
 

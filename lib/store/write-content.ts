@@ -15,6 +15,9 @@ import { dialectOf } from './dialect';
 import type { Article as StoredArticle } from '../domain/article-schema';
 import { withCorrections } from '../domain/corrections';
 import { liveUntilTs, type StoredStatus } from '../domain/stories';
+import { changesWhatReadersSee, versionTime } from '../domain/story-history';
+import { keepReplacedVersion } from './story-versions';
+import { correctionRows, saveCorrections } from './corrections';
 
 /** What a story's row says: a published story whose time is still ahead is scheduled until then. */
 function storedStatusOf(article: Pick<Article, 'status' | 'publishedAt'>, now = Date.now()): StoredStatus {
@@ -87,8 +90,11 @@ export async function writeContent(db: Db, batch: ContentBatch, options: WriteOp
       // Updates live in their own table (the API adds them one by one); the document holds the rest.
       const { updates, ...rest } = incoming;
       const corrections = keepCorrections(incoming.id, existing ? readArticleDocument(existing.document).corrections : undefined, rest.corrections);
-      const article: Article = withCorrections({ ...rest, corrections, previousSlugs, updates: [] } satisfies StoredArticle);
-      const status = storedStatusOf(article);
+      const written: Article = withCorrections({ ...rest, corrections, previousSlugs, updates: [] } satisfies StoredArticle);
+      const status = storedStatusOf(written);
+      // The version this write replaces is kept when readers would see a difference (issue 32).
+      const article = existing && !bulk ? withUpdateTime(readArticleDocument(existing.document), existing.status, written, status) : written;
+      if (existing && !bulk) await keepReplacedVersion(trx, existing, article);
       const lastUpdateTs = await latestLiveUpdateTs(trx, article.id, updates);
       const row = articleRow(article, status, lastUpdateTs);
       const publishedTs = row.published_ts;
@@ -108,6 +114,7 @@ export async function writeContent(db: Db, batch: ContentBatch, options: WriteOp
       await trx.deleteFrom('article_authors').where('article_id', '=', article.id).execute();
       for (const author of lists.authors) await trx.insertInto('article_authors').values(author).execute();
       for (const update of updates) await saveLiveUpdate(trx, article.id, update);
+      await saveCorrections(trx, article, status);
       await indexForSearch(trx, article, status === 'published');
       const after = bulk ? undefined : await placementOf(trx, article.id);
       if (!bulk) await refreshSitemapMonths(trx, article.edition, [publishedTs, ...(before ? [before.publishedTs] : [])]);
@@ -169,6 +176,8 @@ export async function loadNewStories(db: Db, articles: Article[]): Promise<void>
       const lists = stories.map(({ article, status }) => listRows(article, status));
       const tags = lists.flatMap((l) => l.tags);
       const authors = lists.flatMap((l) => l.authors);
+      const corrections = stories.flatMap(({ article, status }) => correctionRows(article, status));
+      if (corrections.length) await trx.insertInto('article_corrections').values(corrections).execute();
       if (tags.length) await trx.insertInto('article_tags').values(tags).execute();
       if (authors.length) await trx.insertInto('article_authors').values(authors).execute();
       await indexNewStories(
@@ -262,6 +271,18 @@ function keepCorrections(id: string, stored: Article['corrections'] | undefined,
     }
   }
   return kept;
+}
+
+/**
+ * A published story that readers would see changed carries a later time than the version it
+ * replaces: its "Updated" line, its feeds and sitemaps say so, and its history orders by it.
+ * An editor's own later updatedAt is kept; a write that forgot it gets the time of the write.
+ */
+function withUpdateTime(replaced: Article, replacedStatus: StoredStatus, article: Article, status: StoredStatus, now = Date.now()): Article {
+  if (replacedStatus !== 'published' || status !== 'published' || !changesWhatReadersSee(replaced, article)) return article;
+  const before = Date.parse(versionTime(replaced));
+  if (Date.parse(versionTime(article)) > before) return article;
+  return { ...article, updatedAt: new Date(Math.max(now, before + 1000)).toISOString().replace(/\.\d{3}Z$/, 'Z') };
 }
 
 /** How many of the newest stories count as "latest" for caching: more than any page shows. */
