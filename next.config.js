@@ -43,11 +43,12 @@ const nextConfig = {
   // Every page's CSS comes in the document, as one <style> (inlineCss): a stylesheet request is
   // a round trip before the first paint, the largest cost between our pages and the framework's
   // floor on a slow network (decision 009, "Inlined CSS"). Its CSP hash is taken when the page is
-  // cached (lib/http/security-headers.mjs). The graph merging keeps the build at three sheets
-  // (the global sheet, one chunk of the components, the not-found page's) instead of up to five
-  // (docs/decisions/013-layers.md, Consequences), few enough for a per-request page's policy to
-  // list every <style> the build can write.
-  experimental: { cssChunking: 'graph', inlineCss: true },
+  // cached (lib/http/security-headers.mjs). The graph merging, with a request priced at 100 kB of
+  // CSS, keeps the build at three sheets (the global sheet, one chunk of the components and the
+  // not-found page's, and the story history's: issue 32) instead of up to five (docs/decisions/
+  // 013-layers.md, Consequences), few enough for a per-request page's policy to list every
+  // <style> the build can write.
+  experimental: { cssChunking: { type: 'graph', requestCost: 100_000 }, inlineCss: true },
   // Metadata goes into <head> before the body for every user agent, not only the crawlers Next
   // recognises: our metadata reads the same cached data as the page, so waiting costs nothing.
   htmlLimitedBots: /.*/,

@@ -1,7 +1,17 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { liteTargetHeader, liteViaHeader, requestPathHeader, unavailableStatusHeader } from './lib/routing/request-headers';
 import { decidePageRequestOnce, type PageRequestDecision, firstListPagePath } from './lib/data/page-request';
-import { api, firstSegment, fullPathOfLite, hasLiteVersion, liteRoutePath, parseArticlePath, savesData, unavailablePath } from './lib/domain/urls';
+import {
+  api,
+  firstSegment,
+  fullPathOfLite,
+  hasLiteVersion,
+  historySegment,
+  liteRoutePath,
+  parseArticlePath,
+  savesData,
+  unavailablePath,
+} from './lib/domain/urls';
 import { getStore } from './lib/store/database';
 import { pageCacheControl, privateNoStore, redirectCacheControl, unavailableCacheControl, untilNextScheduled } from './lib/cache/cache-control';
 import { cacheStatus } from './lib/cache/cache-status';
@@ -199,8 +209,11 @@ function withEdgeControl(response: NextResponse): NextResponse {
  * that publishes, moves or withdraws a story there purges it from an edge at once, and it is
  * kept there no longer than its Cache-Control says.
  */
+const historySuffix = new RegExp(`/${historySegment}$`);
+
 function withStoryTag(response: NextResponse, pathname: string): NextResponse {
-  const story = parseArticlePath(pathname);
+  // The story's own address, or its history's (issue 32): both are purged with the story.
+  const story = parseArticlePath(pathname) ?? parseArticlePath(pathname.replace(historySuffix, ''));
   const keys = story && isEditionId(story.edition) ? surrogateKeyHeaders([contentTags.storySlug(story.edition, story.slug)]) : null;
   for (const [name, value] of Object.entries(keys ?? {})) response.headers.set(name, value);
   return response;

@@ -12,6 +12,7 @@ import {
   articlePath,
   authorPath,
   editionPath,
+  correctionsFeedPath,
   feedPath,
   pageHref,
   searchPath,
@@ -230,7 +231,17 @@ for (const id of editionIds) {
 
     test('pages advertise the feeds that match them', async ({ page, request }) => {
       await page.goto(editionPath(id));
-      await expect(page.locator('head > link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute('href', `${origin}${feedPath(id, 'rss')}`);
+      const homeFeeds = await page.locator('head > link[rel="alternate"][type]').evaluateAll((links) => links.map((l) => l.getAttribute('href')));
+      // The edition's latest stories, and its corrections (issue 32), in both formats.
+      expect(homeFeeds).toEqual(
+        expect.arrayContaining([
+          `${origin}${feedPath(id, 'rss')}`,
+          `${origin}${feedPath(id, 'atom')}`,
+          `${origin}${correctionsFeedPath(id, 'rss')}`,
+          `${origin}${correctionsFeedPath(id, 'atom')}`,
+        ]),
+      );
+      for (const feed of homeFeeds) await expectOk(request, feed!);
       await page.goto(demo.section);
       const feeds = await page.locator('head > link[rel="alternate"][type]').evaluateAll((links) => links.map((l) => l.getAttribute('href')));
       expect(feeds).toEqual(

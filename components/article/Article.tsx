@@ -28,6 +28,8 @@ type Props = {
   translations?: EditionAlternate[];
   /** What the store knows of the videos, recordings and captions the story plays, by id. */
   mediaFiles?: Record<string, MediaFile>;
+  /** The story's history, when readers have seen more than one version of it (issue 32). */
+  historyHref?: string | null;
 };
 
 /** The skip link's target on a story page (as on the BBC's): the reader lands on the headline. */
@@ -39,7 +41,7 @@ export const articleHeadlineId = 'headline';
  * (within a phone's first screen), then the standfirst, the byline, the other languages on one
  * line, and any correction; a live story's updates come next, then the body.
  */
-export function Article({ article, edition, liveNow = false, updates, translations = [], mediaFiles = {} }: Props) {
+export function Article({ article, edition, liveNow = false, updates, translations = [], mediaFiles = {}, historyHref = null }: Props) {
   const { strings } = edition;
   const media: MediaBlockView = (block) =>
     block.type === 'video' ? (
@@ -66,7 +68,7 @@ export function Article({ article, edition, liveNow = false, updates, translatio
           <ArticleFigure image={article.mainImage} strings={strings} lead />
         )}
         <p className={styles.standfirst}>{article.standfirst}</p>
-        <Byline authors={article.authors} publishedAt={article.publishedAt} updatedAt={article.updatedAt} edition={edition} />
+        <Byline authors={article.authors} publishedAt={article.publishedAt} updatedAt={article.updatedAt} edition={edition} historyHref={historyHref} />
         <Translations translations={translations} heading={strings.translationsHeading} />
         <SaveForLater
           path={articlePath(article)}

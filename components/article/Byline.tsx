@@ -4,10 +4,20 @@ import { formatDateTime } from '@/lib/domain/format-date';
 import styles from './Byline.module.css';
 import { authorPath } from '@/lib/domain/urls';
 
-type Props = { authors: Author[]; publishedAt: string; updatedAt?: string; edition: EditionConfig };
+type Props = {
+  authors: Author[];
+  publishedAt: string;
+  updatedAt?: string;
+  edition: EditionConfig;
+  /** The story's history, when readers have seen more than one version of it (issue 32). */
+  historyHref?: string | null;
+};
 
-/** Who wrote it, and when: published and, if it was, updated — each a machine-readable <time>. */
-export function Byline({ authors, publishedAt, updatedAt, edition }: Props) {
+/**
+ * Who wrote it, and when: published and, if it was, updated — each a machine-readable <time>;
+ * the "Updated" line links to what changed when there is more than one version to compare.
+ */
+export function Byline({ authors, publishedAt, updatedAt, edition, historyHref }: Props) {
   // "By A, B and C", each name a link to the reporter's page.
   const parts = new Intl.ListFormat(edition.locale, { type: 'conjunction' }).formatToParts(authors.map((a) => a.slug));
   const bySlug = new Map(authors.map((a) => [a.slug, a]));
@@ -34,6 +44,14 @@ export function Byline({ authors, publishedAt, updatedAt, edition }: Props) {
         {updatedAt && updatedAt !== publishedAt ? (
           <span>
             {edition.strings.updated} <time dateTime={updatedAt}>{formatDateTime(edition, updatedAt)}</time>
+            {historyHref ? (
+              <>
+                {' '}
+                <a href={historyHref} className={styles.history}>
+                  {edition.strings.historyLink}
+                </a>
+              </>
+            ) : null}
           </span>
         ) : null}
       </p>

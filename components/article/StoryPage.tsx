@@ -23,10 +23,12 @@ type Props = {
   liveUntilTs: number | null;
   /** What the store knows of the videos, recordings and captions the story plays, by id. */
   mediaFiles: Record<string, MediaFile>;
+  /** The story's history, when readers have seen more than one version of it (issue 32). */
+  historyHref?: string | null;
 };
 
 /** A story's whole page: what its address shows, and what a preview of it shows before it is published (decision 015). */
-export function StoryPage({ article, section, sections, related, alternates, liveUntilTs, mediaFiles }: Props) {
+export function StoryPage({ article, section, sections, related, alternates, liveUntilTs, mediaFiles, historyHref = null }: Props) {
   const edition = article.edition;
   const config = getEdition(edition);
   const liveNow = article.live && liveUntilTs !== null;
@@ -53,6 +55,7 @@ export function StoryPage({ article, section, sections, related, alternates, liv
           edition={config}
           liveNow={liveNow}
           mediaFiles={mediaFiles}
+          historyHref={historyHref}
           translations={alternates.filter((a) => a.edition !== edition)}
           updates={article.live ? <LiveUpdates edition={edition} articleId={article.id} liveNow={liveNow} /> : null}
         />

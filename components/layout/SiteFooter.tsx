@@ -2,9 +2,9 @@ import type { Section } from '@/lib/domain/article-schema';
 import type { EditionConfig } from '@/lib/domain/editions';
 import { publication } from '@/lib/domain/site-config';
 import styles from './SiteFooter.module.css';
-import { aboutPath, savedPath, sectionPath } from '@/lib/domain/urls';
+import { aboutPath, correctionsPath, savedPath, sectionPath } from '@/lib/domain/urls';
 
-/** `lite`: this page's lite version (issue 31), linked beside About; none on pages that have none. */
+/** `lite`: this page's lite version (issue 31), linked beside About and the corrections; none on pages that have none. */
 export function SiteFooter({ edition, sections, lite }: { edition: EditionConfig; sections: Section[]; lite?: string }) {
   return (
     <footer className={styles.footer} data-print="hide">
@@ -21,6 +21,8 @@ export function SiteFooter({ edition, sections, lite }: { edition: EditionConfig
         </nav>
         <p className={styles.about}>
           <a href={aboutPath(edition.id)}>{edition.strings.footerAbout}</a>
+          {' · '}
+          <a href={correctionsPath(edition.id)}>{edition.strings.correctionsTitle}</a>
           {' · '}
           <a href={savedPath(edition.id)}>{edition.strings.savedTitle}</a>
           {lite ? (

@@ -11,6 +11,7 @@ import { readPreview } from './preview';
 import { shared } from '../runtime/process-state.mjs';
 import {
   editionPath,
+  historySegment,
   isReservedEditionPath,
   listPagePath,
   pageRequestKey,
@@ -108,6 +109,7 @@ export async function decidePageRequest(db: Db, request: PageRequest): Promise<P
       case 'about':
       case 'offline':
       case 'saved':
+      case 'corrections':
         return third === undefined ? render : missing;
       case 'search':
         return third === undefined ? { kind: 'render', cacheable: false } : missing;
@@ -137,8 +139,9 @@ export async function decidePageRequest(db: Db, request: PageRequest): Promise<P
     return decideListPage(db, edition, { kind: 'section', slug: second }, pathname, searchParams);
   }
 
-  // /{edition}/{section}/{yyyymmdd}-{slug}
-  if (rest.length > 0) return missing;
+  // /{edition}/{section}/{yyyymmdd}-{slug}, and its history: /{edition}/{section}/{yyyymmdd}-{slug}/history
+  const history = rest.length === 1 && rest[0] === historySegment;
+  if (rest.length > 0 && !history) return missing;
   const locator = parseArticleSegment(third);
   if (!locator || !slugPattern.test(second)) return missing;
   const resolution = await resolveArticleUrl(db, { edition, section: second, ...locator });
@@ -146,7 +149,7 @@ export async function decidePageRequest(db: Db, request: PageRequest): Promise<P
     case 'found':
       return render;
     case 'moved':
-      return { kind: 'redirect', location: `${resolution.path}${query(searchParams)}`, status: 301 };
+      return { kind: 'redirect', location: `${resolution.path}${history ? `/${historySegment}` : ''}${query(searchParams)}`, status: 301 };
     case 'gone':
       return { kind: 'unavailable', edition, status: 410 };
     case 'missing':

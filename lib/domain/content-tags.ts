@@ -28,6 +28,10 @@ export const contentTags = {
   breaking: (edition: EditionId) => `breaking:${edition}`,
   /** An uploaded video or recording: the pages that play it, until its renditions are ready (decision 025). */
   media: (id: string) => `media:${id}`,
+  /** An edition's corrections page and feeds (issue 32): any write to a story that has corrections. */
+  corrections: (edition: EditionId) => `corrections:${edition}`,
+  /** An edition's most read stories (issue 32): the home and every story page, purged when the list's order changes. */
+  mostRead: (edition: EditionId) => `most-read:${edition}`,
 };
 
 /** What of a story decides where it appears. */

@@ -120,3 +120,6 @@ export type FeedStory = ArticleSummary & {
   /** null: no picture whose type and length we know (one from another host). */
   enclosure: { url: string; type: string; length: number } | null;
 };
+
+/** A correction as the corrections page and feeds show it (issue 32): what it says, when, and the story it corrects. */
+export type EditionCorrection = { at: string; text: string; story: { id: string; path: string; headline: string } };

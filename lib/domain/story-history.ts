@@ -1,6 +1,7 @@
 import { diffArrays, diffWords } from 'diff';
 import type { Article, ArticleImage, BodyBlock, Correction } from './article-schema';
 import { blockText } from './article-text';
+import type { StoredStatus } from './stories';
 
 /**
  * A story's history (issue 32, decision 027): what of a story a reader sees, whether a write
@@ -10,7 +11,7 @@ import { blockText } from './article-text';
  */
 
 /** What a reader sees of a story: a write that changes none of it makes no new version. */
-export function readerView(article: Article) {
+function readerView(article: Article) {
   return {
     headline: article.headline,
     standfirst: article.standfirst,
@@ -33,7 +34,7 @@ export const versionTime = (article: Pick<Article, 'publishedAt' | 'updatedAt'>)
 export type WordChange = { kind: 'same' | 'removed' | 'added'; text: string };
 
 /** What changed between two versions, in the words of the history page's labels. */
-export type ChangeKind = 'headline' | 'standfirst' | 'paragraphs' | 'pictures' | 'media' | 'corrections' | 'status';
+type ChangeKind = 'headline' | 'standfirst' | 'paragraphs' | 'pictures' | 'media' | 'corrections' | 'status';
 
 export type VersionComparison = {
   changed: ChangeKind[];
@@ -58,7 +59,7 @@ function segmenterFor(lang: string): Intl.Segmenter {
 }
 
 /** The words removed and added between two texts; null when they are the same. */
-export function compareWords(older: string, newer: string, lang: string): WordChange[] | null {
+function compareWords(older: string, newer: string, lang: string): WordChange[] | null {
   if (older === newer) return null;
   return diffWords(older, newer, { intlSegmenter: segmenterFor(lang) }).map((part) => ({
     kind: part.added ? 'added' : part.removed ? 'removed' : 'same',
@@ -124,3 +125,17 @@ export function compareVersions(older: Article, newer: Article, lang: string): V
   if (older.status !== newer.status) changed.push('status');
   return { changed, headline, standfirst, paragraphs, picturesAdded, picturesRemoved, correctionsAdded };
 }
+
+/** A version of a story as the store keeps it (lib/store/story-versions.ts): `article` null when redacted. */
+export type StoryVersion = {
+  n: number;
+  status: StoredStatus;
+  /** The story was published while this version stood: readers saw it. */
+  isPublic: boolean;
+  /** The version's own time: its last update, or its publication. */
+  at: string;
+  /** When a write replaced it; null for the current version. */
+  replacedTs: number | null;
+  article: Article | null;
+  redaction: { reason: string; at: string } | null;
+};

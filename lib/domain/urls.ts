@@ -49,6 +49,19 @@ export function articlePath(article: { edition: EditionId; section: string; slug
 
 export { offlinePath, parseArticleSegment, savedPath } from './reader-paths';
 
+/** The last segment of a story's history (issue 32): its address with `/history` appended. */
+export const historySegment = 'history';
+
+/** A story's history for readers: its versions and what changed between them. */
+export const storyHistoryPath = (article: { edition: EditionId; section: string; slug: string; publishedAt: string }) =>
+  `${articlePath(article)}/${historySegment}`;
+
+/** An edition's corrections, newest first (issue 32). */
+export const correctionsPath = (edition: string) => `/${edition}/corrections`;
+
+/** The feeds of an edition's corrections: RSS and Atom. */
+export const correctionsFeedPath = (edition: string, format: 'rss' | 'atom') => `/${edition}/feeds/corrections/${format}.xml`;
+
 /** Reads `/{edition}/{section}/{yyyymmdd}-{slug}`; null for anything else. */
 export function parseArticlePath(pathname: string): ArticleLocator | null {
   if (!pathname.startsWith('/')) return null;
@@ -64,7 +77,21 @@ export function parseArticlePath(pathname: string): ArticleLocator | null {
  * First segments under an edition that belong to the site, not to a section: a section may
  * never take one of these slugs, or its front would be unreachable.
  */
-const reservedEditionPaths = ['about', 'search', 'tag', 'author', 'unavailable', 'lists', 'feeds', 'sitemaps', 'api', 'preview', 'offline', 'saved'] as const;
+const reservedEditionPaths = [
+  'about',
+  'search',
+  'tag',
+  'author',
+  'unavailable',
+  'lists',
+  'feeds',
+  'sitemaps',
+  'api',
+  'preview',
+  'offline',
+  'saved',
+  'corrections',
+] as const;
 
 export function isReservedEditionPath(segment: string): boolean {
   return (reservedEditionPaths as readonly string[]).includes(segment);
@@ -183,6 +210,10 @@ export const api = {
   prefix: apiPrefix,
   articles: (query?: URLSearchParams) => `/api/v1/articles${query?.toString() ? `?${query}` : ''}`,
   article: (id: string) => `/api/v1/articles/${encodeURIComponent(id)}`,
+  /** A story's versions, for editors (issue 32). */
+  versions: (id: string) => `/api/v1/articles/${encodeURIComponent(id)}/versions`,
+  /** The redaction of one version of a story, for a legal reason. */
+  redaction: (id: string, n: number) => `/api/v1/articles/${encodeURIComponent(id)}/versions/${n}/redaction`,
   liveUpdates: (id: string, after?: string | null) => `/api/v1/articles/${encodeURIComponent(id)}/updates${after ? `?${new URLSearchParams({ after })}` : ''}`,
   /** What editors set to lead an edition's home, or a section's front (decision 019). */
   front: (edition: string, section?: string) => `/api/v1/fronts/${encodeURIComponent(edition)}${section ? `/${encodeURIComponent(section)}` : ''}`,

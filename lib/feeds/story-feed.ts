@@ -24,14 +24,14 @@ import { authorPath, editionPath, feedPath, sectionPath } from '../domain/urls';
  * from a story goes in escaped as HTML too: a headline never becomes markup in someone's reader.
  */
 
-const atomNs = 'http://www.w3.org/2005/Atom';
+export const atomNs = 'http://www.w3.org/2005/Atom';
 const dcNs = 'http://purl.org/dc/elements/1.1/';
 
 /** Plain text (a name, a copyright line) for XML (lib/domain/text-rules.ts). */
-const clean = xmlText;
+export const clean = xmlText;
 
 /** Text a feed reader reads as HTML: escaped as HTML, then for XML, so that the reader gets the text itself. */
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return xmlText(
     withoutRefusedCharacters(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'),
   );
@@ -122,7 +122,7 @@ function atom(head: FeedHead, edition: EditionConfig, stories: FeedStory[], sect
   return doc.end({ prettyPrint: true });
 }
 
-function authorElement(parent: XMLBuilder, name: string, uri: string): void {
+export function authorElement(parent: XMLBuilder, name: string, uri: string): void {
   const author = parent.ele('author');
   author.ele('name').txt(clean(name));
   author.ele('uri').txt(uri);

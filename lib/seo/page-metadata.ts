@@ -1,7 +1,7 @@
 import type { MediaFile } from '../domain/media-files';
 import { storyMedia } from '../domain/story-media';
 import type { Metadata } from 'next';
-import { articlePath, authorPath, cropPath, feedPath, mediaPath, type EditionAlternate } from '../domain/urls';
+import { articlePath, authorPath, correctionsFeedPath, cropPath, feedPath, mediaPath, type EditionAlternate } from '../domain/urls';
 import type { Article, Section } from '../domain/article-schema';
 import { defaultEditionId, getEdition, type EditionConfig } from '../domain/editions';
 import { absoluteUrl, publication } from '../domain/site-config';
@@ -12,8 +12,11 @@ import { cropSize } from '../domain/image-crops';
  * and the feeds that match the page. Paths are made absolute by metadataBase (SITE_URL).
  */
 
-/** A feed in both formats: an edition's, or one section's (lib/domain/urls.ts, feedPath). */
-export type FeedLink = { title: string; edition: string; section?: string };
+/** A feed in both formats: an edition's, one section's (lib/domain/urls.ts, feedPath), or the edition's corrections (issue 32). */
+export type FeedLink = { title: string; edition: string; section?: string; corrections?: true };
+
+const feedUrl = (feed: FeedLink, format: 'rss' | 'atom') =>
+  feed.corrections ? correctionsFeedPath(feed.edition, format) : feedPath(feed.edition, format, feed.section);
 
 type PageMetadataInput = {
   edition: EditionConfig;
@@ -67,8 +70,8 @@ export function pageMetadata({ edition, path, title, description, feeds = [], no
       languages: hreflangs(alternates),
       types: feeds.length
         ? {
-            'application/rss+xml': feeds.map((f) => ({ title: f.title, url: feedPath(f.edition, 'rss', f.section) })),
-            'application/atom+xml': feeds.map((f) => ({ title: f.title, url: feedPath(f.edition, 'atom', f.section) })),
+            'application/rss+xml': feeds.map((f) => ({ title: f.title, url: feedUrl(f, 'rss') })),
+            'application/atom+xml': feeds.map((f) => ({ title: f.title, url: feedUrl(f, 'atom') })),
           }
         : undefined,
     },
@@ -143,8 +146,15 @@ export function articleMetadata(
   };
 }
 
+/** The edition's corrections, as a feed: named by every page that names the edition's feeds, and by the corrections page. */
+export const correctionsFeed = (edition: EditionConfig): FeedLink => ({
+  title: `${publication.name} - ${edition.strings.correctionsTitle}`,
+  edition: edition.id,
+  corrections: true,
+});
+
 export function editionFeeds(edition: EditionConfig, section?: Section): FeedLink[] {
-  const feeds: FeedLink[] = [{ title: `${publication.name} - ${edition.strings.latestStories}`, edition: edition.id }];
+  const feeds: FeedLink[] = [{ title: `${publication.name} - ${edition.strings.latestStories}`, edition: edition.id }, correctionsFeed(edition)];
   if (section) feeds.unshift({ title: `${publication.name} - ${section.name}`, edition: edition.id, section: section.slug });
   return feeds;
 }

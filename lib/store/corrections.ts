@@ -1,6 +1,6 @@
 import type { Article } from '../domain/article-schema';
 import type { EditionId } from '../domain/editions';
-import type { StoredStatus } from '../domain/stories';
+import type { EditionCorrection, StoredStatus } from '../domain/stories';
 import { articlePath } from '../domain/urls';
 import type { Db } from './rows';
 
@@ -14,10 +14,7 @@ import type { Db } from './rows';
 export async function saveCorrections(trx: Db, article: Article, status: StoredStatus): Promise<void> {
   await trx.deleteFrom('article_corrections').where('article_id', '=', article.id).execute();
   if (article.corrections.length === 0) return;
-  await trx
-    .insertInto('article_corrections')
-    .values(correctionRows(article, status))
-    .execute();
+  await trx.insertInto('article_corrections').values(correctionRows(article, status)).execute();
 }
 
 export function correctionRows(article: Article, status: StoredStatus) {
@@ -30,9 +27,6 @@ export function correctionRows(article: Article, status: StoredStatus) {
     is_published: status === 'published' ? 1 : 0,
   }));
 }
-
-/** A correction as the corrections page and feeds show it: what it says, when, and the story it corrects. */
-export type EditionCorrection = { at: string; text: string; story: { id: string; path: string; headline: string } };
 
 /** An edition's corrections of published stories, newest first. */
 export async function listCorrections(db: Db, edition: EditionId, limit: number): Promise<EditionCorrection[]> {

@@ -1,7 +1,9 @@
 import type { Article } from '../domain/article-schema';
 import { contentTags, tagsAffectedByStory } from '../domain/content-tags';
-import { changesWhatReadersSee, versionTime } from '../domain/story-history';
+import { changesWhatReadersSee, versionTime, type StoryVersion } from '../domain/story-history';
 import type { StoredStatus } from '../domain/stories';
+
+export type { StoryVersion };
 import { placementOf, recordCacheInvalidations } from './cache-events';
 import { readArticleDocument, type Db } from './rows';
 
@@ -12,25 +14,15 @@ import { readArticleDocument, type Db } from './rows';
  * fact, the reason and its time.
  */
 
-/** A version of a story as the store keeps it: `article` null when redacted. */
-export type StoryVersion = {
-  n: number;
-  status: StoredStatus;
-  /** The story was published while this version stood: readers saw it. */
-  isPublic: boolean;
-  /** The version's own time: its last update, or its publication. */
-  at: string;
-  /** When a write replaced it; null for the current version. */
-  replacedTs: number | null;
-  article: Article | null;
-  redaction: { reason: string; at: string } | null;
-};
-
 /** Keeps the version a write replaces, when the write changes what a reader sees of it. */
 export async function keepReplacedVersion(trx: Db, existing: { document: string; status: StoredStatus }, incoming: Article, now = Date.now()): Promise<void> {
   const replaced = readArticleDocument(existing.document);
   if (!changesWhatReadersSee(replaced, incoming)) return;
-  const last = await trx.selectFrom('article_versions').select((eb) => eb.fn.max('n').as('n')).where('article_id', '=', incoming.id).executeTakeFirst();
+  const last = await trx
+    .selectFrom('article_versions')
+    .select((eb) => eb.fn.max('n').as('n'))
+    .where('article_id', '=', incoming.id)
+    .executeTakeFirst();
   const at = versionTime(replaced);
   await trx
     .insertInto('article_versions')
@@ -72,7 +64,11 @@ export async function listStoryVersions(db: Db, id: string, { publicOnly }: { pu
       row.redacted_reason === null ? null : { reason: row.redacted_reason, at: new Date(Number(row.redacted_ts)).toISOString().replace(/\.\d{3}Z$/, 'Z') },
   }));
   const article = readArticleDocument(current.document);
-  const last = await db.selectFrom('article_versions').select((eb) => eb.fn.max('n').as('n')).where('article_id', '=', id).executeTakeFirst();
+  const last = await db
+    .selectFrom('article_versions')
+    .select((eb) => eb.fn.max('n').as('n'))
+    .where('article_id', '=', id)
+    .executeTakeFirst();
   const latest: StoryVersion = {
     n: Number(last?.n ?? 0) + 1,
     status: current.status,
@@ -108,7 +104,11 @@ export async function redactVersion(db: Db, id: string, n: number, reason: strin
     const row = await trx.selectFrom('article_versions').select(['n', 'redacted_reason']).where('article_id', '=', id).where('n', '=', n).executeTakeFirst();
     if (!row) {
       const story = await trx.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst();
-      const last = await trx.selectFrom('article_versions').select((eb) => eb.fn.max('n').as('n')).where('article_id', '=', id).executeTakeFirst();
+      const last = await trx
+        .selectFrom('article_versions')
+        .select((eb) => eb.fn.max('n').as('n'))
+        .where('article_id', '=', id)
+        .executeTakeFirst();
       return story && n === Number(last?.n ?? 0) + 1 ? { kind: 'current' } : { kind: 'missing' };
     }
     if (row.redacted_reason === null) {

@@ -115,6 +115,9 @@ export async function writeContent(db: Db, batch: ContentBatch, options: WriteOp
       for (const author of lists.authors) await trx.insertInto('article_authors').values(author).execute();
       for (const update of updates) await saveLiveUpdate(trx, article.id, update);
       await saveCorrections(trx, article, status);
+      if (!bulk && (article.corrections.length > 0 || (existing && readArticleDocument(existing.document).corrections.length > 0))) {
+        invalidated.add(contentTags.corrections(article.edition));
+      }
       await indexForSearch(trx, article, status === 'published');
       const after = bulk ? undefined : await placementOf(trx, article.id);
       if (!bulk) await refreshSitemapMonths(trx, article.edition, [publishedTs, ...(before ? [before.publishedTs] : [])]);

@@ -158,4 +158,29 @@ export type EditionStrings = {
   saveDone: string;
   saveUndone: string;
   saveFailed: string;
+  /**
+   * A story's history (issue 32): the link from its "Updated" line, the page's title and
+   * introduction, each version's heading, what changed (one name per kind of change), and
+   * the words a screen reader hears before struck and added text.
+   */
+  historyLink: string;
+  historyTitle: string;
+  historyIntro: string;
+  historyStory: string;
+  historyVersion: (n: number) => string;
+  historyCurrent: string;
+  historyFirst: string;
+  historyChanged: string;
+  historyChanges: Record<'headline' | 'standfirst' | 'paragraphs' | 'pictures' | 'media' | 'corrections' | 'status', string>;
+  historyRemoved: string;
+  historyAdded: string;
+  historyPictureAdded: string;
+  historyPictureRemoved: string;
+  historyRedacted: string;
+  historyRedactionReason: string;
+  /** The corrections page and its feeds (issue 32). */
+  correctionsTitle: string;
+  correctionsIntro: string;
+  correctionsEmpty: string;
+  correctionTo: string;
 };

@@ -42,8 +42,10 @@ export const storyVersionsMigration: Migration = {
 
     let after = '';
     for (;;) {
-      const rows = (await sql<{ id: string; edition: string; status: string; document: string }>`
-        select id, edition, status, document from articles where id > ${after} order by id limit 500`.execute(db)).rows;
+      const rows = (
+        await sql<{ id: string; edition: string; status: string; document: string }>`
+        select id, edition, status, document from articles where id > ${after} order by id limit 500`.execute(db)
+      ).rows;
       if (rows.length === 0) break;
       after = rows.at(-1)!.id;
       const corrections = rows.flatMap((row) => {

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { StoryPage } from '@/components/article/StoryPage';
-import { parseArticleSegment } from '@/lib/domain/urls';
+import { parseArticleSegment, storyHistoryPath } from '@/lib/domain/urls';
+import { getPublicVersionCount } from '@/lib/data/history-reads';
 import { getEdition, isEditionId } from '@/lib/domain/editions';
 import { getArticle, getLiveUntil, getRelated, getSection, getSections } from '@/lib/data/reads';
 import { articleMetadata, editionFeeds } from '@/lib/seo/page-metadata';
@@ -39,12 +40,13 @@ export default async function ArticlePage({ params }: { params: Params }) {
   const found = await loadArticle(params);
   if (!found) notFound();
   const { edition, locator, article, section } = found;
-  const [related, sections, alternates, liveUntilTs, mediaFiles] = await Promise.all([
+  const [related, sections, alternates, liveUntilTs, mediaFiles, versions] = await Promise.all([
     getRelated(edition, section.slug, locator.date, locator.slug, 4),
     getSections(edition),
     storyAlternates(article),
     article.live ? getLiveUntil(article.id) : null,
     getMediaFiles(mediaFileIdsOf(article).join(',')),
+    getPublicVersionCount(article.id, edition, locator.slug),
   ]);
   return (
     <StoryPage
@@ -55,6 +57,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
       alternates={alternates}
       liveUntilTs={liveUntilTs}
       mediaFiles={mediaFiles}
+      historyHref={versions > 1 ? storyHistoryPath(article) : null}
     />
   );
 }

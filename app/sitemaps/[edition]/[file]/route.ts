@@ -14,7 +14,8 @@ import { getIndexablePages, getNewsStories, getSitemapStories } from '@/lib/data
 import { getSections } from '@/lib/data/reads';
 import { feedCacheControl, untilNextScheduled } from '@/lib/cache/cache-control';
 import { responseWithValidator } from '@/lib/cache/conditional';
-import { aboutPath, authorPath, editionPath, everyEdition, sectionPath, tagPath, type EditionAlternate } from '@/lib/domain/urls';
+import { aboutPath, authorPath, correctionsPath, editionPath, everyEdition, sectionPath, tagPath, type EditionAlternate } from '@/lib/domain/urls';
+import { getEditionCorrections } from '@/lib/data/history-reads';
 import { hreflangs } from '@/lib/seo/page-metadata';
 import { sectionAlternates } from '@/lib/data/alternates';
 import { taggedRoute } from '@/lib/cache/response-tags';
@@ -67,11 +68,12 @@ function absoluteAlternates(alternates: EditionAlternate[]): Record<string, stri
   return languages ? Object.fromEntries(Object.entries(languages).map(([lang, path]) => [lang, absoluteUrl(path)])) : undefined;
 }
 
-/** The fronts: home, sections, tags, authors and the about page. */
+/** The fronts: home, sections, tags, authors, the about page and the corrections page (issue 32). */
 async function pagesSitemap(edition: EditionId): Promise<string> {
-  const [sections, pages] = await Promise.all([
+  const [sections, pages, corrections] = await Promise.all([
     getSections(edition),
     getIndexablePages(edition, { tags: maxUrlsPerSitemap / 2, authors: maxUrlsPerSitemap / 2 - 100 }),
+    getEditionCorrections(edition),
   ]);
   const sectionAlternatesBySlug = new Map(await Promise.all(sections.map(async (s) => [s.slug, await sectionAlternates(s)] as const)));
   const lastBySection = new Map(pages.sectionsLastPublished);
@@ -88,6 +90,11 @@ async function pagesSitemap(edition: EditionId): Promise<string> {
     ...pages.tags.map((t) => ({ loc: absoluteUrl(tagPath(edition, t.slug)), lastModifiedTs: t.lastPublishedTs })),
     ...pages.authors.map((a) => ({ loc: absoluteUrl(authorPath(edition, a.slug)), lastModifiedTs: a.lastPublishedTs })),
     { loc: absoluteUrl(aboutPath(edition)), alternates: absoluteAlternates(everyEdition(aboutPath, editionIds)) },
+    {
+      loc: absoluteUrl(correctionsPath(edition)),
+      lastModifiedTs: corrections[0] ? Date.parse(corrections[0].at) : undefined,
+      alternates: absoluteAlternates(everyEdition(correctionsPath, editionIds)),
+    },
   ];
   return urlsetXml(urls);
 }
