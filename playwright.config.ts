@@ -68,6 +68,8 @@ export default defineConfig({
         SITE_URL: baseURL,
         LATEST_POLL_SECONDS: '5',
         LIVE_POLL_SECONDS: '2',
+        // Most read worked out every 5 s rather than 30, so that a test sees a new order within seconds.
+        MOST_READ_REFRESH_SECONDS: '5',
         PUBLISH_TOKEN: 'e2e-publish-token',
         // Tests send wrong tokens on purpose; the throttle has its own test, with its own server.
         PUBLISH_AUTH_MAX_FAILURES: '100000',

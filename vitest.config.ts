@@ -24,6 +24,7 @@ const storeContractTests = [
   'lib/store/change-feed.test.ts',
   'lib/store/media-streams.test.ts',
   'lib/store/story-versions.test.ts',
+  'lib/store/story-views.test.ts',
 ];
 
 export default defineConfig({

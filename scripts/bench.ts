@@ -39,6 +39,7 @@ import {
   values,
 } from './bench/config';
 import { soak, soakReport } from './bench/soak';
+import { measureBeacon } from './bench/beacon';
 import { measureGrowth, startNginxCeiling, startNginxGzipStatic, storeWith } from './bench/datasets';
 import { lighthouseRounds, shippedFaceBytes, type LighthouseMedian } from './bench/lighthouse-rounds';
 import { homeWhilePublishing, load, overload, sentAgainIfShed, type Load } from './bench/load';
@@ -465,6 +466,23 @@ try {
   const media = await measureMedia(cached);
   results.media = media.results;
 
+  // The read beacon (issue 32): on a server of its own, with its metrics, after the other loads.
+  const beaconServer = await startServer(3211, { ...base, METRICS_PORT: '3291', MEDIA_RENDITION_JOBS: '0' });
+  const beacon = await measureBeacon(beaconServer, 'http://127.0.0.1:3291/metrics', ci ? 8 : 15).finally(() => stopServer(beaconServer));
+  results.beacon = beacon;
+  const beaconRateCheck = check(
+    beacon.viewsPerSecond >= budgets.beacon.viewsPerSecond,
+    `the read beacon took ${fmt(beacon.viewsPerSecond)} views/s (budget ${budgets.beacon.viewsPerSecond})`,
+  );
+  const beaconWritesCheck = check(
+    beacon.batches * budgets.beacon.viewsPerWrite <= beacon.received,
+    `${beacon.received} views took ${beacon.batches} store writes (budget: one per ${budgets.beacon.viewsPerWrite} views at most)`,
+  );
+  const beaconHitCheck = check(
+    beacon.hitRateWithBeacons >= (1 - budgets.beacon.hitRateLoss) * beacon.hitRateAlone,
+    `pages' cache-hit rate ${fmt(beacon.hitRateWithBeacons * 100, 1)} % with the beacons against ${fmt(beacon.hitRateAlone * 100, 1)} % without`,
+  );
+
   // Growth: misses on a store of 1,000 and of a million stories, on a server of their own.
   let growth: string[][] = [];
   if (!ci) {
@@ -615,6 +633,15 @@ try {
           `${fmt(missVsFloor.value, 2)} — ${missCheck}`,
         ],
         [`Article through the shipped nginx config ≥ ${budgets.proxiedVsNginx} × nginx from disk`, proxiedCheck],
+        [`Read beacon ≥ ${budgets.beacon.viewsPerSecond} views/s (issue 32)`, `${fmt(beacon.viewsPerSecond)} — ${beaconRateCheck}`],
+        [
+          `Read beacon: at least ${budgets.beacon.viewsPerWrite} views per store write`,
+          `${beacon.received} views in ${beacon.batches} writes — ${beaconWritesCheck}`,
+        ],
+        [
+          `Pages' cache-hit rate with the beacons flowing ≥ ${1 - budgets.beacon.hitRateLoss} × without (over 30 s: one refresh of most read)`,
+          `${fmt(beacon.hitRateWithBeacons * 100, 1)} % (${beacon.pageRequestsWithBeacons} pages) against ${fmt(beacon.hitRateAlone * 100, 1)} % (${beacon.pageRequestsAlone}) — ${beaconHitCheck}`,
+        ],
         [
           'Overload (200 connections): no timeout, every answer 200 or an immediate 503',
           `${over.timeouts} timeouts, served p99 ${fmt(over.p99)} ms — ${overloadCheck}`,

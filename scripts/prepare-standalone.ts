@@ -45,7 +45,7 @@ for (const file of serverFiles) {
   fs.copyFileSync(path.join(root, file), path.join(standalone, file));
 }
 // Packages only the server's own modules import: no page does, so Next's tracing leaves them out.
-for (const name of ['@fastify/accept-negotiator', 'prom-client', '@opentelemetry/api', 'tdigest', 'bintrees']) {
+for (const name of ['@fastify/accept-negotiator', 'prom-client', '@opentelemetry/api', 'tdigest', 'bintrees', 'isbot']) {
   fs.cpSync(path.join(root, 'node_modules', name), path.join(standalone, 'node_modules', name), { recursive: true });
 }
 // What the front says, in each edition's language, when it answers before Next (503 when busy).

@@ -6,10 +6,12 @@ import { Article, articleHeadlineId } from '@/components/article/Article';
 import { ArticleLayout } from '@/components/article/ArticleLayout';
 import { Breadcrumbs } from '@/components/article/Breadcrumbs';
 import { RelatedStories } from '@/components/article/RelatedStories';
+import { MostRead } from '@/components/story-lists/MostRead';
+import { ReadBeacon } from '@/components/article/ReadBeacon.island';
 import { PageShell } from '@/components/layout/PageShell';
 import { LiveUpdates } from '@/components/live/LiveUpdates';
 import { JsonLd } from '@/components/seo/JsonLd';
-import { articlePath, editionPath, sectionPath } from '@/lib/domain/urls';
+import { api, articlePath, editionPath, sectionPath } from '@/lib/domain/urls';
 import { getEdition } from '@/lib/domain/editions';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
 
@@ -25,10 +27,24 @@ type Props = {
   mediaFiles: Record<string, MediaFile>;
   /** The story's history, when readers have seen more than one version of it (issue 32). */
   historyHref?: string | null;
+  /** The edition's most read stories, under the story; and whether its page counts as read (not a preview). */
+  mostRead?: ArticleSummary[];
+  countsReads?: boolean;
 };
 
 /** A story's whole page: what its address shows, and what a preview of it shows before it is published (decision 015). */
-export function StoryPage({ article, section, sections, related, alternates, liveUntilTs, mediaFiles, historyHref = null }: Props) {
+export function StoryPage({
+  article,
+  section,
+  sections,
+  related,
+  alternates,
+  liveUntilTs,
+  mediaFiles,
+  historyHref = null,
+  mostRead = [],
+  countsReads = false,
+}: Props) {
   const edition = article.edition;
   const config = getEdition(edition);
   const liveNow = article.live && liveUntilTs !== null;
@@ -60,6 +76,8 @@ export function StoryPage({ article, section, sections, related, alternates, liv
           updates={article.live ? <LiveUpdates edition={edition} articleId={article.id} liveNow={liveNow} /> : null}
         />
         <RelatedStories stories={related} edition={config} sections={sections} />
+        <MostRead stories={mostRead} edition={config} headingId="most-read" />
+        {countsReads ? <ReadBeacon href={api.view(article.id)} /> : null}
       </ArticleLayout>
     </PageShell>
   );

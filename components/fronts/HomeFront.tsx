@@ -1,5 +1,7 @@
 import { StoryCard } from '@/components/story-lists/StoryCard';
 import { LatestRail } from '@/components/latest/LatestRail';
+import { MostRead } from '@/components/story-lists/MostRead';
+import { getMostRead } from '@/lib/data/most-read';
 import { getEdition, type EditionId } from '@/lib/domain/editions';
 import { publication } from '@/lib/domain/site-config';
 import { getFrontOpening, getLatest, getSections } from '@/lib/data/reads';
@@ -13,7 +15,7 @@ const latestRead = 30;
 
 /**
  * The home front: the lead story with its picture beside the latest list, a row of top stories,
- * then a block per section. Editors choose the lead and the order of the top stories
+ * what readers read most (issue 32), then a block per section. Editors choose the lead and the order of the top stories
  * (PUT /api/v1/fronts/{edition}, decision 019); recency fills what they leave open. A story
  * appears once on the page: the rail leaves out the opening, and the section blocks leave out
  * both.
@@ -21,7 +23,7 @@ const latestRead = 30;
 export async function HomeFront({ edition }: { edition: EditionId }) {
   const config = getEdition(edition);
   const { strings } = config;
-  const [latest, sections] = await Promise.all([getLatest(edition, latestRead), getSections(edition)]);
+  const [latest, sections, mostRead] = await Promise.all([getLatest(edition, latestRead), getSections(edition), getMostRead(edition)]);
   const sectionName = (slug: string) => sections.find((s) => s.slug === slug)?.name ?? slug;
   const { lead, top } = await getFrontOpening(edition, null, latest.items);
   const opening = [lead, ...top].filter((story) => story !== undefined).map((story) => story.id);
@@ -62,6 +64,8 @@ export async function HomeFront({ edition }: { edition: EditionId }) {
           </ul>
         </section>
       ) : null}
+
+      <MostRead stories={mostRead} edition={config} headingId="home-most-read" />
 
       <div className={styles.sections}>
         {blocks

@@ -8,6 +8,7 @@ import { isStoreUnavailable } from '../store/store-errors';
 import { startScheduler } from './scheduler';
 import { startRenditionQueue } from './renditions';
 import { startEdgePurger } from '../edge/purger';
+import { startViewCounter } from './view-counter';
 
 /**
  * What instrumentation.ts runs when a Node.js server starts: opens (creating and migrating) the
@@ -33,6 +34,7 @@ export async function startNodeServer() {
       startScheduler();
       startEdgePurger();
       startRenditionQueue();
+      startViewCounter();
       if (attempt > 0) logger.info('content store reachable');
     } catch (error) {
       // Unreachable: wait for it. A configuration that is wrong, or demo content that does not

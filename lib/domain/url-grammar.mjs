@@ -77,6 +77,12 @@ export function pageRequestOfTarget(target) {
 export const apiPrefix = '/api/';
 
 /**
+ * Where an article page tells the site it was read (issue 32): `POST /api/v1/views/{story id}`,
+ * answered by the HTTP front itself (lib/server/view-beacon.mjs).
+ */
+export const viewBeaconPrefix = '/api/v1/views/';
+
+/**
  * What kind of route a target asks for, for the metrics (lib/server/metrics.mjs): a few kinds,
  * never the path itself, so that a metric's labels stay few whatever readers and crawlers ask.
  * @param {string} target

@@ -1,7 +1,7 @@
 import { getEdition, isEditionId, type EditionId } from './editions';
 import { isNameSlug, slugPattern } from './slug';
 import { parseArticleSegment } from './reader-paths';
-import { apiPrefix, liteRoutePrefix, liteSuffix, pathSegments } from './url-grammar.mjs';
+import { apiPrefix, liteRoutePrefix, liteSuffix, pathSegments, viewBeaconPrefix } from './url-grammar.mjs';
 
 import type { ListKind, ListPosition } from './lists';
 
@@ -212,6 +212,10 @@ export const api = {
   article: (id: string) => `/api/v1/articles/${encodeURIComponent(id)}`,
   /** A story's versions, for editors (issue 32). */
   versions: (id: string) => `/api/v1/articles/${encodeURIComponent(id)}/versions`,
+  /** A story's views per hour, for editors (issue 32). */
+  views: (id: string) => `/api/v1/articles/${encodeURIComponent(id)}/views`,
+  /** Where a story's page says it was read: the beacon (issue 32). */
+  view: (id: string) => `${viewBeaconPrefix}${encodeURIComponent(id)}`,
   /** The redaction of one version of a story, for a legal reason. */
   redaction: (id: string, n: number) => `/api/v1/articles/${encodeURIComponent(id)}/versions/${n}/redaction`,
   liveUpdates: (id: string, after?: string | null) => `/api/v1/articles/${encodeURIComponent(id)}/updates${after ? `?${new URLSearchParams({ after })}` : ''}`,

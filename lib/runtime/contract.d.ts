@@ -106,6 +106,15 @@ export type Metrics = {
   purge(outcome: PurgeOutcome): void;
 };
 
+/** What the read beacon hands a view to (lib/server/view-beacon.mjs → lib/data/view-counter.ts). */
+export type ViewCounter = {
+  record(storyId: string, address: string, userAgent: string): void;
+  /** Views received, counted after deduplication, and batches written, since the process started. */
+  stats(): { received: number; collected: number; counted: number; batches: number };
+  /** Writes what is collected now, and notes each edition's most read stories. */
+  flush(): Promise<void>;
+};
+
 /** Every slot of lib/runtime/process-state.mjs, by name. */
 export type ProcessState = {
   /** lib/data/scheduler.ts */
@@ -132,6 +141,8 @@ export type ProcessState = {
   logger: Logger;
   /** lib/http/next-formats.mjs: each assumption about Next's private formats checked so far, and what was found. */
   nextAssumptions: Map<string, { ok: boolean; detail?: string }>;
+  /** lib/data/view-counter.ts, once the store is open: the read beacon's views (issue 32). */
+  views: ViewCounter;
   /** lib/store/database.ts: the process's one store (its type is the store's: `Promise<Store>`). */
   store: Promise<unknown>;
 };

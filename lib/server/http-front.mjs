@@ -17,11 +17,13 @@
  *   (a render error, an API failure, the store being down), the front does.
  *
  * - A page this process holds and may serve as it is, answered without Next (cached-pages.mjs).
+ * - A story's read beacon, counted and answered without Next (view-beacon.mjs).
  *
  * Plain JavaScript: it runs before Next's bundles are loaded (lib/server/main.mjs).
  */
 import { clientAddressHeader, requestIdHeader, requestIdOf } from '../domain/front-headers.mjs';
 import { answerFromCache } from './cached-pages.mjs';
+import { answerViewBeacon } from './view-beacon.mjs';
 import { accessOf, loggedErrorIds, pathOf, send } from './answers.mjs';
 import { performance } from 'node:perf_hooks';
 import { createShedding } from './load-shedding.mjs';
@@ -57,6 +59,9 @@ export function createFront(options) {
     req.headers[requestIdHeader] = reqId;
     req.headers[clientAddressHeader] = clientAddress(socketAddress, req.headers['x-forwarded-for'], trusted);
     res.setHeader('X-Request-Id', reqId);
+    // A story's read beacon: counted in memory and answered now, whatever the load, without an
+    // access line each — thousands a second, counted by the view counter's metrics (view-beacon.mjs).
+    if (answerViewBeacon(req, res, pathOf(req.url ?? '/'))) return;
 
     const started = performance.now();
     res.once('finish', () => {

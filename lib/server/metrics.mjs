@@ -87,6 +87,25 @@ export function startWorkerMetrics() {
     },
   });
 
+  // The read beacon (issue 32): views received, kept after this process's deduplication, counted
+  // by the store, and the batches that wrote them — an operator sees writes stay far below views.
+  new client.Gauge({
+    name: 'newsroom_views',
+    help: 'Read beacons since the worker started, by stage: received, collected (not a repeat), counted (written)',
+    labelNames: ['stage'],
+    collect() {
+      const stats = registered('views')?.stats();
+      for (const stage of /** @type {const} */ (['received', 'collected', 'counted'])) this.set({ stage }, stats?.[stage] ?? 0);
+    },
+  });
+  new client.Gauge({
+    name: 'newsroom_view_batches',
+    help: 'Transactions that wrote read beacons since the worker started',
+    collect() {
+      this.set(registered('views')?.stats().batches ?? 0);
+    },
+  });
+
   register('metrics', {
     request(target, status, fromFront, ms, rendered, rsc) {
       const kind = rsc ? 'rsc' : routeKindOf(target);

@@ -18,6 +18,7 @@ import { frontsAndLiveWindowsMigration } from './migrations/016-fronts-and-live-
 import { edgePurgesMigration } from './migrations/017-edge-purges';
 import { mediaStreamsMigration } from './migrations/018-media-streams';
 import { storyVersionsMigration } from './migrations/019-story-versions';
+import { storyViewsMigration } from './migrations/020-story-views';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so that they travel
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '017-edge-purges': edgePurgesMigration,
   '018-media-streams': mediaStreamsMigration,
   '019-story-versions': storyVersionsMigration,
+  '020-story-views': storyViewsMigration,
 };
 
 /** `schema`: PostgreSQL only, where the store lives when not in the default search path. */

@@ -159,6 +159,10 @@ type ArticleVersionsTable = {
 };
 
 /** Each correction of each story, for the edition's corrections page and feeds (migration 019). */
+/** Who was counted for a story today, as salted hashes; and views per story per UTC hour (migration 020). */
+type StoryViewReadersTable = { day: string; story_id: string; reader: string; address: string };
+type StoryViewHoursTable = { story_id: string; edition: string; hour_ts: number; views: number };
+
 type ArticleCorrectionsTable = { article_id: string; edition: string; at: string; at_ts: number; text: string; is_published: number };
 
 export type Database = {
@@ -183,6 +187,8 @@ export type Database = {
   breaking_news: BreakingNewsTable;
   article_versions: ArticleVersionsTable;
   article_corrections: ArticleCorrectionsTable;
+  story_view_readers: StoryViewReadersTable;
+  story_view_hours: StoryViewHoursTable;
 };
 
 /** The store as the repository's modules use it: a transaction or the whole database. */

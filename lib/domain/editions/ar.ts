@@ -76,6 +76,7 @@ export const arabic = {
     storiesBy: (author) => `مقالات ${author}`,
     breadcrumbLabel: 'مسار التنقل',
     relatedStories: 'مقالات ذات صلة',
+    mostRead: 'الأكثر قراءة',
     searchLabel: 'ابحث في المقالات',
     searchButton: 'بحث',
     searchTitle: 'البحث',

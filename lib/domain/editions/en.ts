@@ -62,6 +62,7 @@ export const english = {
     storiesBy: (author) => `Stories by ${author}`,
     breadcrumbLabel: 'Breadcrumb',
     relatedStories: 'Related stories',
+    mostRead: 'Most read',
     searchLabel: 'Search stories',
     searchButton: 'Search',
     searchTitle: 'Search',

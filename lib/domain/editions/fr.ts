@@ -66,6 +66,7 @@ export const french = {
     storiesBy: (author) => `Articles de ${author}`,
     breadcrumbLabel: 'Fil d’Ariane',
     relatedStories: 'À lire aussi',
+    mostRead: 'Les plus lus',
     searchLabel: 'Rechercher des articles',
     searchButton: 'Rechercher',
     searchTitle: 'Recherche',

@@ -81,6 +81,8 @@ export type EditionStrings = {
   storiesBy: (author: string) => string;
   breadcrumbLabel: string;
   relatedStories: string;
+  /** The edition's most read stories of the last 24 hours (issue 32). */
+  mostRead: string;
   searchLabel: string;
   searchButton: string;
   searchTitle: string;

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { StoryPage } from '@/components/article/StoryPage';
 import { parseArticleSegment, storyHistoryPath } from '@/lib/domain/urls';
 import { getPublicVersionCount } from '@/lib/data/history-reads';
+import { getMostRead } from '@/lib/data/most-read';
 import { getEdition, isEditionId } from '@/lib/domain/editions';
 import { getArticle, getLiveUntil, getRelated, getSection, getSections } from '@/lib/data/reads';
 import { articleMetadata, editionFeeds } from '@/lib/seo/page-metadata';
@@ -40,13 +41,14 @@ export default async function ArticlePage({ params }: { params: Params }) {
   const found = await loadArticle(params);
   if (!found) notFound();
   const { edition, locator, article, section } = found;
-  const [related, sections, alternates, liveUntilTs, mediaFiles, versions] = await Promise.all([
+  const [related, sections, alternates, liveUntilTs, mediaFiles, versions, mostRead] = await Promise.all([
     getRelated(edition, section.slug, locator.date, locator.slug, 4),
     getSections(edition),
     storyAlternates(article),
     article.live ? getLiveUntil(article.id) : null,
     getMediaFiles(mediaFileIdsOf(article).join(',')),
     getPublicVersionCount(article.id, edition, locator.slug),
+    getMostRead(edition),
   ]);
   return (
     <StoryPage
@@ -58,6 +60,8 @@ export default async function ArticlePage({ params }: { params: Params }) {
       liveUntilTs={liveUntilTs}
       mediaFiles={mediaFiles}
       historyHref={versions > 1 ? storyHistoryPath(article) : null}
+      mostRead={mostRead}
+      countsReads
     />
   );
 }

@@ -1,5 +1,5 @@
 import { withErrorHandling } from '@/lib/api/responses';
-import { readVersions } from '@/lib/api/version-handlers';
+import { readVersions } from '@/lib/api/newsroom-handlers';
 
 /**
  * GET /api/v1/articles/{id}/versions — every version of a story, oldest first, the current one

@@ -1,5 +1,5 @@
 import { withErrorHandling } from '@/lib/api/responses';
-import { redactStoryVersion } from '@/lib/api/version-handlers';
+import { redactStoryVersion } from '@/lib/api/newsroom-handlers';
 
 /**
  * POST /api/v1/articles/{id}/versions/{n}/redaction — `{ "reason" }`: a kept version's text is

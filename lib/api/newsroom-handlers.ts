@@ -4,14 +4,16 @@ import { articleIdPattern } from '../domain/live-updates-contract';
 import { text } from '../domain/text-field';
 import { getStore, type Db } from '../store/database';
 import { listStoryVersions, redactVersion, type StoryVersion } from '../store/story-versions';
+import { listStoryViewHours } from '../store/story-views';
+import { mostReadWindowMs } from '../domain/most-read';
 import { apiError, fieldIssues, jsonResponse } from './responses';
 import { readJsonBody, refuseUnlessAuthorised } from './publish-auth';
 import { privateNoStore } from '../cache/cache-control';
 
 /**
- * The newsroom's view of a story's versions (issue 32, decision 027): every version, public or
- * not, with its text unless it was redacted; and the redaction of one for a legal reason.
- * Both take the publishing token and are never cached.
+ * The newsroom's view of a story (issue 32, decision 027): every version, public or not, with
+ * its text unless it was redacted; the redaction of one for a legal reason; and how many read
+ * it, hour by hour. All take the publishing token and are never cached.
  */
 
 const noSuchStory = (id: string) => apiError(404, `No story "${id.slice(0, 100)}"`, [{ parameter: 'id', message: 'no such story' }]);
@@ -74,4 +76,26 @@ export async function redactStoryVersion(request: Request, id: string, n: string
     case 'redacted':
       return jsonResponse(versionBody(outcome.version, false), { headers: { 'Cache-Control': privateNoStore } });
   }
+}
+
+/** How far back editors' view counts go. */
+const viewsWindowMs = 30 * 24 * 3_600_000;
+
+/** GET /api/v1/articles/{id}/views: the story's views per UTC hour over the last 30 days, and its last 24 hours. */
+export async function readViews(request: Request, id: string): Promise<Response> {
+  const access = await authorised(request, id);
+  if (access instanceof Response) return access;
+  const now = Date.now();
+  const hours = await listStoryViewHours(access.db, id, now - viewsWindowMs);
+  if (!hours) return noSuchStory(id);
+  const dayAgo = now - mostReadWindowMs;
+  return jsonResponse(
+    {
+      id,
+      last24Hours: hours.filter((h) => h.hourTs >= dayAgo).reduce((sum, h) => sum + h.views, 0),
+      total: hours.reduce((sum, h) => sum + h.views, 0),
+      hours: hours.map((h) => ({ hour: new Date(h.hourTs).toISOString().replace(/\.\d{3}Z$/, 'Z'), views: h.views })),
+    },
+    { headers: { 'Cache-Control': privateNoStore } },
+  );
 }
