@@ -57,6 +57,7 @@ describe('most read', () => {
     expect(await listMostRead(store.db, 'en', hour + 3_600_000, 5)).toEqual([]);
     expect(await listMostRead(store.db, 'fr', 0, 5)).toEqual([]);
     const seq = await latestCacheTagSeq(store.db);
+    expect(await noteMostRead(store.db, 'fr', [])).toBe(false);
     expect(await noteMostRead(store.db, 'en', ['first', 'second'])).toBe(true);
     expect(await noteMostRead(store.db, 'en', ['first', 'second'])).toBe(false);
     expect((await listCacheTagEvents(store.db, seq)).map((e) => e.tag)).toEqual([contentTags.mostRead('en')]);

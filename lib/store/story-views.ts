@@ -135,12 +135,15 @@ export async function noteMostRead(db: Db, edition: EditionId, ids: string[]): P
   const value = JSON.stringify(ids);
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('site_settings').select('value').where('key', '=', key).executeTakeFirst();
-    if (row?.value === value) return false;
-    await trx
+    // No list recorded yet is an empty list: a store nobody has read yet purges nothing.
+    if ((row?.value ?? '[]') === value) return false;
+    // Only the first of several processes that saw the change writes it (the others' update finds it written).
+    const written = await trx
       .insertInto('site_settings')
       .values({ key, value })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-      .execute();
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }).where('site_settings.value', '<>', value))
+      .executeTakeFirst();
+    if (Number(written.numInsertedOrUpdatedRows ?? 0) === 0) return false;
     await recordCacheInvalidations(trx, [contentTags.mostRead(edition)]);
     return true;
   });
