@@ -1,6 +1,6 @@
 import type { Article } from '../domain/article-schema';
 import { contentTags, tagsAffectedByStory } from '../domain/content-tags';
-import { changesWhatReadersSee, versionTime, type StoryVersion } from '../domain/story-history';
+import { versionTime, type StoryVersion } from '../domain/story-history';
 import type { StoredStatus } from '../domain/stories';
 
 export type { StoryVersion };
@@ -14,28 +14,34 @@ import { readArticleDocument, type Db } from './rows';
  * fact, the reason and its time.
  */
 
-/** Keeps the version a write replaces, when the write changes what a reader sees of it. */
-export async function keepReplacedVersion(trx: Db, existing: { document: string; status: StoredStatus }, incoming: Article, now = Date.now()): Promise<void> {
-  const replaced = readArticleDocument(existing.document);
-  if (!changesWhatReadersSee(replaced, incoming)) return;
+/**
+ * Keeps the version a write replaces: the caller has found that readers would see a difference
+ * (changesWhatReadersSee) and hands the stored row and its document, read once.
+ */
+export async function keepReplacedVersion(
+  trx: Db,
+  id: string,
+  replaced: { document: string; status: StoredStatus; article: Article },
+  now = Date.now(),
+): Promise<void> {
   const last = await trx
     .selectFrom('article_versions')
     .select((eb) => eb.fn.max('n').as('n'))
-    .where('article_id', '=', incoming.id)
+    .where('article_id', '=', id)
     .executeTakeFirst();
-  const at = versionTime(replaced);
+  const at = versionTime(replaced.article);
   await trx
     .insertInto('article_versions')
     .values({
-      article_id: incoming.id,
+      article_id: id,
       n: Number(last?.n ?? 0) + 1,
-      edition: replaced.edition,
-      status: existing.status,
-      is_public: existing.status === 'published' ? 1 : 0,
+      edition: replaced.article.edition,
+      status: replaced.status,
+      is_public: replaced.status === 'published' ? 1 : 0,
       version_at: at,
       version_ts: Date.parse(at),
       replaced_ts: now,
-      document: existing.document,
+      document: replaced.document,
       redacted_reason: null,
       redacted_ts: null,
     })

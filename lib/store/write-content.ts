@@ -89,12 +89,15 @@ export async function writeContent(db: Db, batch: ContentBatch, options: WriteOp
 
       // Updates live in their own table (the API adds them one by one); the document holds the rest.
       const { updates, ...rest } = incoming;
-      const corrections = keepCorrections(incoming.id, existing ? readArticleDocument(existing.document).corrections : undefined, rest.corrections);
+      // The stored story, read once: its corrections are kept, and it is the version this write may replace.
+      const stored = existing ? readArticleDocument(existing.document) : undefined;
+      const corrections = keepCorrections(incoming.id, stored?.corrections, rest.corrections);
       const written: Article = withCorrections({ ...rest, corrections, previousSlugs, updates: [] } satisfies StoredArticle);
       const status = storedStatusOf(written);
       // The version this write replaces is kept when readers would see a difference (issue 32).
-      const article = existing && !bulk ? withUpdateTime(readArticleDocument(existing.document), existing.status, written, status) : written;
-      if (existing && !bulk) await keepReplacedVersion(trx, existing, article);
+      const replaced = existing && stored && !bulk && changesWhatReadersSee(stored, written) ? { ...existing, article: stored } : undefined;
+      const article = replaced ? withUpdateTime(replaced.article, replaced.status, written, status) : written;
+      if (replaced) await keepReplacedVersion(trx, incoming.id, replaced);
       const lastUpdateTs = await latestLiveUpdateTs(trx, article.id, updates);
       const row = articleRow(article, status, lastUpdateTs);
       const publishedTs = row.published_ts;
@@ -115,7 +118,7 @@ export async function writeContent(db: Db, batch: ContentBatch, options: WriteOp
       for (const author of lists.authors) await trx.insertInto('article_authors').values(author).execute();
       for (const update of updates) await saveLiveUpdate(trx, article.id, update);
       await saveCorrections(trx, article, status);
-      if (!bulk && (article.corrections.length > 0 || (existing && readArticleDocument(existing.document).corrections.length > 0))) {
+      if (!bulk && (article.corrections.length > 0 || (stored?.corrections.length ?? 0) > 0)) {
         invalidated.add(contentTags.corrections(article.edition));
       }
       await indexForSearch(trx, article, status === 'published');
@@ -277,12 +280,12 @@ function keepCorrections(id: string, stored: Article['corrections'] | undefined,
 }
 
 /**
- * A published story that readers would see changed carries a later time than the version it
- * replaces: its "Updated" line, its feeds and sitemaps say so, and its history orders by it.
+ * A published story that readers see changed (the caller knows it did) carries a later time
+ * than the version it replaces: its "Updated" line, its feeds and sitemaps say so, and its history orders by it.
  * An editor's own later updatedAt is kept; a write that forgot it gets the time of the write.
  */
 function withUpdateTime(replaced: Article, replacedStatus: StoredStatus, article: Article, status: StoredStatus, now = Date.now()): Article {
-  if (replacedStatus !== 'published' || status !== 'published' || !changesWhatReadersSee(replaced, article)) return article;
+  if (replacedStatus !== 'published' || status !== 'published') return article;
   const before = Date.parse(versionTime(replaced));
   if (Date.parse(versionTime(article)) > before) return article;
   return { ...article, updatedAt: new Date(Math.max(now, before + 1000)).toISOString().replace(/\.\d{3}Z$/, 'Z') };
