@@ -20,6 +20,7 @@ import {
   type TestRedis,
 } from './support/services';
 import { editions } from '../lib/domain/editions';
+import { api } from '../lib/domain/urls';
 
 /** What a reader sees, in the edition's own words (lib/domain/editions). */
 const { strings } = editions.en;
@@ -128,6 +129,41 @@ test('on PostgreSQL the front answers a repeated hit itself, and a publish throu
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   await fetch(`${a.url}/api/v1/articles/cluster-feed-story`, { method: 'DELETE', headers: auth });
+});
+
+test('on PostgreSQL, a story edited through the other instance has its history on both, and a reader counted by both instances counts once', async () => {
+  const story = {
+    ...example,
+    id: 'cluster-history',
+    slug: 'cluster-history',
+    headline: 'Ferry crossings resume from Dover',
+    publishedAt: '2018-05-15T10:00:00+02:00',
+  };
+  const path = '/en/environment/20180515-cluster-history';
+  expect((await fetch(`${a.url}${api.articles()}`, { method: 'POST', headers: auth, body: JSON.stringify(story) })).status).toBe(201);
+  const edited = { ...story, headline: 'Ferry crossings resume from Folkestone' };
+  expect((await fetch(`${b.url}${api.articles()}`, { method: 'POST', headers: auth, body: JSON.stringify(edited) })).status).toBe(200);
+  for (const server of [a, b]) {
+    const history = await get(server, `${path}/history`);
+    expect(history.status).toBe(200);
+    expect(history.text).toContain(`<del class=`);
+    expect(history.text).toContain(`${strings.historyRemoved}</span>Dover</del>`);
+    expect(history.text).toContain(`${strings.historyAdded}</span>Folkestone</ins>`);
+  }
+  // The same reader through both instances (the day's salt is the store's), and another through B.
+  const reader = (address: string) => ({ 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0 Safari/537.36', 'X-Forwarded-For': address });
+  for (const [server, address] of [
+    [a, '198.51.100.30'],
+    [b, '198.51.100.30'],
+    [b, '198.51.100.31'],
+  ] as const) {
+    expect((await fetch(`${server.url}${api.view('cluster-history')}`, { method: 'POST', headers: reader(address) })).status).toBe(204);
+  }
+  const views = async () => ((await (await fetch(`${a.url}${api.views('cluster-history')}`, { headers: auth })).json()) as { last24Hours: number }).last24Hours;
+  await expect.poll(views, { timeout: 15_000 }).toBe(2);
+  await new Promise((resolve) => setTimeout(resolve, 6_000));
+  expect(await views()).toBe(2);
+  await fetch(`${a.url}${api.article('cluster-history')}`, { method: 'DELETE', headers: auth });
 });
 
 test('a story published through one instance is served by the other; withdrawn, it is gone from both', async () => {

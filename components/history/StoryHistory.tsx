@@ -71,6 +71,12 @@ function Changes({ comparison, edition }: { comparison: VersionComparison; editi
     const name = strings.historyChanges[kind];
     return name.charAt(0).toLocaleUpperCase(edition.lang) + name.slice(1);
   };
+  // The texts that changed, word by word: the headline, the summary, then each paragraph.
+  const texts = [
+    ['headline', comparison.headline ? [comparison.headline] : []],
+    ['standfirst', comparison.standfirst ? [comparison.standfirst] : []],
+    ['paragraphs', comparison.paragraphs],
+  ] as const;
   return (
     <>
       {comparison.changed.length ? (
@@ -78,32 +84,18 @@ function Changes({ comparison, edition }: { comparison: VersionComparison; editi
           {strings.historyChanged} {names}
         </p>
       ) : null}
-      {comparison.headline ? (
-        <section className={styles.change}>
-          <h3 className={styles.changeTitle}>{heading('headline')}</h3>
-          <p>
-            <WordChanges changes={comparison.headline} strings={strings} />
-          </p>
-        </section>
-      ) : null}
-      {comparison.standfirst ? (
-        <section className={styles.change}>
-          <h3 className={styles.changeTitle}>{heading('standfirst')}</h3>
-          <p>
-            <WordChanges changes={comparison.standfirst} strings={strings} />
-          </p>
-        </section>
-      ) : null}
-      {comparison.paragraphs.length ? (
-        <section className={styles.change}>
-          <h3 className={styles.changeTitle}>{heading('paragraphs')}</h3>
-          {comparison.paragraphs.map((paragraph, i) => (
-            <p key={i}>
-              <WordChanges changes={paragraph} strings={strings} />
-            </p>
-          ))}
-        </section>
-      ) : null}
+      {texts.map(([kind, changed]) =>
+        changed.length ? (
+          <section key={kind} className={styles.change}>
+            <h3 className={styles.changeTitle}>{heading(kind)}</h3>
+            {changed.map((changes, i) => (
+              <p key={i}>
+                <WordChanges changes={changes} strings={strings} />
+              </p>
+            ))}
+          </section>
+        ) : null,
+      )}
       {comparison.picturesAdded.length || comparison.picturesRemoved.length ? (
         <section className={styles.change}>
           <h3 className={styles.changeTitle}>{heading('pictures')}</h3>
